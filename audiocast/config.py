@@ -1,0 +1,175 @@
+"""`audiocast.toml` -> a validated `Show`. Every error names the file and the key."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from audiocast.errors import ConfigError
+
+CONFIG_NAME = "audiocast.toml"
+
+
+@dataclass(frozen=True)
+class Voice:
+    engine: str = "espeak"
+    voice: str = ""  # engine default when empty
+    settings: dict[str, Any] = field(default_factory=dict)  # e.g. rate, pitch, tld
+
+
+@dataclass(frozen=True)
+class AudioSettings:
+    bitrate: int = 96  # kbps, constant bit rate
+    sample_rate: int = 44100
+    quality: int = 2  # LAME quality, 0 best .. 9 fastest
+    sentence_pause_ms: int = 350
+    paragraph_pause_ms: int = 700
+    headline_pause_ms: int = 800
+    article_pause_ms: int = 1500
+
+
+@dataclass(frozen=True)
+class Show:
+    root: Path
+    title: str
+    author: str
+    owner_email: str
+    base_url: str
+    language: str = "en"
+    description: str = ""
+    owner_name: str = ""
+    link: str = ""
+    category: str = "News"
+    subcategory: str = "Daily News"
+    explicit: bool = False
+    type: str = "episodic"
+    image: Path | None = None
+    id: str = ""  # identity that episode GUIDs derive from; defaults to the base URL
+    publish_time: dt.time = dt.time(6, 0)
+    timezone: str = "UTC"
+    voice: Voice = field(default_factory=Voice)
+    audio: AudioSettings = field(default_factory=AudioSettings)
+
+    @property
+    def episodes_dir(self) -> Path:
+        return self.root / "episodes"
+
+    @property
+    def feed_dir(self) -> Path:
+        return self.root / "feed"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / ".audiocast"
+
+    def url(self, relative: str) -> str:
+        return self.base_url + relative
+
+    @property
+    def tz(self) -> dt.tzinfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+
+_SHOW_KEYS = {
+    "title": str, "author": str, "owner_email": str, "base_url": str, "language": str,
+    "description": str, "owner_name": str, "link": str, "category": str, "subcategory": str,
+    "explicit": bool, "type": str, "image": str, "id": str, "publish_time": str, "timezone": str,
+}
+_AUDIO_KEYS = {name: int for name in AudioSettings.__dataclass_fields__}
+_REQUIRED = ("title", "author", "owner_email", "base_url")
+
+
+def load_show(root: Path, engine: str | None = None, base_url: str | None = None) -> Show:
+    """Read `root/audiocast.toml`; `engine` and `base_url` override the file (command line)."""
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        raise ConfigError(
+            "no show configuration here", path,
+            hint="run audiocast in a show folder, or pass --show DIR; see README for the format",
+        )
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(f"not valid TOML: {e}", path, hint="fix the syntax") from None
+
+    unknown = set(data) - {"show", "voice", "audio"}
+    if unknown:
+        raise ConfigError(f"unknown table(s) {sorted(unknown)}", path,
+                          hint="allowed: [show], [voice], [audio]")
+    show = _table(data, "show", _SHOW_KEYS, path)
+    audio = _table(data, "audio", _AUDIO_KEYS, path)
+    voice = dict(data.get("voice", {}))
+    if not isinstance(data.get("voice", {}), dict):
+        raise ConfigError("[voice] must be a table", path)
+
+    for key in _REQUIRED:
+        if not show.get(key, "").strip():
+            raise ConfigError(f"[show] {key} is missing", path, hint=f"add {key} = \"...\"")
+    email = show["owner_email"]
+    if "@" not in email:
+        raise ConfigError(f"[show] owner_email {email!r} is not an e-mail address", path)
+    base = show["base_url"]
+    if base_url is not None:
+        base = base_url
+    if not base.startswith(("http://", "https://")):
+        raise ConfigError(f"base URL {base!r} must start with http:// or https://", path)
+    if not base.endswith("/"):
+        base += "/"
+    if show.get("type", "episodic") not in ("episodic", "serial"):
+        raise ConfigError("[show] type must be \"episodic\" or \"serial\"", path)
+
+    image = None
+    if show.get("image"):
+        image = (root / show["image"]).resolve()
+        if not image.is_file():
+            raise ConfigError(f"[show] image {show['image']!r} does not exist", path,
+                              hint="give a path relative to audiocast.toml, or remove the key")
+    publish_time = dt.time(6, 0)
+    if "publish_time" in show:
+        try:
+            publish_time = dt.time.fromisoformat(show["publish_time"])
+        except ValueError:
+            raise ConfigError("[show] publish_time must look like \"06:00\"", path) from None
+    tz = show.get("timezone", "UTC")
+    try:
+        zoneinfo.ZoneInfo(tz)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"[show] timezone {tz!r} is unknown", path,
+                          hint="use an IANA name such as \"America/New_York\"") from None
+
+    engine_name = engine or str(voice.pop("engine", "espeak"))
+    if engine:
+        voice.pop("engine", None)
+        voice.pop("voice", None)  # a voice name belongs to the engine the file chose
+    voice_name = str(voice.pop("voice", ""))
+
+    fields = {k: v for k, v in show.items() if k not in ("image", "publish_time", "base_url")}
+    return Show(
+        root=root,
+        base_url=base,
+        image=image,
+        publish_time=publish_time,
+        id=show.get("id") or base.split("://", 1)[1].rstrip("/"),
+        link=show.get("link") or base,
+        owner_name=show.get("owner_name") or show["author"],
+        voice=Voice(engine=engine_name, voice=voice_name, settings=voice),
+        audio=AudioSettings(**audio),
+        **{k: v for k, v in fields.items() if k not in ("id", "link", "owner_name")},
+    )
+
+
+def _table(data: dict, name: str, schema: dict[str, type], path: Path) -> dict[str, Any]:
+    table = data.get(name, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"[{name}] must be a table", path)
+    for key, value in table.items():
+        if key not in schema:
+            raise ConfigError(f"[{name}] has unknown key {key!r}", path,
+                              hint=f"known keys: {', '.join(sorted(schema))}")
+        if not isinstance(value, schema[key]) or (schema[key] is int and isinstance(value, bool)):
+            raise ConfigError(f"[{name}] {key} must be a {schema[key].__name__}", path)
+    return dict(table)

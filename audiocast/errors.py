@@ -1,0 +1,28 @@
+"""The one error type a person is shown: what went wrong, in which file, and what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AudiocastError(Exception):
+    """Bad input or configuration, reported as one line without a traceback."""
+
+    def __init__(self, message: str, path: Path | str | None = None, hint: str | None = None,
+                 line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.hint = hint
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{self.message}{hint}"
+
+
+class ConfigError(AudiocastError):
+    """The show cannot be built at all (exit code 2)."""

@@ -1,0 +1,107 @@
+"""The plain data passed between stages. Every stage depends on these, never on another stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as a source reader found it: no narration decisions yet."""
+
+    source: Path
+    title: str
+    paragraphs: tuple[str, ...]
+    date: dt.date | None = None
+    author: str | None = None
+    url: str | None = None
+    preamble: tuple[str, ...] = ()  # masthead lines the reader recognised before the headline
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One episode's worth of articles: an edition folder, or a single article file."""
+
+    id: str
+    date: dt.date
+    source: Path
+    articles: tuple[Article, ...]
+    title: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One take to synthesize: spoken text, then `pause_ms` of silence."""
+
+    text: str
+    pause_ms: int
+    chapter: int | None = None  # index into Script.chapters; None for intro and outro
+
+
+@dataclass(frozen=True)
+class ChapterMark:
+    """A chapter of the script: its title, link and the index of its first segment."""
+
+    title: str
+    first_segment: int
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Script:
+    """The whole narration of an episode."""
+
+    segments: tuple[Segment, ...]
+    chapters: tuple[ChapterMark, ...] = ()
+
+
+@dataclass(frozen=True)
+class Take:
+    """Synthesized speech: 16-bit signed little-endian mono PCM at `rate` Hz."""
+
+    pcm: bytes
+    rate: int
+
+    @property
+    def seconds(self) -> float:
+        return len(self.pcm) / 2 / self.rate
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter placed on the final audio's timeline, in milliseconds."""
+
+    title: str
+    start_ms: int
+    end_ms: int
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Mastered:
+    """The episode's audio before encoding, and where its chapters fall."""
+
+    pcm: bytes
+    rate: int
+    chapters: tuple[Chapter, ...]
+
+    @property
+    def duration_ms(self) -> int:
+        return len(self.pcm) // 2 * 1000 // self.rate
+
+
+@dataclass(frozen=True)
+class Episode:
+    """A published episode, as the feed lists it."""
+
+    id: str
+    guid: str
+    title: str
+    description: str
+    published: dt.datetime
+    file: str  # path relative to the feed directory
+    size: int
+    duration: float
+    links: tuple[str, ...] = field(default=())

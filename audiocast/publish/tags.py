@@ -1,0 +1,66 @@
+"""ID3v2.3 tags with mutagen: title, artist, album, genre, year, comment, cover, and one
+CHAP per article under an ordered, top-level CTOC."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from mutagen.id3 import (
+    APIC,
+    CHAP,
+    COMM,
+    CTOC,
+    ID3,
+    TALB,
+    TCON,
+    TDRC,
+    TIT2,
+    TLAN,
+    TPE1,
+    WXXX,
+    CTOCFlags,
+)
+from mutagen.mp3 import MP3
+
+from audiocast.model import Chapter
+
+
+@dataclass(frozen=True)
+class TagInfo:
+    title: str
+    artist: str
+    album: str
+    date: dt.date
+    comment: str
+    language: str
+    cover: bytes
+    cover_mime: str
+
+
+def write_tags(path: Path, info: TagInfo, chapters: tuple[Chapter, ...]) -> None:
+    """Tag the MP3 at `path` in place. The last chapter ends where the encoded audio ends."""
+    length_ms = int(MP3(path).info.length * 1000)
+    tags = ID3()
+    tags.add(TIT2(encoding=3, text=[info.title]))
+    tags.add(TPE1(encoding=3, text=[info.artist]))
+    tags.add(TALB(encoding=3, text=[info.album]))
+    tags.add(TCON(encoding=3, text=["Podcast"]))
+    tags.add(TDRC(encoding=3, text=[info.date.isoformat()]))
+    tags.add(TLAN(encoding=3, text=[info.language]))
+    tags.add(COMM(encoding=3, lang="eng", desc="", text=[info.comment]))
+    tags.add(APIC(encoding=3, mime=info.cover_mime, type=3, desc="Cover", data=info.cover))
+    ids = [f"chp{i}" for i in range(len(chapters))]
+    for i, (element_id, chapter) in enumerate(zip(ids, chapters, strict=True)):
+        end = length_ms if i == len(chapters) - 1 else chapter.end_ms
+        sub = [TIT2(encoding=3, text=[chapter.title])]
+        if chapter.url:
+            sub.append(WXXX(encoding=3, desc="", url=chapter.url))
+        tags.add(CHAP(element_id=element_id, start_time=chapter.start_ms, end_time=end,
+                      sub_frames=sub))
+    if ids:
+        tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+                      child_element_ids=ids, sub_frames=[TIT2(encoding=3, text=["Chapters"])]))
+    tags.update_to_v23()
+    tags.save(path, v2_version=3)

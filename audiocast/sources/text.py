@@ -1,0 +1,51 @@
+"""Plain-text newsletter exports: masthead block, headline, then paragraphs.
+
+The format (see ../shared/seeds): a masthead block of lines with the edition date and
+`| Back issues`, a blank line, the headline, then blank-line separated paragraphs
+(dek, dateline and body, captions, a `Categories /` line and a footer). This reader only
+finds the structure; what to say and what to drop is the narration stage's call.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from audiocast.errors import AudiocastError
+from audiocast.model import Article
+from audiocast.sources._read import parse_date, read_text
+
+_BACK_ISSUES = re.compile(r"^(?P<date>.+?)\s*\|\s*Back issues\s*$", re.IGNORECASE)
+
+
+def blocks(text: str) -> list[str]:
+    """Blank-line separated blocks, lines kept, so the masthead can be read line by line."""
+    return [b.strip("\n") for b in re.split(r"\n\s*\n", text) if b.strip()]
+
+
+def _is_masthead(block: str) -> bool:
+    lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+    return any(_BACK_ISSUES.match(ln) for ln in lines) or (
+        len(lines) > 1 and parse_date(lines[0]) is not None
+    )
+
+
+def read(path: Path) -> Article:
+    parts = blocks(read_text(path))
+    preamble: tuple[str, ...] = ()
+    date = None
+    if parts and _is_masthead(parts[0]):
+        lines = [ln.strip() for ln in parts.pop(0).splitlines() if ln.strip()]
+        preamble = tuple(lines)
+        for ln in lines:
+            m = _BACK_ISSUES.match(ln)
+            date = date or parse_date(m["date"] if m else ln)
+    if not parts:
+        raise AudiocastError("no headline or text after the masthead", path,
+                             hint="put the headline after a blank line, then the paragraphs")
+    title = " ".join(parts[0].split())
+    paragraphs = tuple(" ".join(p.split()) for p in parts[1:])
+    if len(title) > 300:
+        raise AudiocastError("the first paragraph is too long to be a headline", path,
+                             hint="start the file with the headline on its own line")
+    return Article(source=path, title=title, paragraphs=paragraphs, date=date, preamble=preamble)

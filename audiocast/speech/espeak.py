@@ -1,0 +1,101 @@
+"""eSpeak NG, in-process, from the library and voice data the espeakng-loader wheel ships.
+
+libespeak-ng keeps global state, so one `EspeakEngine` per process drives it under a lock.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+from typing import Any
+
+import espeakng_loader
+
+from audiocast.model import Take
+from audiocast.speech.base import SpeechError
+
+_AUDIO_OUTPUT_SYNCHRONOUS = 2
+_ESPEAK_INITIALIZE_DONT_EXIT = 0x8000
+_POS_CHARACTER = 1
+_CHARS_UTF8 = 1
+_PARAMETERS = {"rate": 1, "volume": 2, "pitch": 3, "range": 4, "wordgap": 7}
+_DEFAULTS = {"rate": 175, "volume": 100, "pitch": 50, "range": 50, "wordgap": 0}
+
+_CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int,
+                             ctypes.c_void_p)
+
+
+class _Library:
+    """The loaded libespeak-ng, initialised once per process."""
+
+    _instance: _Library | None = None
+    _lock = threading.Lock()
+
+    def __init__(self) -> None:
+        lib = ctypes.CDLL(espeakng_loader.get_library_path())
+        lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
+        lib.espeak_Synth.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int,
+                                     ctypes.c_uint, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p]
+        lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
+        lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
+        lib.espeak_Info.restype = ctypes.c_char_p
+        lib.espeak_Info.argtypes = [ctypes.c_void_p]
+        self.rate = lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0,
+                                          espeakng_loader.get_data_path().encode(),
+                                          _ESPEAK_INITIALIZE_DONT_EXIT)
+        if self.rate <= 0:
+            raise SpeechError("libespeak-ng did not initialise (espeakng-loader data missing?)")
+        self.version = lib.espeak_Info(None).decode()
+        self._chunks: list[bytes] = []
+        self._callback = _CALLBACK(self._collect)  # kept referenced while the library lives
+        lib.espeak_SetSynthCallback(self._callback)
+        self.lib = lib
+
+    def _collect(self, wav, count: int, _events) -> int:
+        if wav and count > 0:
+            self._chunks.append(ctypes.string_at(wav, count * 2))
+        return 0
+
+    @classmethod
+    def get(cls) -> _Library:
+        with cls._lock:
+            if cls._instance is None:
+                cls._instance = cls()
+            return cls._instance
+
+    def speak(self, text: str, voice: str, settings: dict[str, int]) -> bytes:
+        with self._lock:
+            if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
+                raise SpeechError(f"eSpeak NG has no voice {voice!r} (see `espeak-ng --voices`)")
+            for name, default in _DEFAULTS.items():  # no setting leaks from an earlier voice
+                value = settings.get(name, default)
+                self.lib.espeak_SetParameter(_PARAMETERS[name], value, 0)
+            data = text.encode("utf-8")
+            self._chunks = []
+            err = self.lib.espeak_Synth(data, len(data) + 1, 0, _POS_CHARACTER, 0, _CHARS_UTF8,
+                                        None, None)
+            if err != 0:
+                raise SpeechError(f"eSpeak NG failed (error {err}) on: {text[:60]!r}")
+            return b"".join(self._chunks)
+
+
+class EspeakEngine:
+    name = "espeak"
+    max_chars = 600
+    offline = True
+
+    def __init__(self, voice: str = "", **settings: Any) -> None:
+        unknown = set(settings) - set(_PARAMETERS)
+        if unknown:
+            raise SpeechError(f"espeak does not know the setting(s) {sorted(unknown)}; "
+                              f"it has {sorted(_PARAMETERS)}")
+        self.voice = voice or "en-us"
+        self.settings = {k: int(v) for k, v in sorted(settings.items())}
+
+    def identity(self) -> dict[str, Any]:
+        return {"engine": self.name, "version": _Library.get().version, "voice": self.voice,
+                "settings": self.settings}
+
+    def synthesize(self, text: str) -> Take:
+        lib = _Library.get()
+        return Take(lib.speak(text, self.voice, self.settings), lib.rate)
