@@ -89,7 +89,8 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
     if not path.is_file():
         raise ConfigError(
             "no show configuration here", path,
-            hint="run audiocast in a show folder, or pass --show DIR; see README for the format",
+            hint="run it in a show folder or name one: audiocast build DIR; "
+                 "the README shows the format",
         )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -9,7 +9,8 @@ import re
 from num2words import num2words
 
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.'\- ]*?)?)\s*\((?P<agency>[A-Za-z]{1,8})\)\s*[—–-]+\s*"
+    r"^(?P<place>[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.'\- ]*?)?)"  # BELGRADE, Serbia
+    r"\s*\((?P<agency>[A-Za-z]{1,8})\)\s*[—–-]+\s*"  # (CN) —
 )
 
 

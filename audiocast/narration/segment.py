@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = frozenset("""
-mr mrs ms dr st jr sr prof gen gov sen rep lt col capt cmdr sgt maj adm mt ft rev hon pres
-no nos vs v etc inc corp ltd co jan feb mar apr jun jul aug sep sept oct nov dec al approx
-dept est fig univ ave blvd rd
-""".split())
+ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col",
+    "capt", "cmdr", "sgt", "maj", "adm", "mt", "ft", "rev", "hon", "pres", "no", "nos", "vs",
+    "v", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "al", "approx", "dept", "est", "fig", "univ", "ave",
+    "blvd", "rd",
+))
 
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]”’»]*\s+(?=[\"'(\[“‘«]?[A-Z0-9])")
 _FALLBACKS = (r"(?<=;)\s+", r"(?<=:)\s+", r"(?<=,)\s+", r"\s+")
 
 

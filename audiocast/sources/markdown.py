@@ -43,8 +43,8 @@ def read(path: Path) -> Article:
         content = _inline_text(tok)
         if not content:
             continue
-        if not title and tokens[i - 1].type == "heading_open":
-            title = content
+        if tokens[i - 1].type == "heading_open" and (not title or content == title):
+            title = title or content  # a heading that repeats the title is not read twice
             continue
         paragraphs.append(content)
     if not title:

@@ -64,8 +64,9 @@ class GttsEngine:
                     delay = max(delay, float(e.rsp.headers["Retry-After"]))
                 time.sleep(delay * random.uniform(0.5, 1.0))  # jitter spreads out retries
         try:
+            rate = miniaudio.mp3_get_info(mp3).sample_rate  # keep the service's own rate
             decoded = miniaudio.decode(mp3, output_format=miniaudio.SampleFormat.SIGNED16,
-                                       nchannels=1)
+                                       nchannels=1, sample_rate=rate)
         except miniaudio.DecodeError as e:
             raise SpeechError(f"gTTS returned audio that does not decode: {e}") from None
         return Take(decoded.samples.tobytes(), decoded.sample_rate)

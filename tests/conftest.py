@@ -1,0 +1,98 @@
+"""Shared fixtures: the repository's sample show, cloned and built once, offline."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+def audiocast_command() -> list[str]:
+    """The installed console command, as a user runs it."""
+    script = Path(sys.executable).with_name("audiocast")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "audiocast"]
+
+
+def offline(command: list[str]) -> list[str]:
+    """`command` in a network namespace with no network, where this machine allows it."""
+    if shutil.which("unshare") and os.geteuid() == 0:
+        probe = subprocess.run(["unshare", "-n", "true"], capture_output=True)
+        if probe.returncode == 0:
+            return ["unshare", "-n", *command]
+    return command
+
+
+def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@dataclass(frozen=True)
+class BuiltShow:
+    root: Path
+    first: subprocess.CompletedProcess[str]
+    second: subprocess.CompletedProcess[str]
+    first_seconds: float
+    second_seconds: float
+    files_after_first: dict[str, str]
+    files_after_second: dict[str, str]
+
+    @property
+    def feed(self) -> Path:
+        return self.root / "feed" / "feed.xml"
+
+
+@pytest.fixture(scope="session")
+def sample_show(tmp_path_factory: pytest.TempPathFactory) -> BuiltShow:
+    """A fresh clone of the repository, built twice with `audiocast build`, network unplugged."""
+    root = tmp_path_factory.mktemp("clone") / "show"
+    if (REPO / ".git").exists():
+        subprocess.run(["git", "clone", "-q", str(REPO), str(root)], check=True)
+    if not (root / "audiocast.toml").exists():  # not a checkout, or nothing committed yet
+        shutil.rmtree(root, ignore_errors=True)
+        root.mkdir(parents=True)
+        shutil.copy(REPO / "audiocast.toml", root)
+        shutil.copytree(REPO / "episodes", root / "episodes")
+    command = offline([*audiocast_command(), "build"])
+    t0 = time.perf_counter()
+    first = run(command, root)
+    t1 = time.perf_counter()
+    after_first = digests(root / "feed")
+    second = run(command, root)
+    t2 = time.perf_counter()
+    assert first.returncode == 0, first.stderr + first.stdout
+    assert second.returncode == 0, second.stderr + second.stdout
+    return BuiltShow(root, first, second, t1 - t0, t2 - t1, after_first, digests(root / "feed"))
+
+
+@pytest.fixture
+def seeds() -> list[Path]:
+    found = sorted((SHARED / "seeds").glob("*.txt"))
+    if not found:
+        pytest.skip("../shared/seeds is not here")
+    return found
+
+
+@pytest.fixture
+def small_show(tmp_path: Path) -> Path:
+    """A copy of the sample show's configuration with one short edition of two articles."""
+    shutil.copy(REPO / "audiocast.toml", tmp_path)
+    edition = tmp_path / "episodes" / "2026-11-24"
+    edition.mkdir(parents=True)
+    for name in ("01-port-cranes.txt", "02-high-school-robotics.txt"):
+        shutil.copy(REPO / "episodes" / "2026-11-24" / name, edition)
+    return tmp_path

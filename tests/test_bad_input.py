@@ -1,0 +1,114 @@
+"""Bad input: one clear line naming the file, a non-zero exit, the other episodes built."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from audiocast.errors import AudiocastError
+from audiocast.sources import read_article, read_edition
+from tests.conftest import audiocast_command, run
+
+
+def _build(show: Path) -> subprocess.CompletedProcess[str]:
+    return run([*audiocast_command(), "build"], show)
+
+
+def _error_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
+    return [ln for ln in (result.stdout + result.stderr).splitlines() if "FAILED" in ln
+            or "error" in ln]
+
+
+@pytest.mark.parametrize("name, content, says", [
+    ("04-empty.txt", b"", "file is empty"),
+    ("04-blank.txt", b"  \n\n \n", "file is empty"),
+    ("04-photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
+    ("04-latin1.txt", "Caf\u00e9 owners rally\n\nThey met on Main St.\n".encode("latin-1"),
+     "not UTF-8"),
+    ("04-slides.pdf", b"%PDF-1.4", "unsupported file type"),
+])
+def test_bad_article_fails_its_episode_only(small_show: Path, name: str, content: bytes,
+                                            says: str) -> None:
+    single = small_show / "episodes" / "2026-11-20-solo.md"
+    single.write_text("---\ntitle: A short note\ndate: 2026-11-20\n---\n\nAll is calm.\n")
+    bad = small_show / "episodes" / "2026-11-24" / name
+    bad.write_bytes(content)
+    result = _build(small_show)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    (line,) = [ln for ln in _error_lines(result) if says in ln]
+    assert str(bad) in line or bad.name in line
+    parsed = feedparser.parse((small_show / "feed" / "feed.xml").read_bytes())
+    assert parsed.bozo == 0
+    assert [e.title for e in parsed.entries] == ["A short note"]
+
+
+def test_failed_episode_keeps_its_previously_published_version(small_show: Path) -> None:
+    assert _build(small_show).returncode == 0
+    feed = small_show / "feed" / "feed.xml"
+    before = feedparser.parse(feed.read_bytes()).entries[0]
+    (small_show / "episodes" / "2026-11-24" / "03-broken.txt").write_bytes(b"")
+    result = _build(small_show)
+    assert result.returncode == 1
+    after = feedparser.parse(feed.read_bytes()).entries
+    assert [(e.id, e.enclosures[0].href) for e in after] == [
+        (before.id, before.enclosures[0].href)]
+
+
+def test_missing_configuration_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = _build(tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert "audiocast.toml: no show configuration" in line and "README" in line
+
+
+@pytest.mark.parametrize("toml, says", [
+    ("[show\ntitle = 'x'", "not valid TOML"),
+    ("[show]\ntitle = 'x'\nauthor = 'y'\nbase_url = 'https://e.example/'\n", "owner_email"),
+    ("[show]\ntitle = 'x'\nauthor = 'y'\nowner_email = 'a@b.c'\nbase_url = 'e.example'\n",
+     "http"),
+    ("[show]\ntitle = 'x'\nauthor = 'y'\nowner_email = 'a@b.c'\nbase_url = 'https://e/'\n"
+     "colour = 'red'\n", "unknown key 'colour'"),
+    ("[show]\ntitle = 'x'\nauthor = 'y'\nowner_email = 'a@b.c'\nbase_url = 'https://e/'\n"
+     "[voice]\nengine = 'nope'\n", "unknown engine"),
+])
+def test_malformed_configuration_is_one_line_and_exit_2(tmp_path: Path, toml: str,
+                                                        says: str) -> None:
+    (tmp_path / "audiocast.toml").write_text(toml)
+    (tmp_path / "episodes").mkdir()
+    result = _build(tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    (line,) = result.stderr.splitlines()
+    assert says in line
+
+
+def test_edition_folder_without_articles(tmp_path: Path) -> None:
+    (tmp_path / "2026-01-02").mkdir()
+    with pytest.raises(AudiocastError, match="no articles"):
+        read_edition(tmp_path / "2026-01-02")
+
+
+def test_markdown_front_matter_and_text(tmp_path: Path) -> None:
+    path = tmp_path / "note.md"
+    path.write_text("---\ntitle: Tide tables change\ndate: 2026-03-08\nauthor: A. Writer\n"
+                    "url: https://news.example/tides\n---\n\n# Tide tables change\n\n"
+                    "Read the [new tables](https://x.example/t) online. ![chart](c.png)\n\n"
+                    "> A quoted line.\n\n- first item\n- second item\n")
+    article = read_article(path)
+    assert article.title == "Tide tables change"
+    assert article.url == "https://news.example/tides" and article.author == "A. Writer"
+    assert str(article.date) == "2026-03-08"
+    assert article.paragraphs == ("Read the new tables online.", "A quoted line.",
+                                  "first item", "second item")
+
+
+def test_plain_text_export_structure(seeds: list[Path]) -> None:
+    article = read_article(seeds[0])
+    lines = [ln.strip() for ln in seeds[0].read_text(encoding="utf-8").splitlines()]
+    assert article.title == lines[5]  # the headline follows the masthead block
+    assert article.date is not None and article.date.strftime("%B") in lines[0]
+    assert len(article.preamble) == 4

@@ -1,0 +1,127 @@
+"""What an editor sees with `audiocast script`, and how text is cut into takes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from audiocast.cli import main
+from audiocast.narration.normalize import dateline, spoken_date, typography
+from audiocast.narration.segment import chunks, fit, sentences
+
+
+def _script(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(["script", *args]) == 0
+    return capsys.readouterr().out
+
+
+def _captions(text: str) -> list[str]:
+    """Paragraphs of the seed that close with a parenthesised credit after a full stop."""
+    paragraphs = [p.strip() for p in text.split("\n\n")]
+    return [p for p in paragraphs if re.search(r"\.\s*\([^()]+\)$", p)]
+
+
+def test_script_of_seed_leaves_out_newsletter_furniture(
+        seeds: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    for seed in seeds:
+        source = seed.read_text(encoding="utf-8")
+        lines = source.splitlines()
+        doubled_masthead = next(ln for ln in lines if ln.strip() and
+                                ln.split()[: len(ln.split()) // 2] * 2 == ln.split())
+        captions = _captions(source)
+        assert captions, "the seed has photo captions"
+        out = _script(capsys, str(seed))
+        for unwanted in ["Back issues", doubled_masthead, "Read the Top 8", "Sign up for",
+                         "Categories /", "(CN)", *captions]:
+            assert unwanted not in out, unwanted
+        for caption in captions:  # nor any sentence of a caption
+            assert caption.split(". ")[0] not in out
+
+
+def test_script_of_seed_keeps_headline_dek_dateline_place_and_body(
+        seeds: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    for seed in seeds:
+        paragraphs = [p.strip() for p in seed.read_text(encoding="utf-8").split("\n\n")]
+        headline, dek, first_body = paragraphs[1], paragraphs[2], paragraphs[3]
+        out = _script(capsys, str(seed)).splitlines()
+        assert headline in out
+        assert out.index(headline) < len(out) - 1
+        assert any(typography(dek).startswith(line) for line in out if len(line) > 20)
+        place = first_body.split("(")[0].strip().title()
+        assert f"{place}." in out or any(line.startswith(place.split(",")[0]) for line in out)
+
+
+def test_script_json_has_pauses_and_one_chapter_per_article(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    edition = Path(__file__).parents[1] / "episodes" / "2026-11-23"
+    data = json.loads(_script(capsys, str(edition), "--json"))
+    titles = [c["title"] for c in data["chapters"]]
+    assert len(titles) == 3
+    texts = [s["text"] for s in data["segments"]]
+    for chapter in data["chapters"][1:]:
+        assert texts[chapter["first_segment"]] == chapter["title"]
+        before = data["segments"][chapter["first_segment"] - 1]
+        assert before["pause_ms"] >= 1000, "a longer pause between articles"
+    assert texts[0] == "The Harbor City Briefing."
+    assert "Monday, November twenty-third" in texts[1]
+    assert texts[-1] == "Thank you for listening."
+
+
+def test_gtts_segments_fit_its_100_character_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    edition = Path(__file__).parents[1] / "episodes" / "2026-11-23"
+    lines = _script(capsys, str(edition), "--engine", "gtts").splitlines()
+    assert lines and max(map(len, lines)) <= 100
+    assert "Harbor City, Maine." in lines  # the dateline is one take, not three
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("BELGRADE, Serbia (CN) — Since the war began, many left.",
+     "Belgrade, Serbia. Since the war began, many left."),
+    ("WASHINGTON (AP) — The Senate voted.", "Washington. The Senate voted."),
+    ("NEW YORK (Reuters) — Shares rose.", "New York. Shares rose."),
+    ("He said (CN) was fine.", "He said (CN) was fine."),
+])
+def test_dateline_is_spoken_as_the_place(text: str, expected: str) -> None:
+    assert dateline(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dr. Ana Brnabic, who holds a Ph.D. from the U.S. Senate staff, spoke. Then she left.",
+     ["Dr. Ana Brnabic, who holds a Ph.D. from the U.S. Senate staff, spoke.", "Then she left."]),
+    ("The rate rose 3.5 percent. Markets fell.", ["The rate rose 3.5 percent.", "Markets fell."]),
+    ("John F. Kennedy flew to St. Louis on Jan. 5. He spoke at 10:30.",
+     ["John F. Kennedy flew to St. Louis on Jan. 5.", "He spoke at 10:30."]),
+    ("“I had to leave.” He went. Was it right? Yes!",
+     ["“I had to leave.”", "He went.", "Was it right?", "Yes!"]),
+])
+def test_sentences_do_not_break_at_abbreviations_initials_or_decimals(
+        text: str, expected: list[str]) -> None:
+    # "Jan. 5." ends a sentence; abbreviations before a name do not.
+    assert sentences(text) == expected
+
+
+def test_fit_never_exceeds_the_limit_and_loses_no_words() -> None:
+    text = ("The council, which met late on Monday; voted on the plan: a long, winding and "
+            "carefully argued proposal that ran to " + "many " * 40 + "pages without a stop")
+    for limit in (20, 50, 100):
+        pieces = fit(text, limit)
+        assert all(len(p) <= limit for p in pieces)
+        assert " ".join(pieces).split() == text.split()
+
+
+def test_chunks_stay_inside_their_paragraph() -> None:
+    assert chunks("One. Two.", 100) == ["One.", "Two."]
+
+
+def test_spoken_date() -> None:
+    import datetime as dt
+    expected = "Friday, September twenty-ninth, twenty twenty-three"
+    assert spoken_date(dt.date(2023, 9, 29)) == expected
+
+
+def test_fit_cuts_a_word_longer_than_the_limit() -> None:
+    word = "x" * 60
+    assert fit(word, 25) == [word[:25], word[25:50], word[50:]]
