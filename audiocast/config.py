@@ -154,7 +154,8 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         base_url=base,
         image=image,
         publish_time=publish_time,
-        id=show.get("id") or base.split("://", 1)[1].rstrip("/"),
+        # the file's URL, not a --base-url override: GUIDs must not move with a preview build
+        id=show.get("id") or show["base_url"].split("://", 1)[-1].rstrip("/"),
         link=show.get("link") or base,
         owner_name=show.get("owner_name") or show["author"],
         voice=Voice(engine=engine_name, voice=voice_name, settings=voice),
