@@ -27,8 +27,9 @@ from audiocast.audio.encode import encode
 from audiocast.config import Show
 from audiocast.errors import AudiocastError
 from audiocast.model import Edition, Episode, Script
-from audiocast.narration.clean import clean
-from audiocast.narration.script import edition_script
+from audiocast.narration.clean import Profile, clean
+from audiocast.narration.explain import plain
+from audiocast.narration.script import Narrator
 from audiocast.publish.cover import cover_art
 from audiocast.publish.feed import FEED_NAME, render_feed
 from audiocast.publish.files import atomic_path, atomic_write
@@ -62,10 +63,15 @@ def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "episode"
 
 
-def _description(edition: Edition) -> str:
+def script_record(show: Show, episode_id: str) -> Path:
+    """Where a build keeps the plain script of an episode, for `audiocast script --diff`."""
+    return show.state_dir / "scripts" / f"{_slug(episode_id)}.txt"
+
+
+def _description(edition: Edition, profile: Profile) -> str:
     if len(edition.articles) > 1:
         return "In this edition: " + "; ".join(a.title for a in edition.articles) + "."
-    kept, _ = clean(edition.articles[0])
+    kept, _ = clean(edition.articles[0], profile)
     return kept[0] if kept else edition.title
 
 
@@ -73,6 +79,7 @@ class _Builder:
     def __init__(self, show: Show, engine: Engine) -> None:
         self.show = show
         self.engine = engine
+        self.narrator = Narrator.for_show(show, engine.max_chars)
         self.cache = TakeCache(show.state_dir / "cache" / "takes")
         self.cover, ext = cover_art(show.title, show.image)
         self.cover_file = f"cover-{hashlib.sha256(self.cover).hexdigest()[:10]}.{ext}"
@@ -102,8 +109,8 @@ class _Builder:
     def episode(self, source: Path) -> tuple[Episode, EpisodeResult]:
         show = self.show
         edition = sources.read_edition(source)
-        script = edition_script(show.title, edition, self.engine.max_chars, show.audio)
-        description = _description(edition)
+        script = self.narrator.edition(show.title, edition)
+        description = _description(edition, self.narrator.profile)
         info = self.tag_info(edition, description)
         fingerprint = self.fingerprint(script, info)
         relative = f"audio/{_slug(edition.id)}-{fingerprint[:12]}.mp3"
@@ -118,6 +125,9 @@ class _Builder:
                 write_tags(tmp, info, mastered.chapters)
             result = EpisodeResult(edition.id, "built", spoken.synthesized, spoken.reused,
                                    mastered.duration_ms / 1000)
+        record, text = script_record(show, edition.id), plain(script).encode()
+        if not record.is_file() or record.read_bytes() != text:
+            atomic_write(record, text)
         episode = Episode(
             id=edition.id,
             guid=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{show.id}/{edition.id}')}",

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
 import sys
 from pathlib import Path
 
 from audiocast import __version__
-from audiocast.config import CONFIG_NAME, AudioSettings, Voice, load_show
+from audiocast.config import CONFIG_NAME, Voice, load_show
 from audiocast.errors import AudiocastError, ConfigError
 from audiocast.speech import ENGINES, SpeechError, make_engine
 
@@ -35,8 +33,13 @@ def _parser() -> argparse.ArgumentParser:
                         "one above PATH, if any)")
     script.add_argument("--engine", choices=sorted(ENGINES),
                         help="cut segments to this engine's limit")
-    script.add_argument("--json", action="store_true",
-                        help="the full structure: segments, pauses and chapter marks")
+    view = script.add_mutually_exclusive_group()
+    view.add_argument("--json", action="store_true",
+                      help="the full structure: segments, pauses, chapter marks, what was left out")
+    view.add_argument("--explain", action="store_true",
+                      help="each written sentence and what is said for it, and what was left out")
+    view.add_argument("--diff", action="store_true",
+                      help="what changed since the last build of this episode")
     return parser
 
 
@@ -49,28 +52,38 @@ def _find_show_dir(path: Path) -> Path | None:
 
 def _script(args: argparse.Namespace) -> int:
     from audiocast import sources
-    from audiocast.narration.script import edition_script
+    from audiocast.build import script_record
+    from audiocast.narration import explain
+    from audiocast.narration.script import Narrator
 
     show_dir = args.show or _find_show_dir(args.path)
-    if show_dir is not None:
-        show = load_show(show_dir, engine=args.engine)
-        title, voice, pauses = show.title, show.voice, show.audio
-    else:
-        title, voice, pauses = "audiocast", Voice(engine=args.engine or "espeak"), AudioSettings()
     if not args.path.exists():
         raise AudiocastError("no such file or folder", args.path)
     edition = sources.read_edition(args.path)
-    script = edition_script(title, edition, make_engine(voice).max_chars, pauses)
-    if args.json:
-        print(json.dumps({
-            "episode": edition.id,
-            "title": edition.title,
-            "segments": [dataclasses.asdict(s) for s in script.segments],
-            "chapters": [dataclasses.asdict(c) for c in script.chapters],
-        }, indent=2, ensure_ascii=False))
+    if show_dir is not None:
+        show = load_show(show_dir, engine=args.engine)
+        narrator = Narrator.for_show(show, make_engine(show.voice).max_chars)
+        title = show.title
     else:
-        for segment in script.segments:
-            print(segment.text)
+        show = None
+        narrator = Narrator(make_engine(Voice(engine=args.engine or "espeak")).max_chars)
+        title = "audiocast"
+    script = narrator.edition(title, edition)
+    if args.json:
+        print(explain.as_json(script, edition))
+    elif args.explain:
+        print(explain.explain(script), end="")
+    elif args.diff:
+        record = script_record(show, edition.id) if show else None
+        if record is None or not record.is_file():
+            raise AudiocastError("no earlier build of this episode to compare with", args.path,
+                                 hint="run audiocast build first")
+        changes = explain.diff(record.read_text(encoding="utf-8"), explain.plain(script),
+                               edition.id)
+        print(changes or f"{edition.id}: no change since the last build", end="" if changes
+              else "\n")
+    else:
+        print(explain.plain(script), end="")
     return EXIT_OK
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 import zoneinfo
 from dataclasses import dataclass, field
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from audiocast.errors import ConfigError
+from audiocast.narration.clean import Rule
+from audiocast.narration.lexicon import Lexicon, load_lexicon
 
 CONFIG_NAME = "audiocast.toml"
 
@@ -53,6 +56,8 @@ class Show:
     timezone: str = "UTC"
     voice: Voice = field(default_factory=Voice)
     audio: AudioSettings = field(default_factory=AudioSettings)
+    drop: tuple[Rule, ...] = ()  # the show's own furniture rules, after the built-in ones
+    lexicon: Lexicon = field(default_factory=Lexicon, compare=False)
 
     @property
     def episodes_dir(self) -> Path:
@@ -97,10 +102,10 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"not valid TOML: {e}", path, hint="fix the syntax") from None
 
-    unknown = set(data) - {"show", "voice", "audio"}
+    unknown = set(data) - {"show", "voice", "audio", "narration"}
     if unknown:
         raise ConfigError(f"unknown table(s) {sorted(unknown)}", path,
-                          hint="allowed: [show], [voice], [audio]")
+                          hint="allowed: [show], [voice], [audio], [narration]")
     show = _table(data, "show", _SHOW_KEYS, path)
     audio = _table(data, "audio", _AUDIO_KEYS, path)
     voice = dict(data.get("voice", {}))
@@ -148,6 +153,9 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         voice.pop("voice", None)  # a voice name belongs to the engine the file chose
     voice_name = str(voice.pop("voice", ""))
 
+    narration = _table(data, "narration", {"drop": list, "lexicon": str}, path)
+    lexicon = load_lexicon(root / narration.get("lexicon", "lexicon.toml"))
+
     fields = {k: v for k, v in show.items() if k not in ("image", "publish_time", "base_url")}
     return Show(
         root=root,
@@ -160,6 +168,8 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         owner_name=show.get("owner_name") or show["author"],
         voice=Voice(engine=engine_name, voice=voice_name, settings=voice),
         audio=AudioSettings(**audio),
+        drop=tuple(_drop_rule(rule, path) for rule in narration.get("drop", [])),
+        lexicon=lexicon,
         **{k: v for k, v in fields.items() if k not in ("id", "link", "owner_name")},
     )
 
@@ -175,3 +185,16 @@ def _table(data: dict, name: str, schema: dict[str, type], path: Path) -> dict[s
         if not isinstance(value, schema[key]) or (schema[key] is int and isinstance(value, bool)):
             raise ConfigError(f"[{name}] {key} must be a {schema[key].__name__}", path)
     return dict(table)
+
+
+def _drop_rule(rule: Any, path: Path) -> Rule:
+    """One of the show's own furniture rules: `{ pattern = "...", reason = "..." }`."""
+    if not isinstance(rule, dict) or not isinstance(rule.get("pattern"), str):
+        raise ConfigError("[narration] drop entries look like "
+                          '{ pattern = "^Advertisement$", reason = "advertisement" }', path)
+    try:
+        pattern = re.compile(rule["pattern"])
+    except re.error as e:
+        raise ConfigError(f"[narration] drop pattern {rule['pattern']!r} is not a valid "
+                          f"regular expression: {e}", path) from None
+    return Rule(str(rule.get("reason", "show rule")), pattern, bool(rule.get("ends_article")))

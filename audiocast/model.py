@@ -38,6 +38,15 @@ class Segment:
     text: str
     pause_ms: int
     chapter: int | None = None  # index into Script.chapters; None for intro and outro
+    source: str = ""  # the written sentence this was said from ("" for intro and outro)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Written text left out of the narration, and why."""
+
+    text: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,7 @@ class Script:
 
     segments: tuple[Segment, ...]
     chapters: tuple[ChapterMark, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from audiocast.cli import main
-from audiocast.narration.normalize import dateline, spoken_date, typography
+from audiocast.narration.normalize import dateline, spoken_date
 from audiocast.narration.segment import chunks, fit, sentences
+from audiocast.sources import read_article
+
+REPO = Path(__file__).parents[1]
 
 
 def _script(capsys: pytest.CaptureFixture[str], *args: str) -> str:
@@ -41,28 +45,48 @@ def test_script_of_seed_leaves_out_newsletter_furniture(
             assert caption.split(". ")[0] not in out
 
 
-def test_script_of_seed_keeps_headline_dek_dateline_place_and_body(
+def _words(text: str) -> Counter[str]:
+    return Counter(text.split())
+
+
+def _accounted(capsys: pytest.CaptureFixture[str], path: Path) -> Counter[str]:
+    """The words of every written sentence the script says, and of everything it left out."""
+    data = json.loads(_script(capsys, str(path), "--json"))
+    sources = [s["source"] for s in data["segments"] if s["source"]]
+    said = [s for i, s in enumerate(sources) if i == 0 or s != sources[i - 1]]
+    return _words(" ".join(said + [d["text"] for d in data["dropped"]]))
+
+
+def test_every_written_word_is_said_or_listed_as_left_out(
+        seeds: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    articles = sorted((REPO / "episodes").rglob("*.txt")) + seeds
+    for path in articles:
+        assert _accounted(capsys, path) == _words(path.read_text(encoding="utf-8")), path
+    for path in sorted((REPO / "episodes").rglob("*.md")):
+        article = read_article(path)
+        assert _accounted(capsys, path) == _words(" ".join((article.title, *article.paragraphs)))
+
+
+def test_seed_dateline_is_said_as_the_place_on_its_own(
         seeds: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
     for seed in seeds:
         paragraphs = [p.strip() for p in seed.read_text(encoding="utf-8").split("\n\n")]
-        headline, dek, first_body = paragraphs[1], paragraphs[2], paragraphs[3]
+        headline, first_body = paragraphs[1], paragraphs[3]
         out = _script(capsys, str(seed)).splitlines()
         assert headline in out
-        assert out.index(headline) < len(out) - 1
-        assert any(typography(dek).startswith(line) for line in out if len(line) > 20)
-        place = first_body.split("(")[0].strip().title()
-        assert f"{place}." in out or any(line.startswith(place.split(",")[0]) for line in out)
+        place = first_body.split("(")[0].strip()
+        assert f"{place.split(',')[0].title()},{place.split(',', 1)[1]}." in out
 
 
 def test_script_json_has_pauses_and_one_chapter_per_article(
         capsys: pytest.CaptureFixture[str]) -> None:
-    edition = Path(__file__).parents[1] / "episodes" / "2026-11-23"
+    edition = REPO / "episodes" / "2026-11-23"
     data = json.loads(_script(capsys, str(edition), "--json"))
     titles = [c["title"] for c in data["chapters"]]
     assert len(titles) == 3
     texts = [s["text"] for s in data["segments"]]
     for chapter in data["chapters"][1:]:
-        assert texts[chapter["first_segment"]] == chapter["title"]
+        assert data["segments"][chapter["first_segment"]]["source"] == chapter["title"]
         before = data["segments"][chapter["first_segment"] - 1]
         assert before["pause_ms"] >= 1000, "a longer pause between articles"
     assert texts[0] == "The Harbor City Briefing."
@@ -71,7 +95,7 @@ def test_script_json_has_pauses_and_one_chapter_per_article(
 
 
 def test_gtts_segments_fit_its_100_character_limit(capsys: pytest.CaptureFixture[str]) -> None:
-    edition = Path(__file__).parents[1] / "episodes" / "2026-11-23"
+    edition = REPO / "episodes" / "2026-11-23"
     lines = _script(capsys, str(edition), "--engine", "gtts").splitlines()
     assert lines and max(map(len, lines)) <= 100
     assert "Harbor City, Maine." in lines  # the dateline is one take, not three

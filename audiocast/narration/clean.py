@@ -1,15 +1,17 @@
 """Newsletter furniture: which paragraphs of an article are not news, and why.
 
-The rules are data (a `Profile`), applied by one small function. Where a paragraph is
-ambiguous, it is kept: dropping news is worse than reading a stray line.
+The rules are data (`furniture.toml`, extended per show), applied by one small function.
+Where a paragraph is ambiguous, it is kept: dropping news is worse than reading a stray line.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
-from audiocast.model import Article
+from audiocast.model import Article, Dropped
 
 
 @dataclass(frozen=True)
@@ -20,32 +22,20 @@ class Rule:
 
 
 @dataclass(frozen=True)
-class Dropped:
-    text: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class Profile:
     rules: tuple[Rule, ...]
 
+    def extended(self, rules: tuple[Rule, ...]) -> Profile:
+        return Profile(self.rules + rules)
 
-def _rule(reason: str, pattern: str, ends_article: bool = False) -> Rule:
-    return Rule(reason, re.compile(pattern), ends_article)
+
+def _load_builtin() -> Profile:
+    data = tomllib.loads(resources.files(__package__).joinpath("furniture.toml").read_text())
+    return Profile(tuple(Rule(r["reason"], re.compile(r["pattern"]), r.get("ends_article", False))
+                         for r in data["rule"]))
 
 
-NEWSLETTER = Profile(rules=(
-    # "Categories / Government, International" closes the article; the footer follows it.
-    _rule("category line", r"^Categories\s*/", ends_article=True),
-    # "Read the Top 8" / "Read more" links of the newsletter footer.
-    _rule("newsletter footer", r"^Read (the|more)\b[^.!?]{0,40}$"),
-    _rule("newsletter footer", r"^Sign up for\b"),
-    # A photo caption: a sentence closed by a parenthesised credit, "… Serbia. (Name/Agency)".
-    _rule("photo caption", r"[.!?”\"’']\s*\((?:[^()]*?/[^()]*|[^()./]{2,60})\)$"),
-    # The masthead repeated in the body ("Courthouse News Service Courthouse News Service").
-    _rule("masthead", r"^(?P<name>[A-Z][\w&' ]{2,60}?) (?P=name)$"),
-    _rule("masthead", r"\|\s*Back issues\s*$"),
-))
+NEWSLETTER = _load_builtin()
 
 
 def clean(article: Article, profile: Profile = NEWSLETTER) -> tuple[list[str], list[Dropped]]:

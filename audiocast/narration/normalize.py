@@ -1,12 +1,57 @@
-"""Written news text -> text a voice reads well. Each rule is one named function, text in,
-text out, applied in order by `normalize`."""
+"""Written news text -> the words a voice should say.
+
+Each rule is one named function, text in, text out, with an example in its docstring;
+`normalize` applies them in order (the order matters: ranges before money, money before
+plain numbers, phrases such as `e.g.` before dotted acronyms). Rules work on one sentence
+at a time. English has the full set; other languages get the language-neutral rules until
+they have their own (`RULES_BY_LANGUAGE`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from collections.abc import Callable, Mapping
 
-from num2words import num2words
+from audiocast.narration import vocabulary as v
+from audiocast.narration.numbers import cardinal, decimal, digits, ordinal, plural, year
+
+Rule = Callable[[str], str]
+_STOP_AFTER = re.compile(r"[\"')\]]*$")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _abbreviation(text: str, m: re.Match[str], spoken: str) -> str:
+    """`spoken` for the match; an abbreviation's period that also ended the sentence stays."""
+    if m.group(0).endswith(".") and _STOP_AFTER.fullmatch(text, m.end()):
+        spoken += "."
+    return spoken
+
+
+def _expand(pattern: re.Pattern[str], mapping: Mapping[str, str], text: str) -> str:
+    return pattern.sub(lambda m: _abbreviation(text, m, mapping[m.group(0)]), text)
+
+
+# --- language-neutral ---------------------------------------------------------------------
+
+def _is_emoji(ch: str) -> bool:
+    code = ord(ch)
+    return (0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF
+            or ch in "\u200d\ufe0f\ufe0e\u200b\u2060\u00ad")
+
+
+def markup(text: str) -> str:
+    """Stray HTML tags, emoji and invisible characters are not read:
+    `Vote <b>today</b> 🗳️` -> `Vote today`."""
+    text = re.sub(r"</?[A-Za-z][^<>]{0,200}>", " ", text)
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch
+                   for ch in text if not _is_emoji(ch))
+    return text
+
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.'\- ]*?)?)"  # BELGRADE, Serbia
@@ -26,31 +71,359 @@ def dateline(text: str) -> str:
     return f"{place}. {text[m.end():]}"
 
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
-                         "‘": "'", "’": "'", "‚": "'", "…": "..."})
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"',
+                         "‘": "'", "’": "'", "‚": "'", "′": "'", "…": "...", "\u00a0": " ",
+                         "\u2009": " ", "\u202f": " ", "−": "-"})
 
 
 def typography(text: str) -> str:
-    """Typographic quotes to plain ones; an em or en dash between words is a pause (a comma)."""
+    """Plain quotes; a dash between numbers is a range (`5–7` -> `5-7`), any other dash a
+    pause: `war — and peace` -> `war, and peace`."""
     text = text.translate(_QUOTES)
-    return re.sub(r"\s*[—–]\s*", ", ", text)
+    text = re.sub(r"(?<=\d)\s?[–—]\s?(?=[\d$€£])", "-", text)
+    return re.sub(r"\s*(?:[—–]|--)\s*", ", ", text)
 
 
-def whitespace(text: str) -> str:
-    """One space between words, none at the ends."""
-    return " ".join(text.split())
+def tidy(text: str) -> str:
+    """One space between words, no space before punctuation, no doubled commas."""
+    text = re.sub(r"\(\s*\)", " ", text)
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    text = re.sub(r",(?:\s*,)+", ",", text)
+    text = re.sub(r"^[,;:]\s*|,(?=[.!?;:])", "", text)
+    return text.strip()
 
 
-RULES = (dateline, typography, whitespace)
+# --- English ------------------------------------------------------------------------------
+
+def web_addresses(text: str) -> str:
+    """`https://www.example.com/a?b=1` -> `example dot com`; `news@cn.org` ->
+    `news at cn dot org`."""
+    def host(m: re.Match[str]) -> str:
+        name = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0)).split("/")[0]
+        return name.rstrip(".,;:").replace(".", " dot ")
+
+    def email(m: re.Match[str]) -> str:
+        return m.group(0).replace(".", " dot ").replace("@", " at ")
+
+    text = re.sub(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", email, text)
+    return re.sub(r"\bhttps?://[^\s\"')]+|\bwww\.[^\s\"')]+", host, text)
 
 
-def normalize(text: str) -> str:
-    for rule in RULES:
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def iso_dates(text: str) -> str:
+    """`2026-11-23` -> `November 23, 2026` (then read by `dates`)."""
+    def say(m: re.Match[str]) -> str:
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return m.group(0)
+        return f"{v.MONTH_NAMES[day.month - 1]} {day.day}, {day.year}"
+    return _ISO_DATE.sub(say, text)
+
+
+def case_numbers(text: str) -> str:
+    """`No. 22-15873` -> `number twenty-two, one five eight seven three`; `No. 3` ->
+    `number three`."""
+    def say(m: re.Match[str]) -> str:
+        groups = m.group(2).split("-")
+        words = [cardinal(int(g)) if len(g) <= 2 and not g.startswith("0") else digits(g)
+                 for g in groups]
+        return f"{'numbers' if m.group(1) == 'Nos.' else 'number'} {', '.join(words)}"
+    return re.sub(r"\b(Nos?\.)\s*(\d+(?:-\d+)*)\b", say, text)
+
+
+_STATE_WORDS = _alternation([*v.STATES, *v.STATE_NAMES])
+_PARTY = re.compile(rf"(\s*\()?\b([DRIL])-({_STATE_WORDS})(?:\)|(?<!\.)\b|(?<=\.))(\)?)")
+
+
+def party_labels(text: str) -> str:
+    """`Sen. Amy Klobuchar (D-Minn.) said` -> `… Klobuchar, Democrat of Minnesota, said`."""
+    def say(m: re.Match[str]) -> str:
+        state = v.STATES.get(m[3], m[3])
+        label = f"{v.PARTIES[m[2]]} of {state}"
+        return f", {label}," if m[1] else label
+    return _PARTY.sub(say, text)
+
+
+_STATE_AFTER_CITY = re.compile(rf"(?<=[a-z], )({_alternation(v.STATES)})(?![\w])")
+
+
+def states(text: str) -> str:
+    """AP state abbreviations after a place: `Atlanta, Ga.` -> `Atlanta, Georgia`."""
+    return _expand(_STATE_AFTER_CITY, v.STATES, text)
+
+
+_STREET = re.compile(rf"\b([A-Z][a-z]+ )({_alternation(v.STREETS)})(?!\s+[A-Z])")
+_TITLE = re.compile(rf"(?<![\w.])({_alternation(v.TITLES)})(?=\s+[A-Z])")
+_SUFFIX = re.compile(rf"(?<=[A-Za-z])(,?) ({_alternation(v.SUFFIXES)})(?!\w)")
+
+
+def streets(text: str) -> str:
+    """`on Main St.` -> `on Main Street`; `Martin Luther King Dr.` -> `… King Drive`."""
+    return _STREET.sub(lambda m: m[1] + _abbreviation(text, m, v.STREETS[m[2]]), text)
+
+
+def titles(text: str) -> str:
+    """Titles before a name: `Sen. Ann Ray` -> `Senator Ann Ray`; `St. Louis` ->
+    `Saint Louis`; `Dr. Ana Brnabic` -> `Doctor Ana Brnabic`."""
+    return _TITLE.sub(lambda m: v.TITLES[m.group(1)], text)
+
+
+def suffixes(text: str) -> str:
+    """`Martin Luther King Jr. Day` -> `Martin Luther King Junior Day`."""
+    return _SUFFIX.sub(lambda m: _abbreviation(text, m, f"{m[1]} {v.SUFFIXES[m[2]]}"), text)
+
+
+_PHRASE = re.compile(rf"(?<![\w.])({_alternation(v.PHRASES)})(?!\w)")
+_VERSUS = re.compile(r"(?<=[A-Za-z]) v\. (?=[A-Z])")
+
+
+def phrases(text: str) -> str:
+    """`e.g.` -> `for example`; `et al.` -> `and others`; `Roe v. Wade` -> `Roe versus Wade`."""
+    text = _expand(_PHRASE, v.PHRASES, text)
+    return _VERSUS.sub(" versus ", text)
+
+
+_MONTH_ABBREVIATION = re.compile(rf"(?<![\w.])({_alternation(v.MONTHS)})(?!\w)")
+
+
+def months(text: str) -> str:
+    """`Sept. 29` -> `September 29`."""
+    return _expand(_MONTH_ABBREVIATION, v.MONTHS, text)
+
+
+_DATE = re.compile(rf"\b({'|'.join(v.MONTH_NAMES)})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+                   r"(?:,\s*(\d{4})\b)?")
+
+
+def dates(text: str) -> str:
+    """`October 27, 2023` -> `October twenty-seventh, twenty twenty-three`."""
+    def say(m: re.Match[str]) -> str:
+        day = int(m[2])
+        if not 1 <= day <= 31:
+            return m.group(0)
+        spoken = f"{m[1]} {ordinal(day)}"
+        return f"{spoken}, {year(int(m[3]))}" if m[3] else spoken
+    return _DATE.sub(say, text)
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?\s?m\b\.?")
+_CLOCK_24 = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
+
+
+def _minutes(mm: str | None) -> str:
+    if not mm or mm == "00":
+        return ""
+    return f" oh {cardinal(int(mm))}" if mm.startswith("0") else f" {cardinal(int(mm))}"
+
+
+def times(text: str) -> str:
+    """`3:30 p.m.` -> `three thirty p m`; `6:05 a.m.` -> `six oh five a m`; `9 p.m.` ->
+    `nine p m`; `10:00` -> `ten o'clock`."""
+    def say(m: re.Match[str]) -> str:
+        hour = int(m[1])
+        if not 0 < hour <= 12:
+            return m.group(0)
+        return _abbreviation(text, m, f"{cardinal(hour)}{_minutes(m[2])} {m[3]} m")
+
+    def clock(m: re.Match[str]) -> str:
+        hour, minutes = int(m[1]), int(m[2])
+        if hour > 23 or minutes > 59:
+            return m.group(0)
+        return f"{cardinal(hour)}{_minutes(m[2]) or ' o’clock'}".replace("’", "'")
+    return _CLOCK_24.sub(clock, _CLOCK.sub(say, text))
+
+
+_DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)")
+
+
+def dotted_acronyms(text: str) -> str:
+    """`U.S.` -> `U S`; `the U.N. said` -> `the U N said`."""
+    return _DOTTED.sub(lambda m: _abbreviation(text, m, " ".join(m[1].replace(".", "")
+                                                                   .upper())), text)
+
+
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_RANGE = re.compile(rf"(?<![\w.,-])([$€£]?)({_AMOUNT})(%?)-([$€£]?)({_AMOUNT})(%?)(?![\w-])")
+
+
+def ranges(text: str) -> str:
+    """`voted 14-8` -> `voted 14 to 8`; `5.25%-5.5%` -> `5.25 to 5.5%`."""
+    def say(m: re.Match[str]) -> str:
+        left_unit = "" if m[3] and m[6] else m[3]
+        return f"{m[1]}{m[2]}{left_unit} to {m[4]}{m[5]}{m[6]}"
+    return _RANGE.sub(say, text)
+
+
+_SCALE = _alternation(v.SCALES)
+_MONEY = re.compile(rf"(?:US)?([$€£¥])\s?({_AMOUNT})(?:\s?({_SCALE})\b)?(?=(\s+[a-z]+\b)?)")
+
+
+def money(text: str) -> str:
+    """`$2.5 million` -> `two point five million dollars`; `$4.50` -> `four dollars and fifty
+    cents`; `€1,250,000` -> `one million two hundred fifty thousand euros`; before a noun, a
+    compound adjective: `a $48 million rebuild` -> `a forty-eight million dollar rebuild`."""
+    def say(m: re.Match[str]) -> str:
+        one, many, cent, cents = v.CURRENCIES[m[1]]
+        amount = m[2].replace(",", "")
+        if m[4] and m[4].strip() not in v.AFTER_AMOUNT and "." not in amount:
+            scale = f" {v.SCALES[m[3]]}" if m[3] else ""
+            return f"{decimal(amount)}{scale} {one}"
+        if m[3]:
+            return f"{decimal(amount)} {v.SCALES[m[3]]} {many}"
+        whole, _, fraction = amount.partition(".")
+        words = f"{cardinal(int(whole))} {one if int(whole) == 1 else many}"
+        if fraction and len(fraction) == 2 and cent and int(fraction):
+            n = int(fraction)
+            words += f" and {cardinal(n)} {cent if n == 1 else cents}"
+        elif fraction and not (len(fraction) == 2 and cent):
+            words = f"{decimal(amount)} {many}"
+        return words
+    return _MONEY.sub(say, text)
+
+
+def percentages(text: str) -> str:
+    """`14%` -> `fourteen percent`; `3.2 %` -> `three point two percent`."""
+    return re.sub(rf"(-?)({_AMOUNT})\s?%", lambda m: f"{decimal(m[1] + m[2])} percent", text)
+
+
+_VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5),
+           "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
+
+
+def _fraction(n: int, d: int, after_whole: bool) -> str:
+    if d == 2:
+        return "a half" if after_whole else "one half"
+    name = "quarter" if d == 4 else ordinal(d)
+    if n == 1:
+        return f"a {name}" if after_whole else f"one {name}"
+    return f"{cardinal(n)} {name}s"
+
+
+def fractions(text: str) -> str:
+    """`4½` -> `four and a half`; `1/2` -> `one half`; `2/3` -> `two thirds`."""
+    def vulgar(m: re.Match[str]) -> str:
+        n, d = _VULGAR[m[2]]
+        if m[1]:
+            return f"{cardinal(int(m[1]))} and {_fraction(n, d, True)}"
+        return _fraction(n, d, False)
+
+    def slash(m: re.Match[str]) -> str:
+        n, d = int(m[1]), int(m[2])
+        return _fraction(n, d, False) if 0 < n < d <= 16 else m.group(0)
+    text = re.sub(rf"(\d+)?\s?([{''.join(_VULGAR)}])", vulgar, text)
+    return re.sub(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", slash, text)
+
+
+_UNIT = re.compile(rf"(?<=\d)\s?({_alternation(v.UNITS)})(?![\w/])")
+
+
+def units(text: str) -> str:
+    """`60 mph` -> `60 miles per hour`; `5 km` -> `5 kilometers`."""
+    return _UNIT.sub(lambda m: f" {v.UNITS[m[1]]}", text)
+
+
+def decades(text: str) -> str:
+    """`1990s` -> `nineteen nineties`; `'90s` -> `nineties`."""
+    text = re.sub(r"\b(1[0-9]|20)(\d)0s\b", lambda m: plural(year(int(m[1] + m[2] + "0"))),
+                  text)
+    return re.sub(r"(?<!\w)'(\d)0s\b", lambda m: plural(cardinal(int(m[1]) * 10)), text)
+
+
+def ordinals(text: str) -> str:
+    """`9th` -> `ninth`; `21st` -> `twenty-first`."""
+    return re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: ordinal(int(m[1])), text)
+
+
+_ROMAN = re.compile(r"\b([A-Z][a-z]+) ((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for ch, nxt in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[ch]
+        total += -value if nxt and _ROMAN_VALUES[nxt] > value else value
+    return total
+
+
+def roman_numerals(text: str) -> str:
+    """`World War II` -> `World War two`; `Henry VIII` -> `Henry the eighth`."""
+    def say(m: re.Match[str]) -> str:
+        word, numeral = m[1], m[2]
+        if word in v.ROMAN_CARDINAL_AFTER and numeral:
+            return f"{word} {cardinal(_roman_value(numeral))}"
+        if len(numeral) >= 2:  # a single I, V or X after a name is too often a word
+            return f"{word} the {ordinal(_roman_value(numeral))}"
+        return m.group(0)
+    return _ROMAN.sub(say, text)
+
+
+def letter_digit(text: str) -> str:
+    """`COVID-19` -> `COVID 19`; `F-35` -> `F 35`; `G7` -> `G 7`; `3M` -> `3 M`."""
+    text = re.sub(r"\b([A-Z]+)-?(\d+)\b", r"\1 \2", text)
+    return re.sub(r"\b(\d+)([A-Z]+)\b", r"\1 \2", text)
+
+
+def acronyms(text: str) -> str:
+    """Said as a word (`NATO` -> `Nato`) or spelled (`FBI` -> `F B I`, `CEOs` -> `C E O's`)."""
+    def say(m: re.Match[str]) -> str:
+        word, s = m[1], m[2]
+        if word in v.ACRONYM_WORDS:
+            return word.capitalize() + s
+        if len(word) <= 5 or not re.search(r"[AEIOUY]", word):
+            return " ".join(word) + ("'s" if s else "")
+        return word.capitalize() + s
+    return re.sub(r"\b([A-Z]{2,})(s?)\b", say, text)
+
+
+_YEAR = re.compile(r"(?<![\d,.$€£¥])\b(1[1-9]\d\d|20\d\d)\b(?![.,]\d|%)")
+_NUMBER = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=\())-(?=\d)|(?<![\w.,]){_AMOUNT}")
+
+
+def numbers(text: str) -> str:
+    """`150,000` -> `one hundred fifty thousand`; bare four-digit numbers are years
+    (`in 1968` -> `in nineteen sixty-eight`); `2.5` -> `two point five`; `-3` -> `minus three`."""
+    text = _YEAR.sub(lambda m: year(int(m[1])), text)
+    text = re.sub(rf"(?:(?<=\s)|^)-({_AMOUNT})", lambda m: decimal("-" + m[1]), text)
+    return re.sub(rf"(?<![\w.,]){_AMOUNT}", lambda m: decimal(m.group(0)), text)
+
+
+_SYMBOLS = {"&": " and ", "+": " plus ", "=": " equals ", "@": " at ", "§": " section ",
+            "°": " degrees ", "~": " about ", "*": " ", "#": " ", "|": ", ", "_": " "}
+
+
+def symbols(text: str) -> str:
+    """`Q&A` -> `Q and A`; `and/or` -> `and or`; `#1` -> `number 1`."""
+    text = re.sub(r"#(?=\d)", "number ", text)
+    text = re.sub(r"(?<=\w)/(?=\w)", " ", text)
+    return "".join(_SYMBOLS.get(ch, ch) for ch in text)
+
+
+NEUTRAL: tuple[Rule, ...] = (markup, dateline, typography, tidy)
+ENGLISH: tuple[Rule, ...] = (
+    markup, dateline, typography, web_addresses, iso_dates, case_numbers, party_labels,
+    states, streets, titles, suffixes, phrases, months, dates, times, dotted_acronyms,
+    ranges, money, percentages, fractions, units, decades, ordinals, roman_numerals,
+    letter_digit, acronyms, symbols, numbers, tidy,
+)
+RULES_BY_LANGUAGE: dict[str, tuple[Rule, ...]] = {"en": ENGLISH}
+
+
+def rules_for(language: str) -> tuple[Rule, ...]:
+    return RULES_BY_LANGUAGE.get(language.split("-")[0].lower(), NEUTRAL)
+
+
+def normalize(text: str, language: str = "en") -> str:
+    for rule in rules_for(language):
         text = rule(text)
     return text
 
 
-def spoken_date(day: dt.date) -> str:
+def spoken_date(day: dt.date, language: str = "en") -> str:
     """`2023-09-29` -> `Friday, September twenty-ninth, twenty twenty-three`."""
-    return (f"{day:%A, %B} {num2words(day.day, to='ordinal')}, "
-            f"{num2words(day.year, to='year')}")
+    return (f"{day:%A, %B} {ordinal(day.day, language)}, {year(day.year, language)}")

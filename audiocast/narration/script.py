@@ -1,15 +1,21 @@
 """Articles -> the narration `Script` of an episode: intro, each article (headline, then
-its text), pauses, chapter marks, outro."""
+its text), pauses, chapter marks, outro, and the list of what was left out.
+
+Sentences are found in the written text, then each is normalized for speech (with the
+show's lexicon) and cut to the engine's limit, so every segment knows the sentence it came
+from: an editor can see, for each take, what was written and what will be said.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from audiocast.config import AudioSettings
-from audiocast.model import Article, ChapterMark, Edition, Script, Segment
-from audiocast.narration.clean import Dropped, clean
+from audiocast.config import AudioSettings, Show
+from audiocast.model import Article, ChapterMark, Dropped, Edition, Script, Segment
+from audiocast.narration.clean import NEWSLETTER, Profile, clean
+from audiocast.narration.lexicon import Lexicon
 from audiocast.narration.normalize import normalize, spoken_date
-from audiocast.narration.segment import chunks
+from audiocast.narration.segment import chunks, sentences
 
 
 @dataclass(frozen=True)
@@ -20,34 +26,68 @@ class Narration:
     dropped: tuple[Dropped, ...]
 
 
-def narrate_article(article: Article, limit: int, pauses: AudioSettings,
-                    chapter: int | None = None) -> Narration:
-    kept, dropped = clean(article)
-    segments = [Segment(piece, pauses.headline_pause_ms, chapter)
-                for piece in chunks(normalize(article.title), limit)]
-    for paragraph in kept:
-        pieces = chunks(normalize(paragraph), limit)
-        segments += [Segment(p, pauses.sentence_pause_ms, chapter) for p in pieces[:-1]]
-        segments += [Segment(p, pauses.paragraph_pause_ms, chapter) for p in pieces[-1:]]
-    return Narration(tuple(segments), tuple(dropped))
+@dataclass(frozen=True)
+class Narrator:
+    """How a show reads: the engine's request limit, pauses, language, furniture, lexicon."""
 
+    limit: int
+    pauses: AudioSettings = field(default_factory=AudioSettings)
+    language: str = "en"
+    profile: Profile = NEWSLETTER
+    lexicon: Lexicon = field(default_factory=Lexicon)
 
-def edition_script(show_title: str, edition: Edition, limit: int,
-                   pauses: AudioSettings) -> Script:
-    """The episode's script. The intro belongs to the first chapter and the outro to the
-    last, so the chapters cover the whole episode."""
-    when = spoken_date(edition.date)
-    segments = [Segment(p, pauses.paragraph_pause_ms, 0)
-                for p in chunks(f"{show_title}. {when}.", limit)]
-    marks: list[ChapterMark] = []
-    last = len(edition.articles) - 1
-    for index, article in enumerate(edition.articles):
-        narration = narrate_article(article, limit, pauses, chapter=index)
-        body = list(narration.segments)
-        body[-1] = Segment(body[-1].text, pauses.article_pause_ms, index)
-        marks.append(ChapterMark(article.title, 0 if index == 0 else len(segments), article.url))
-        segments += body
-    segments += [Segment(p, pauses.paragraph_pause_ms, last)
-                 for p in chunks(f"That was {show_title} for {when}. Thank you for listening.",
-                                 limit)]
-    return Script(tuple(segments), tuple(marks))
+    @classmethod
+    def for_show(cls, show: Show, limit: int) -> Narrator:
+        return cls(limit, show.audio, show.language, NEWSLETTER.extended(show.drop),
+                   show.lexicon)
+
+    def say(self, written: str) -> str:
+        return self.lexicon.apply(written, lambda text: normalize(text, self.language))
+
+    def _sentence(self, written: str, pause_ms: int, chapter: int | None) -> list[Segment]:
+        # normalizing may open a sentence ("BELGRADE (CN) —" -> "Belgrade."): split again
+        pieces = chunks(self.say(written), self.limit) if written.strip() else []
+        pieces = [p for p in pieces if any(c.isalnum() for c in p)]
+        return [Segment(p, self.pauses.sentence_pause_ms, chapter, written)
+                for p in pieces[:-1]] + [Segment(p, pause_ms, chapter, written)
+                                         for p in pieces[-1:]]
+
+    def article(self, article: Article, chapter: int | None = None) -> Narration:
+        kept, dropped = clean(article, self.profile)
+        segments = self._sentence(article.title, self.pauses.headline_pause_ms, chapter)
+        for paragraph in kept:
+            found = sentences(paragraph)
+            for i, sentence in enumerate(found):
+                last = i == len(found) - 1
+                pause = self.pauses.paragraph_pause_ms if last else self.pauses.sentence_pause_ms
+                said = self._sentence(sentence, pause, chapter)
+                if not said:
+                    dropped.append(Dropped(sentence, "nothing to say"))
+                segments += said
+        return Narration(tuple(segments), tuple(dropped))
+
+    def edition(self, show_title: str, edition: Edition) -> Script:
+        """The episode's script. The intro belongs to the first chapter and the outro to the
+        last, so the chapters cover the whole episode."""
+        when = spoken_date(edition.date, self.language)
+        segments = self._spoken(f"{show_title}. {when}.", 0)
+        marks: list[ChapterMark] = []
+        dropped: list[Dropped] = []
+        last = len(edition.articles) - 1
+        for index, article in enumerate(edition.articles):
+            narration = self.article(article, chapter=index)
+            body = list(narration.segments)
+            end = body[-1]
+            body[-1] = Segment(end.text, self.pauses.article_pause_ms, index, end.source)
+            marks.append(ChapterMark(article.title, 0 if index == 0 else len(segments),
+                                     article.url))
+            segments += body
+            dropped += narration.dropped
+        segments += self._spoken(
+            f"That was {show_title} for {when}. Thank you for listening.", last)
+        return Script(tuple(segments), tuple(marks), tuple(dropped))
+
+    def _spoken(self, text: str, chapter: int) -> list[Segment]:
+        """Words of our own (intro, outro): already written to be said."""
+        return [Segment(piece, self.pauses.paragraph_pause_ms, chapter)
+                for sentence in sentences(text) for piece in chunks(self.say(sentence), self.limit)]

@@ -2,8 +2,13 @@
 
 Sentences are split at end punctuation followed by a capital, a digit or a quote, except
 after abbreviations, initials and dotted acronyms (`Dr.`, `J.`, `U.S.`, `Ph.D.`) and inside
-decimals and times. A sentence longer than the limit falls back to clause marks, then
-spaces, then a hard cut: never a chunk over the limit, never a chunk across paragraphs.
+decimals and times. Any of those does end a sentence when a word that starts sentences
+follows (`in the U.S. The next day`; but `at 6 p.m. Raman said` stays whole, since a name
+may follow a time inside a sentence).
+
+A sentence longer than the limit is cut at its gentlest marks (semicolons, then colons,
+then commas, then spaces, then anywhere), at the mark nearest its middle so the pieces are
+even: never a piece over the limit, never one across paragraphs.
 """
 
 from __future__ import annotations
@@ -12,27 +17,36 @@ import re
 
 ABBREVIATIONS = frozenset((
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col",
-    "capt", "cmdr", "sgt", "maj", "adm", "mt", "ft", "rev", "hon", "pres", "no", "nos", "vs",
+    "capt", "cmdr", "sgt", "maj", "adm", "mt", "ft", "rev", "hon", "pres", "vs",
     "v", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "al", "approx", "dept", "est", "fig", "univ", "ave",
     "blvd", "rd",
 ))
 
+# Words that start sentences and hardly ever follow "U.S." or "p.m." inside one.
+SENTENCE_STARTERS = frozenset((
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "This",
+    "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "In", "On", "At",
+    "After", "Before", "When", "While", "If", "As", "For", "So", "Yet", "Still", "Meanwhile",
+))
+_NEEDS_NUMBER = frozenset(("no", "nos"))  # "No. 3", but "No. He left."
+
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]”’»]*\s+(?=[\"'(\[“‘«]?[A-Z0-9])")
 _FALLBACKS = (r"(?<=;)\s+", r"(?<=:)\s+", r"(?<=,)\s+", r"\s+")
 
 
-def _protected(before: str) -> bool:
+def _protected(before: str, after: str) -> bool:
     """Whether the period ending `before` belongs to an abbreviation, not to a sentence."""
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
-    word = word.lstrip("(\"'").rstrip(".")
-    if not word:
+    word = word.lstrip("(\"'“‘").rstrip(".")
+    following = after.split(None, 1)[0].strip("\"'“‘(") if after.strip() else ""
+    if not word or following in SENTENCE_STARTERS:
         return False
-    if "." in word:  # U.S, Ph.D, a.m
-        return True
-    if len(word) == 1 and word.isalpha():  # an initial: John F. Kennedy
-        return True
-    return word.lower() in ABBREVIATIONS
+    if word.lower() in _NEEDS_NUMBER:
+        return following[:1].isdigit()
+    return ("." in word  # U.S, Ph.D, a.m
+            or (len(word) == 1 and word.isalpha())  # an initial: John F. Kennedy
+            or word.lower() in ABBREVIATIONS)
 
 
 def sentences(paragraph: str) -> list[str]:
@@ -40,7 +54,7 @@ def sentences(paragraph: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(paragraph):
         head = paragraph[start:m.start() + 1]
-        if paragraph[m.start()] == "." and _protected(head):
+        if paragraph[m.start()] == "." and _protected(head, paragraph[m.end():]):
             continue
         out.append(paragraph[start:m.end()].strip())
         start = m.end()
@@ -51,28 +65,17 @@ def sentences(paragraph: str) -> list[str]:
 
 
 def fit(text: str, limit: int, level: int = 0) -> list[str]:
-    """`text` in pieces of at most `limit` characters, split at the gentlest mark that works."""
+    """`text` in pieces of at most `limit` characters, cut at the gentlest mark that exists,
+    the one nearest the middle."""
     if len(text) <= limit:
         return [text]
-    if level == len(_FALLBACKS):
-        return [text[i:i + limit] for i in range(0, len(text), limit)]
-    pieces: list[str] = []
-    current = ""
-    for part in re.split(_FALLBACKS[level], text):
-        candidate = f"{current} {part}" if current else part
-        if len(candidate) <= limit:
-            current = candidate
-            continue
-        if current:
-            pieces.append(current)
-        if len(part) <= limit:
-            current = part
-        else:
-            pieces.extend(fit(part, limit, level + 1))
-            current = ""
-    if current:
-        pieces.append(current)
-    return pieces
+    for lvl in range(level, len(_FALLBACKS)):
+        cuts = [m for m in re.finditer(_FALLBACKS[lvl], text) if 0 < m.start() < len(text) - 1]
+        if cuts:
+            middle = len(text) / 2
+            cut = min(cuts, key=lambda m: abs(m.start() - middle))
+            return fit(text[:cut.start()], limit, lvl) + fit(text[cut.end():], limit, lvl)
+    return [text[i:i + limit] for i in range(0, len(text), limit)]
 
 
 def chunks(paragraph: str, limit: int) -> list[str]:

@@ -1,0 +1,50 @@
+"""What an editor reads: a script as plain lines, as JSON, as written -> said, or as a diff."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+
+from audiocast.model import Edition, Script
+
+
+def plain(script: Script) -> str:
+    """One segment (one take) per line."""
+    return "".join(f"{s.text}\n" for s in script.segments)
+
+
+def as_json(script: Script, edition: Edition) -> str:
+    return json.dumps({
+        "episode": edition.id,
+        "title": edition.title,
+        "segments": [dataclasses.asdict(s) for s in script.segments],
+        "chapters": [dataclasses.asdict(c) for c in script.chapters],
+        "dropped": [dataclasses.asdict(d) for d in script.dropped],
+    }, indent=2, ensure_ascii=False)
+
+
+def explain(script: Script) -> str:
+    """Per chapter, each written sentence and what is said for it (with the pause after it),
+    then everything left out, with the reason."""
+    starts = {m.first_segment: (i, m) for i, m in enumerate(script.chapters)}
+    out: list[str] = []
+    previous_source = None
+    for index, segment in enumerate(script.segments):
+        if index in starts:
+            number, mark = starts[index]
+            out.append(f"\n## chapter {number + 1}: {mark.title}")
+        if segment.source != previous_source:
+            out.append(f"  written: {segment.source}" if segment.source else "  (our words)")
+            previous_source = segment.source
+        out.append(f"     said: {segment.text}  [{segment.pause_ms} ms]")
+    out.append("\n## left out")
+    out += [f"  {d.reason}: {d.text}" for d in script.dropped] or ["  nothing"]
+    return "\n".join(out).lstrip("\n") + "\n"
+
+
+def diff(previous: str, current: str, name: str) -> str:
+    """A unified diff of two plain scripts; empty when nothing changed."""
+    return "".join(difflib.unified_diff(previous.splitlines(keepends=True),
+                                        current.splitlines(keepends=True),
+                                        f"{name} (last build)", f"{name} (now)"))
