@@ -17,6 +17,11 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current narration")
+
+
 def audiocast_command() -> list[str]:
     """The installed console command, as a user runs it."""
     script = Path(sys.executable).with_name("audiocast")
@@ -65,7 +70,8 @@ def sample_show(tmp_path_factory: pytest.TempPathFactory) -> BuiltShow:
     if not (root / "audiocast.toml").exists():  # not a checkout, or nothing committed yet
         shutil.rmtree(root, ignore_errors=True)
         root.mkdir(parents=True)
-        shutil.copy(REPO / "audiocast.toml", root)
+        for name in ("audiocast.toml", "lexicon.toml"):
+            shutil.copy(REPO / name, root)
         shutil.copytree(REPO / "episodes", root / "episodes")
     command = offline([*audiocast_command(), "build"])
     t0 = time.perf_counter()
@@ -90,7 +96,8 @@ def seeds() -> list[Path]:
 @pytest.fixture
 def small_show(tmp_path: Path) -> Path:
     """A copy of the sample show's configuration with one short edition of two articles."""
-    shutil.copy(REPO / "audiocast.toml", tmp_path)
+    for name in ("audiocast.toml", "lexicon.toml"):
+        shutil.copy(REPO / name, tmp_path)
     edition = tmp_path / "episodes" / "2026-11-24"
     edition.mkdir(parents=True)
     for name in ("01-port-cranes.txt", "02-high-school-robotics.txt"):

@@ -270,7 +270,7 @@ def money(text: str) -> str:
     def say(m: re.Match[str]) -> str:
         one, many, cent, cents = v.CURRENCIES[m[1]]
         amount = m[2].replace(",", "")
-        if m[4] and m[4].strip() not in v.AFTER_AMOUNT and "." not in amount:
+        if m[4] and m[4].strip() not in v.AFTER_AMOUNT and (m[3] or "." not in amount):
             scale = f" {v.SCALES[m[3]]}" if m[3] else ""
             return f"{decimal(amount)}{scale} {one}"
         if m[3]:

@@ -30,6 +30,16 @@ SENTENCE_STARTERS = frozenset((
     "After", "Before", "When", "While", "If", "As", "For", "So", "Yet", "Still", "Meanwhile",
 ))
 _NEEDS_NUMBER = frozenset(("no", "nos"))  # "No. 3", but "No. He left."
+_CLOCK = frozenset(("a.m", "p.m"))
+# What may follow a time inside a sentence ("at 6 p.m. Monday", "at 9 a.m. Eastern"); any
+# other capitalized word after one starts a new sentence ("closes at 6 p.m. Raman said").
+_AFTER_CLOCK = frozenset((
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "ET", "EST",
+    "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST",
+    "CET", "Eastern", "Central", "Mountain", "Pacific", "local", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
+))
 
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]”’»]*\s+(?=[\"'(\[“‘«]?[A-Z0-9])")
 _FALLBACKS = (r"(?<=;)\s+", r"(?<=:)\s+", r"(?<=,)\s+", r"\s+")
@@ -44,6 +54,8 @@ def _protected(before: str, after: str) -> bool:
         return False
     if word.lower() in _NEEDS_NUMBER:
         return following[:1].isdigit()
+    if word.lower() in _CLOCK and following[:1].isupper():
+        return following.rstrip(".,") in _AFTER_CLOCK
     return ("." in word  # U.S, Ph.D, a.m
             or (len(word) == 1 and word.isalpha())  # an initial: John F. Kennedy
             or word.lower() in ABBREVIATIONS)
