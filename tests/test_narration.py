@@ -149,3 +149,26 @@ def test_spoken_date() -> None:
 def test_fit_cuts_a_word_longer_than_the_limit() -> None:
     word = "x" * 60
     assert fit(word, 25) == [word[:25], word[25:50], word[50:]]
+
+
+@pytest.mark.parametrize("paragraph, reason", [
+    ("By Jane Doe", "byline"),
+    ("By Jane Doe and Omar Haddad", "byline"),
+    ("(AP Photo/Jane Doe)", "photo caption"),
+    ("Crowds gather outside the court. (Courthouse News photo/Jane Doe)", "photo caption"),
+    ("Advertisement", "advertisement"),
+    ("Read more", "newsletter footer"),
+    ("Subscribe to the Morning Five for more.", "newsletter footer"),
+    # news that only looks like furniture is kept
+    ("By the end of the year, prices had risen.", None),
+    ("Read the full ruling, the judge said, before you judge it.", None),
+    ("The senator (who declined to comment) left early.", None),
+    ("The vote passed (7-2).", None),
+])
+def test_furniture_is_told_from_news(paragraph: str, reason: str | None) -> None:
+    from audiocast.model import Article
+    from audiocast.narration.clean import clean
+
+    kept, dropped = clean(Article(Path("a.txt"), "Headline", (paragraph,)))
+    assert [d.reason for d in dropped] == ([reason] if reason else [])
+    assert kept == ([] if reason else [paragraph])
