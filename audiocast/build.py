@@ -1,9 +1,11 @@
 """Orchestration: decide what changed, run the stages for it, publish atomically.
 
-An episode's MP3 is named after a fingerprint of everything that shapes it (take keys and
-pauses, audio settings, tags, cover), so an unchanged episode is found on disk and reused,
-and a changed one gets a new file and URL: a published file is never changed in place.
-The feed is written last and only lists complete files.
+An episode's MP3 is named after a fingerprint of everything that shapes it, so an unchanged
+episode is found on disk and reused, and a changed one gets a new file and URL: a
+published file is never changed in place. Inside an episode, each chapter is encoded on its
+own (chapters start and end in silence) and cached by content, so an edit re-renders one
+chapter, and chapters render in parallel; the episode is their MP3 frames joined, then
+tagged. The feed is written last and only lists complete files.
 """
 
 from __future__ import annotations
@@ -11,22 +13,26 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import json
 import re
 import time
 import uuid
+from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import Executor, Future, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mutagen.mp3 import MP3
 
 from audiocast import sources
-from audiocast.audio.assemble import assemble
-from audiocast.audio.encode import encode
+from audiocast.audio.mp3 import scan
+from audiocast.audio.render import ChapterJob, RenderedChapter, render_chapter
+from audiocast.cache import Store
 from audiocast.config import Show
 from audiocast.errors import AudiocastError
-from audiocast.model import Edition, Episode, Script
+from audiocast.model import Chapter, Edition, Episode, Script
 from audiocast.narration.clean import Profile, clean
 from audiocast.narration.explain import plain
 from audiocast.narration.script import Narrator
@@ -34,9 +40,11 @@ from audiocast.publish.cover import cover_art
 from audiocast.publish.feed import FEED_NAME, render_feed
 from audiocast.publish.files import atomic_path, atomic_write
 from audiocast.publish.tags import TagInfo, write_tags
-from audiocast.speech import Engine, SpeechError, TakeCache, make_engine, speak, take_key
+from audiocast.speech import Engine, SpeechError, make_engine, take_key
+from audiocast.workers import executor_for
 
-FORMAT_VERSION = 1  # bump when the same inputs should give different files
+FORMAT_VERSION = 2  # bump when the same inputs should give different files
+STAGES = ("read", "narrate", "synthesize", "assemble", "encode", "join", "tag", "feed")
 
 
 @dataclass(frozen=True)
@@ -53,14 +61,34 @@ class EpisodeResult:
 class BuildReport:
     results: tuple[EpisodeResult, ...]
     seconds: float
+    stages: dict[str, float] = field(default_factory=dict)  # seconds of work per stage
 
     @property
     def failed(self) -> int:
         return sum(r.status == "failed" for r in self.results)
 
 
+@dataclass
+class _Plan:
+    """An episode that needs its file written."""
+
+    edition: Edition
+    script: Script
+    info: TagInfo
+    episode: Episode
+    path: Path
+    chapter_keys: list[str]
+    synthesized: int = 0
+    reused: int = 0
+    error: str = ""
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "episode"
+
+
+def _hash(value: object) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def script_record(show: Show, episode_id: str) -> Path:
@@ -75,71 +103,109 @@ def _description(edition: Edition, profile: Profile) -> str:
     return kept[0] if kept else edition.title
 
 
+def _chapter_ranges(script: Script) -> list[range]:
+    firsts = [m.first_segment for m in script.chapters] + [len(script.segments)]
+    return [range(a, b) for a, b in itertools.pairwise(firsts)]
+
+
 class _Builder:
-    def __init__(self, show: Show, engine: Engine) -> None:
+    def __init__(self, show: Show, engine: Engine, remote: bool) -> None:
         self.show = show
         self.engine = engine
         self.narrator = Narrator.for_show(show, engine.max_chars)
-        self.cache = TakeCache(show.state_dir / "cache" / "takes")
+        cache = show.state_dir / "cache"
+        self.take_cache = None if remote else str(cache / "takes")
+        self.chapters = Store(cache / "chapters", ".mp3")
         self.cover, ext = cover_art(show.title, show.image)
         self.cover_file = f"cover-{hashlib.sha256(self.cover).hexdigest()[:10]}.{ext}"
+        self.stages = dict.fromkeys(STAGES, 0.0)
 
-    def publish_cover(self) -> None:
-        path = self.show.feed_dir / self.cover_file
-        if not path.exists():
-            atomic_write(path, self.cover)
+    def _timed(self, stage: str, started: float) -> None:
+        self.stages[stage] += time.perf_counter() - started
 
     def tag_info(self, edition: Edition, description: str) -> TagInfo:
-        return TagInfo(
-            title=edition.title, artist=self.show.author, album=self.show.title,
-            date=edition.date, comment=description, language=self.show.language,
-            cover=self.cover, cover_mime="image/png" if self.cover_file.endswith("png")
-            else "image/jpeg")
+        mime = "image/png" if self.cover_file.endswith("png") else "image/jpeg"
+        return TagInfo(title=edition.title, artist=self.show.author, album=self.show.title,
+                       date=edition.date, comment=description, language=self.show.language,
+                       cover=self.cover, cover_mime=mime)
 
-    def fingerprint(self, script: Script, info: TagInfo) -> str:
-        blob = json.dumps({
-            "format": FORMAT_VERSION,
-            "audio": dataclasses.asdict(self.show.audio),
-            "takes": [[take_key(self.engine, s.text), s.pause_ms] for s in script.segments],
-            "chapters": [[m.title, m.url, m.first_segment] for m in script.chapters],
-            "tags": {**dataclasses.asdict(info), "cover": hashlib.sha256(info.cover).hexdigest()},
-        }, sort_keys=True, default=str)
-        return hashlib.sha256(blob.encode()).hexdigest()
+    def chapter_jobs(self, script: Script) -> list[ChapterJob]:
+        jobs = []
+        for span in _chapter_ranges(script):
+            segments = [script.segments[i] for i in span]
+            texts = tuple(s.text for s in segments)
+            pauses = tuple(s.pause_ms for s in segments)
+            key = _hash({"format": FORMAT_VERSION, "audio": dataclasses.asdict(self.show.audio),
+                         "takes": [take_key(self.engine, t) for t in texts], "pauses": pauses})
+            jobs.append(ChapterJob(key, texts, pauses, self.show.voice, self.show.audio,
+                                   self.take_cache))
+        return jobs
 
-    def episode(self, source: Path) -> tuple[Episode, EpisodeResult]:
+    def plan(self, source: Path) -> tuple[Episode, _Plan | None, list[ChapterJob]]:
+        """The episode as it will be listed, and what must be done to write its file."""
         show = self.show
+        t0 = time.perf_counter()
         edition = sources.read_edition(source)
+        self._timed("read", t0)
+        t0 = time.perf_counter()
         script = self.narrator.edition(show.title, edition)
         description = _description(edition, self.narrator.profile)
         info = self.tag_info(edition, description)
-        fingerprint = self.fingerprint(script, info)
-        relative = f"audio/{_slug(edition.id)}-{fingerprint[:12]}.mp3"
-        path = show.feed_dir / relative
-        if path.is_file():
-            result = EpisodeResult(edition.id, "unchanged", reused=len(script.segments))
-        else:
-            spoken = speak(script, self.engine, self.cache)
-            mastered = assemble(script, spoken.takes, show.audio.sample_rate)
-            with atomic_path(path) as tmp:
-                tmp.write_bytes(encode(mastered, show.audio))
-                write_tags(tmp, info, mastered.chapters)
-            result = EpisodeResult(edition.id, "built", spoken.synthesized, spoken.reused,
-                                   mastered.duration_ms / 1000)
+        jobs = self.chapter_jobs(script)
+        fingerprint = _hash({"chapters": [[j.key, m.title, m.url] for j, m in
+                                          zip(jobs, script.chapters, strict=True)],
+                             "tags": {**dataclasses.asdict(info),
+                                      "cover": hashlib.sha256(info.cover).hexdigest()}})
         record, text = script_record(show, edition.id), plain(script).encode()
         if not record.is_file() or record.read_bytes() != text:
             atomic_write(record, text)
+        self._timed("narrate", t0)
+        relative = f"audio/{_slug(edition.id)}-{fingerprint[:12]}.mp3"
+        path = show.feed_dir / relative
         episode = Episode(
             id=edition.id,
             guid=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{show.id}/{edition.id}')}",
             title=edition.title,
             description=description,
             published=dt.datetime.combine(edition.date, show.publish_time, tzinfo=show.tz),
-            file=relative,
-            size=path.stat().st_size,
-            duration=MP3(path).info.length,
+            file=relative, size=0, duration=0.0,
             links=tuple(a.url for a in edition.articles if a.url),
         )
-        return episode, result
+        if path.is_file():
+            return self.measured(episode, path), None, []
+        plan = _Plan(edition, script, info, episode, path, [j.key for j in jobs])
+        missing = [j for j in jobs if not self.chapters.path(j.key).is_file()]
+        plan.reused = sum(len(j.texts) for j in jobs if j not in missing)
+        return episode, plan, missing
+
+    @staticmethod
+    def measured(episode: Episode, path: Path) -> Episode:
+        return dataclasses.replace(episode, size=path.stat().st_size,
+                                   duration=MP3(path).info.length)
+
+    def write(self, plan: _Plan) -> Episode:
+        """Join the episode's chapters into its file, tag it, publish it."""
+        t0 = time.perf_counter()
+        chapters: list[Chapter] = []
+        position = 0  # samples
+        with atomic_path(plan.path) as tmp:
+            with tmp.open("wb") as out:
+                for key, mark in zip(plan.chapter_keys, plan.script.chapters, strict=True):
+                    data = self.chapters.get(key)
+                    if data is None:
+                        raise AudiocastError("a rendered chapter went missing from the cache",
+                                             self.chapters.path(key), hint="build again")
+                    frames = scan(data)
+                    start = position * 1000 // frames.rate
+                    position += frames.samples
+                    chapters.append(Chapter(mark.title, start, position * 1000 // frames.rate,
+                                            mark.url))
+                    out.write(data)
+            self._timed("join", t0)
+            t0 = time.perf_counter()
+            write_tags(tmp, plan.info, tuple(chapters))
+            self._timed("tag", t0)
+        return self.measured(plan.episode, plan.path)
 
 
 def _load_registry(path: Path) -> dict[str, Episode]:
@@ -156,51 +222,125 @@ def _save_registry(path: Path, episodes: list[Episode]) -> None:
     atomic_write(path, json.dumps(rows, indent=1, sort_keys=True).encode())
 
 
-def build(show: Show, log: Callable[[str], None] = print) -> BuildReport:
+def _render_all(jobs: list[ChapterJob], executor: Executor | None,
+                progress: Callable[[int, int], None] | None
+                ) -> tuple[dict[str, RenderedChapter], dict[str, str]]:
+    """Every job rendered: results by key, and errors by key."""
+    done: dict[str, RenderedChapter] = {}
+    errors: dict[str, str] = {}
+
+    def finished(key: str, run: Callable[[], RenderedChapter]) -> None:
+        try:
+            done[key] = run()
+        except (SpeechError, AudiocastError, OSError, ValueError) as e:
+            errors[key] = str(e)
+        if progress:
+            progress(len(done) + len(errors), len(jobs))
+
+    if executor is None:
+        for job in jobs:
+            finished(job.key, lambda job=job: render_chapter(job))
+    else:
+        futures: dict[Future[RenderedChapter], str] = {
+            executor.submit(render_chapter, job): job.key for job in jobs}
+        for future in as_completed(futures):
+            finished(futures[future], future.result)
+    return done, errors
+
+
+def build(show: Show, log: Callable[[str], None] = print, workers: int | None = None,
+          scheduler: str | None = None,
+          progress: Callable[[int, int], None] | None = None) -> BuildReport:
     """Build every episode under `show.episodes_dir` and publish the feed into `show.feed_dir`.
 
     An episode that fails is reported and left out, or keeps its previously published
     version; the others are built and published all the same."""
     started = time.perf_counter()
-    builder = _Builder(show, make_engine(show.voice))
+    engine = make_engine(show.voice)
+    builder = _Builder(show, engine, remote=scheduler is not None)
     registry_path = show.state_dir / "published.json"
     previous = _load_registry(registry_path)
-    episodes: list[Episode] = []
-    results: list[EpisodeResult] = []
+    listed: dict[str, Episode] = {}
+    results: dict[str, EpisodeResult] = {}
+    plans: list[_Plan] = []
+    jobs: dict[str, ChapterJob] = {}
+    needed_by: dict[str, list[_Plan]] = defaultdict(list)
+
+    def failed(episode_id: str, error: str) -> None:
+        results[episode_id] = EpisodeResult(episode_id, "failed", error=error)
+        log(f"FAILED  {episode_id}: {error}")
+        old = previous.get(episode_id)
+        if old and (show.feed_dir / old.file).is_file():
+            listed[episode_id] = old
+            log(f"        {episode_id}: keeping the previously published episode")
+
     for source in sources.discover(show.episodes_dir):
-        t0 = time.perf_counter()
+        episode_id = source.stem if source.is_file() else source.name
         try:
-            episode, result = builder.episode(source)
+            episode, plan, missing = builder.plan(source)
         except (AudiocastError, SpeechError, OSError) as e:
-            result = EpisodeResult(source.stem if source.is_file() else source.name, "failed",
-                                   error=str(e))
-            log(f"FAILED  {result.id}: {e}")
-            old = previous.get(result.id)
-            if old and (show.feed_dir / old.file).is_file():
-                episodes.append(old)
-                log(f"        {result.id}: keeping the previously published episode")
-            results.append(result)
+            failed(episode_id, str(e))
             continue
-        episodes.append(episode)
-        results.append(result)
-        seconds = time.perf_counter() - t0
-        if result.status == "built":
-            log(f"built   {result.id}: {episode.file}, {episode.duration:.0f} s of audio, "
-                f"{result.synthesized} takes synthesized, {result.reused} reused "
-                f"({seconds:.1f} s)")
-        else:
-            log(f"reused  {result.id}: {episode.file} unchanged, all {result.reused} takes "
-                f"reused, nothing synthesized")
-    builder.publish_cover()
+        if plan is None:
+            listed[episode.id] = episode
+            results[episode.id] = EpisodeResult(episode.id, "unchanged")
+            log(f"reused  {episode.id}: {episode.file} unchanged, nothing synthesized")
+            continue
+        plans.append(plan)
+        for job in missing:
+            jobs[job.key] = job
+            needed_by[job.key].append(plan)
+
+    if jobs:
+        with executor_for(engine, workers, scheduler) as executor:
+            rendered, errors = _render_all(list(jobs.values()), executor, progress)
+        for key, chapter in rendered.items():
+            builder.chapters.put(key, chapter.mp3)
+            for stage, seconds in chapter.timings.items():
+                builder.stages[stage] += seconds
+            for plan in needed_by[key]:
+                plan.synthesized += chapter.synthesized
+                plan.reused += chapter.reused
+        for key, error in errors.items():
+            for plan in needed_by[key]:
+                plan.error = plan.error or error
+
+    for plan in plans:
+        edition_id = plan.edition.id
+        if plan.error:
+            failed(edition_id, f"{plan.edition.source}: {plan.error}")
+            continue
+        try:
+            episode = builder.write(plan)
+        except (AudiocastError, OSError) as e:
+            failed(edition_id, str(e))
+            continue
+        listed[edition_id] = episode
+        results[edition_id] = EpisodeResult(edition_id, "built", plan.synthesized, plan.reused,
+                                            episode.duration)
+        log(f"built   {edition_id}: {episode.file}, {episode.duration:.0f} s of audio, "
+            f"{plan.synthesized} takes synthesized, {plan.reused} reused")
+
+    t0 = time.perf_counter()
+    cover = show.feed_dir / builder.cover_file
+    if not cover.exists():
+        atomic_write(cover, builder.cover)
+    episodes = list(listed.values())
     atomic_write(show.feed_dir / FEED_NAME, render_feed(show, episodes, builder.cover_file))
     _save_registry(registry_path, episodes)
-    report = BuildReport(tuple(results), time.perf_counter() - started)
-    built = [r for r in results if r.status == "built"]
+    builder.stages["feed"] += time.perf_counter() - t0
+
+    ordered = tuple(results.values())
+    report = BuildReport(ordered, time.perf_counter() - started, builder.stages)
+    built = [r for r in ordered if r.status == "built"]
     audio = sum(r.audio_seconds for r in built)
     summary = (f"feed    {show.feed_dir / FEED_NAME}: {len(episodes)} episodes; "
-               f"{len(built)} built, {sum(r.status == 'unchanged' for r in results)} unchanged, "
+               f"{len(built)} built, {sum(r.status == 'unchanged' for r in ordered)} unchanged, "
                f"{report.failed} failed in {report.seconds:.1f} s")
     if audio:
         summary += f" ({audio / report.seconds:.0f}x realtime)"
     log(summary)
     return report
+
+
+__all__ = ["STAGES", "BuildReport", "EpisodeResult", "build", "script_record"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from audiocast import __version__
 from audiocast.config import CONFIG_NAME, Voice, load_show
 from audiocast.errors import AudiocastError, ConfigError
-from audiocast.speech import ENGINES, SpeechError, make_engine
+from audiocast.speech import SpeechError, engine_class, engine_names, make_engine
 
 EXIT_OK, EXIT_EPISODES_FAILED, EXIT_UNUSABLE = 0, 1, 2
 
@@ -23,15 +23,32 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the show's episodes and feed into feed/")
     build.add_argument("show", nargs="?", type=Path, default=Path("."),
                        help=f"show folder holding {CONFIG_NAME} and episodes/ (default: here)")
-    build.add_argument("--engine", choices=sorted(ENGINES), help="speech engine to use instead "
+    build.add_argument("--engine", choices=engine_names(), help="speech engine to use instead "
                        "of the show's")
     build.add_argument("--base-url", help="publish under this URL instead of the show's")
+    build.add_argument("--workers", type=int, metavar="N",
+                       help="render in N processes (default: one per core)")
+    build.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                       help="render on this Dask cluster (pip install 'audiocast[dask]')")
+
+    voices = sub.add_parser("voices", help="list the speech engines and their voices")
+    voices.add_argument("--engine", choices=engine_names(), help="only this engine")
+
+    cache = sub.add_parser("cache", help="the cache of takes and chapters")
+    cache.add_argument("action", choices=("stats", "prune"))
+    cache.add_argument("show", nargs="?", type=Path, default=Path("."),
+                       help="show folder (default: here)")
+    cache.add_argument("--older-than", type=float, metavar="DAYS",
+                       help="prune: remove what has not been used for DAYS days")
+    cache.add_argument("--max-size", type=float, metavar="MB",
+                       help="prune: then remove the least recently used until the cache "
+                       "holds at most MB megabytes")
 
     script = sub.add_parser("script", help="print what will be said, one segment per line")
     script.add_argument("path", type=Path, help="an article file or an edition folder")
     script.add_argument("--show", type=Path, help=f"show folder with {CONFIG_NAME} (default: the "
                         "one above PATH, if any)")
-    script.add_argument("--engine", choices=sorted(ENGINES),
+    script.add_argument("--engine", choices=engine_names(),
                         help="cut segments to this engine's limit")
     view = script.add_mutually_exclusive_group()
     view.add_argument("--json", action="store_true",
@@ -91,14 +108,63 @@ def _build(args: argparse.Namespace) -> int:
     from audiocast.build import build
 
     show = load_show(args.show, engine=args.engine, base_url=args.base_url)
-    report = build(show)
+    if args.workers is not None and args.workers < 1:
+        raise ConfigError("--workers must be at least 1")
+    if sys.stderr.isatty():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task("rendering chapters", total=None)
+            report = build(show, log=bar.console.print, workers=args.workers,
+                           scheduler=args.scheduler,
+                           progress=lambda done, total: bar.update(task, completed=done,
+                                                                   total=total))
+    else:
+        report = build(show, workers=args.workers, scheduler=args.scheduler)
     return EXIT_EPISODES_FAILED if report.failed else EXIT_OK
+
+
+def _voices(args: argparse.Namespace) -> int:
+    for name in [args.engine] if args.engine else engine_names():
+        cls = engine_class(name)
+        where = "offline" if cls.offline else "needs the network"
+        try:
+            voices = cls.voices()
+        except (SpeechError, OSError) as e:
+            print(f"{name} ({where}): unavailable: {e}")
+            continue
+        print(f"{name} ({where}, {len(voices)} voices): {(cls.__doc__ or '').strip()}")
+        for voice in voices:
+            print(f"  {voice.name:<12} {voice.description}")
+    return EXIT_OK
+
+
+def _cache(args: argparse.Namespace) -> int:
+    from audiocast.cache import Store
+
+    root = args.show / ".audiocast" / "cache"
+    stores = {"takes": Store(root / "takes", ".wav"), "chapters": Store(root / "chapters", ".mp3")}
+    if args.action == "prune":
+        if args.older_than is None and args.max_size is None:
+            raise ConfigError("cache prune needs --older-than DAYS or --max-size MB")
+        budget = None if args.max_size is None else int(args.max_size * 1e6)
+        for name, store in stores.items():
+            share = None if budget is None else budget // len(stores)
+            older = None if args.older_than is None else args.older_than * 86400
+            removed = store.prune(older_than=older, max_bytes=share)
+            print(f"{name:<9} removed {removed.files} files, {removed.bytes / 1e6:.1f} MB")
+    for name, store in stores.items():
+        stats = store.stats()
+        age = f", least recently used {stats.oldest / 86400:.1f} days ago" if stats.oldest else ""
+        print(f"{name:<9} {stats.files} files, {stats.bytes / 1e6:.1f} MB{age}")
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"build": _build, "script": _script}[args.command](args)
+        return {"build": _build, "script": _script, "voices": _voices,
+                "cache": _cache}[args.command](args)
     except ConfigError as e:
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_UNUSABLE

@@ -1,62 +1,45 @@
-"""Speech: segment text -> takes, through a content-addressed cache."""
+"""Speech: segment text -> takes. Engines are found through the entry point group
+`audiocast.engines`; the built-in ones are known even when running from a source tree."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import importlib
+from importlib.metadata import entry_points
 
 from audiocast.config import Voice
 from audiocast.errors import ConfigError
-from audiocast.model import Script, Take
-from audiocast.speech.base import Engine, SpeechError
+from audiocast.speech.base import Engine, SpeechError, VoiceInfo
 from audiocast.speech.cache import TakeCache, take_key
 
-
-def _espeak(voice: Voice) -> Engine:
-    from audiocast.speech.espeak import EspeakEngine
-    return EspeakEngine(voice.voice, **voice.settings)
-
-
-def _gtts(voice: Voice) -> Engine:
-    from audiocast.speech.gtts import GttsEngine
-    return GttsEngine(voice.voice, **voice.settings)
+GROUP = "audiocast.engines"
+BUILTIN = {
+    "espeak": "audiocast.speech.espeak:EspeakEngine",
+    "gtts": "audiocast.speech.gtts:GttsEngine",
+}
 
 
-ENGINES: dict[str, Callable[[Voice], Engine]] = {"espeak": _espeak, "gtts": _gtts}
+def engine_names() -> list[str]:
+    return sorted({*BUILTIN, *(ep.name for ep in entry_points(group=GROUP))})
+
+
+def engine_class(name: str) -> type[Engine]:
+    found = {ep.name: ep for ep in entry_points(group=GROUP)}
+    if name in found:
+        return found[name].load()
+    if name in BUILTIN:
+        module, _, attr = BUILTIN[name].partition(":")
+        return getattr(importlib.import_module(module), attr)
+    raise ConfigError(f"unknown engine {name!r}", hint=f"choose one of {', '.join(engine_names())}"
+                      " (audiocast voices lists them)")
 
 
 def make_engine(voice: Voice) -> Engine:
-    factory = ENGINES.get(voice.engine)
-    if factory is None:
-        raise ConfigError(f"unknown engine {voice.engine!r}",
-                          hint=f"choose one of {', '.join(ENGINES)}")
+    cls = engine_class(voice.engine)
     try:
-        return factory(voice)
+        return cls(voice.voice, **voice.settings)
     except (SpeechError, TypeError) as e:
         raise ConfigError(f"engine {voice.engine!r} cannot use these voice settings: {e}") from None
 
 
-@dataclass(frozen=True)
-class Spoken:
-    takes: tuple[Take, ...]
-    synthesized: int
-    reused: int
-
-
-def speak(script: Script, engine: Engine, cache: TakeCache) -> Spoken:
-    """A take for every segment of the script, from the cache where it has one."""
-    takes: list[Take] = []
-    synthesized = 0
-    for segment in script.segments:
-        key = take_key(engine, segment.text)
-        take = cache.get(key)
-        if take is None:
-            take = engine.synthesize(segment.text)
-            cache.put(key, take)
-            synthesized += 1
-        takes.append(take)
-    return Spoken(tuple(takes), synthesized, len(takes) - synthesized)
-
-
-__all__ = ["ENGINES", "Engine", "SpeechError", "Spoken", "TakeCache", "make_engine", "speak",
-           "take_key"]
+__all__ = ["GROUP", "Engine", "SpeechError", "TakeCache", "VoiceInfo", "engine_class",
+           "engine_names", "make_engine", "take_key"]

@@ -1,8 +1,14 @@
-"""What every speech engine offers the pipeline."""
+"""What every speech engine offers the pipeline.
+
+An engine is a class registered under the entry point group `audiocast.engines`
+(`name = "package.module:Class"`), so a third party adds one by installing a package.
+It is built as `Class(voice, **settings)` from the show's [voice] table.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol
 
 from audiocast.model import Take
 
@@ -11,10 +17,18 @@ class SpeechError(Exception):
     """An engine could not speak a segment (after its retries)."""
 
 
+@dataclass(frozen=True)
+class VoiceInfo:
+    name: str  # what to write as `voice = "..."`
+    language: str
+    description: str = ""
+
+
 class Engine(Protocol):
-    name: str
-    max_chars: int  # the longest text one synthesis request accepts
-    offline: bool
+    name: ClassVar[str]
+    max_chars: ClassVar[int]  # the longest text one synthesis request accepts
+    offline: ClassVar[bool]  # works without the network (and is CPU-bound)
+    concurrency: ClassVar[int]  # requests in flight at once, for a network engine
 
     def identity(self) -> dict[str, Any]:
         """Everything besides the text that shapes the audio: voice, settings, engine version.
@@ -22,4 +36,8 @@ class Engine(Protocol):
         ...
 
     def synthesize(self, text: str) -> Take:
+        ...
+
+    @classmethod
+    def voices(cls) -> list[VoiceInfo]:
         ...

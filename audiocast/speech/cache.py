@@ -1,16 +1,15 @@
-"""A content-addressed store of takes: the key is a hash of the engine's identity (engine,
-version, voice, settings) and the text. Writes go to a temporary name, then a rename, so an
-interrupted or concurrent build never leaves half a take."""
+"""The take cache: speech keyed by a hash of the engine's identity (engine, version, voice,
+settings) and the text, stored as WAV in a content-addressed `Store`."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-import os
-import tempfile
 import wave
 from pathlib import Path
 
+from audiocast.cache import Store
 from audiocast.model import Take
 from audiocast.speech.base import Engine
 
@@ -22,29 +21,23 @@ def take_key(engine: Engine, text: str) -> str:
 
 class TakeCache:
     def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.wav"
+        self.store = Store(root, ".wav")
 
     def get(self, key: str) -> Take | None:
+        data = self.store.get(key)
+        if data is None:
+            return None
         try:
-            with wave.open(str(self._path(key)), "rb") as w:
+            with wave.open(io.BytesIO(data), "rb") as w:
                 return Take(w.readframes(w.getnframes()), w.getframerate())
-        except (FileNotFoundError, wave.Error, EOFError):
+        except (wave.Error, EOFError):
             return None
 
     def put(self, key: str, take: Take) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as f, wave.open(f, "wb") as w:
-                w.setnchannels(1)
-                w.setsampwidth(2)
-                w.setframerate(take.rate)
-                w.writeframes(take.pcm)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        buf = io.BytesIO()
+        with wave.open(buf, "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(take.rate)
+            w.writeframes(take.pcm)
+        self.store.put(key, buf.getvalue())

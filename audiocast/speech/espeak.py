@@ -12,7 +12,7 @@ from typing import Any
 import espeakng_loader
 
 from audiocast.model import Take
-from audiocast.speech.base import SpeechError
+from audiocast.speech.base import SpeechError, VoiceInfo
 
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _ESPEAK_INITIALIZE_DONT_EXIT = 0x8000
@@ -20,6 +20,13 @@ _POS_CHARACTER = 1
 _CHARS_UTF8 = 1
 _PARAMETERS = {"rate": 1, "volume": 2, "pitch": 3, "range": 4, "wordgap": 7}
 _DEFAULTS = {"rate": 175, "volume": 100, "pitch": 50, "range": 50, "wordgap": 0}
+
+class _Voice(ctypes.Structure):
+    _fields_ = [("name", ctypes.c_char_p), ("languages", ctypes.c_void_p),
+                ("identifier", ctypes.c_char_p), ("gender", ctypes.c_ubyte),
+                ("age", ctypes.c_ubyte), ("variant", ctypes.c_ubyte), ("xx1", ctypes.c_ubyte),
+                ("score", ctypes.c_int), ("spare", ctypes.c_void_p)]
+
 
 _CALLBACK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int,
                              ctypes.c_void_p)
@@ -40,6 +47,8 @@ class _Library:
         lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
         lib.espeak_Info.restype = ctypes.c_char_p
         lib.espeak_Info.argtypes = [ctypes.c_void_p]
+        lib.espeak_ListVoices.restype = ctypes.POINTER(ctypes.POINTER(_Voice))
+        lib.espeak_ListVoices.argtypes = [ctypes.c_void_p]
         self.rate = lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0,
                                           espeakng_loader.get_data_path().encode(),
                                           _ESPEAK_INITIALIZE_DONT_EXIT)
@@ -63,6 +72,18 @@ class _Library:
                 cls._instance = cls()
             return cls._instance
 
+    def voices(self) -> list[VoiceInfo]:
+        found = []
+        with self._lock:
+            listed = self.lib.espeak_ListVoices(None)
+            i = 0
+            while listed[i]:
+                voice = listed[i].contents
+                language = ctypes.string_at(voice.languages + 1).decode()  # after a priority
+                found.append(VoiceInfo(language, language, voice.name.decode()))
+                i += 1
+        return sorted(found, key=lambda v: v.name)
+
     def speak(self, text: str, voice: str, settings: dict[str, int]) -> bytes:
         with self._lock:
             if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
@@ -80,9 +101,12 @@ class _Library:
 
 
 class EspeakEngine:
+    """eSpeak NG: offline, in-process, robotic but clear; the default."""
+
     name = "espeak"
     max_chars = 600
     offline = True
+    concurrency = 1
 
     def __init__(self, voice: str = "", **settings: Any) -> None:
         unknown = set(settings) - set(_PARAMETERS)
@@ -99,3 +123,7 @@ class EspeakEngine:
     def synthesize(self, text: str) -> Take:
         lib = _Library.get()
         return Take(lib.speak(text, self.voice, self.settings), lib.rate)
+
+    @classmethod
+    def voices(cls) -> list[VoiceInfo]:
+        return _Library.get().voices()

@@ -15,15 +15,18 @@ import gtts
 import miniaudio
 
 from audiocast.model import Take
-from audiocast.speech.base import SpeechError
+from audiocast.speech.base import SpeechError, VoiceInfo
 
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 
 
 class GttsEngine:
+    """Google Translate's voice through gTTS: natural, needs the network."""
+
     name = "gtts"
     max_chars = gtts.gTTS.GOOGLE_TTS_MAX_CHARS
     offline = False
+    concurrency = 4
 
     def __init__(self, voice: str = "", tld: str = "com", slow: bool = False,
                  retries: int = 5, backoff: float = 1.0, timeout: float = 30.0) -> None:
@@ -70,3 +73,7 @@ class GttsEngine:
         except miniaudio.DecodeError as e:
             raise SpeechError(f"gTTS returned audio that does not decode: {e}") from None
         return Take(decoded.samples.tobytes(), decoded.sample_rate)
+
+    @classmethod
+    def voices(cls) -> list[VoiceInfo]:
+        return [VoiceInfo(code, code, name) for code, name in sorted(gtts.lang.tts_langs().items())]

@@ -1,0 +1,58 @@
+"""MP3 frames, read from their headers: how many, how long. Enough to join separately
+encoded chapters frame by frame and know where each one starts, without decoding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_BITRATES = {  # kbit/s by bitrate index, for Layer III
+    3: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),  # MPEG-1
+    2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),  # MPEG-2
+    0: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),  # MPEG-2.5
+}
+_RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+@dataclass(frozen=True)
+class FrameInfo:
+    frames: int
+    rate: int
+    samples_per_frame: int
+
+    @property
+    def samples(self) -> int:
+        return self.frames * self.samples_per_frame
+
+    @property
+    def seconds(self) -> float:
+        return self.samples / self.rate
+
+
+def _id3_size(data: bytes) -> int:
+    if data[:3] != b"ID3" or len(data) < 10:
+        return 0
+    size = 0
+    for b in data[6:10]:
+        size = size << 7 | (b & 0x7F)
+    return 10 + size
+
+
+def scan(data: bytes) -> FrameInfo:
+    """Walk the Layer III frames of `data` (after any ID3v2 tag); ValueError on garbage."""
+    pos = _id3_size(data)
+    frames, rate, per_frame = 0, 0, 1152
+    end = len(data)
+    while pos + 4 <= end:
+        header = int.from_bytes(data[pos:pos + 4], "big")
+        if header >> 21 != 0x7FF or (header >> 17) & 3 != 1:
+            if data[pos:pos + 3] == b"TAG":  # an ID3v1 tag at the end
+                break
+            raise ValueError(f"no MP3 frame at byte {pos}")
+        version = (header >> 19) & 3
+        bitrate = _BITRATES[version][(header >> 12) & 0xF] * 1000
+        rate = _RATES[version][(header >> 10) & 3]
+        padding = (header >> 9) & 1
+        per_frame = 1152 if version == 3 else 576
+        pos += per_frame // 8 * bitrate // rate + padding
+        frames += 1
+    return FrameInfo(frames, rate, per_frame)
