@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -173,3 +174,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_EPISODES_FAILED
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `audiocast voices | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

@@ -28,7 +28,7 @@ class Voice:
 class AudioSettings:
     bitrate: int = 96  # kbps, constant bit rate
     sample_rate: int = 44100
-    quality: int = 2  # LAME quality, 0 best .. 9 fastest
+    quality: int = 3  # LAME's -q: 0 slowest .. 9 fastest; 3 is LAME's own default
     sentence_pause_ms: int = 350
     paragraph_pause_ms: int = 700
     headline_pause_ms: int = 800
