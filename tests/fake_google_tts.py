@@ -46,6 +46,7 @@ class FakeGoogle:
     statuses: list[int] = field(default_factory=list)  # answers to give before succeeding
     texts: list[str] = field(default_factory=list)  # every text asked for, in order
     hosts: list[str] = field(default_factory=list)  # every CONNECT target
+    refuse: str = ""  # answer 500, always, to any text containing this
 
 
 def _handler(state: FakeGoogle, tls_context) -> type[BaseHTTPRequestHandler]:
@@ -75,8 +76,8 @@ def _handler(state: FakeGoogle, tls_context) -> type[BaseHTTPRequestHandler]:
             rpc = json.loads(urllib.parse.parse_qs(body)["f.req"][0])
             text = json.loads(rpc[0][0][1])[0]
             state.texts.append(text)
-            if state.statuses:
-                status = state.statuses.pop(0)
+            if state.statuses or (state.refuse and state.refuse in text):
+                status = state.statuses.pop(0) if state.statuses else 500
                 self.send_response(status)
                 if status == 429:
                     self.send_header("Retry-After", "0")

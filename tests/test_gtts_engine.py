@@ -66,3 +66,20 @@ def test_build_with_gtts_sends_whole_segments_within_100_characters(
     assert main(["build", str(small_show)]) == 0
     assert len(google.texts) == asked, "a rebuild asks the service for nothing"
     assert "nothing synthesized" in capsys.readouterr().out
+
+
+def test_a_segment_that_keeps_failing_fails_its_episode_only(
+        google: FakeGoogle, small_show: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = small_show / "audiocast.toml"
+    config.write_text(config.read_text().replace('engine = "espeak"', 'engine = "gtts"')
+                      .replace('voice = "en-us"', 'voice = "en"\nbackoff = 0.01\nretries = 2'))
+    (small_show / "episodes" / "2026-11-20-note.md").write_text(
+        "---\ntitle: Harbor note\ndate: 2026-11-20\n---\n\nThe tide was high.\n")
+    google.refuse = "robot"
+    assert main(["build", str(small_show)]) == 1
+    out = capsys.readouterr().out
+    (failure,) = [line for line in out.splitlines() if line.startswith("FAILED")]
+    assert "2026-11-24" in failure and "gTTS failed after 3 attempt(s)" in failure
+    assert "robot" in failure
+    assert "built   2026-11-20-note" in out
+    assert not list((small_show / "feed" / "audio").glob("2026-11-24*")), "nothing partial"

@@ -1,6 +1,9 @@
 """eSpeak NG, in-process, from the library and voice data the espeakng-loader wheel ships.
 
 libespeak-ng keeps global state, so one `EspeakEngine` per process drives it under a lock.
+Its output for a text varies by a few samples with what it said before (the pitch flutter
+carries over, and no call resets it), so byte-identical rebuilds come from the take cache,
+not from synthesizing again.
 """
 
 from __future__ import annotations
