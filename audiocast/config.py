@@ -152,6 +152,8 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         voice.pop("engine", None)
         voice.pop("voice", None)  # a voice name belongs to the engine the file chose
     voice_name = str(voice.pop("voice", ""))
+    if voice_name and (root / voice_name).is_file():  # a voice file, beside audiocast.toml
+        voice_name = str((root / voice_name).resolve())
 
     narration = _table(data, "narration", {"drop": list, "lexicon": str}, path)
     lexicon = load_lexicon(root / narration.get("lexicon", "lexicon.toml"))

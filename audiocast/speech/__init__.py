@@ -15,6 +15,8 @@ GROUP = "audiocast.engines"
 BUILTIN = {
     "espeak": "audiocast.speech.espeak:EspeakEngine",
     "gtts": "audiocast.speech.gtts:GttsEngine",
+    "edge": "audiocast.speech.edge:EdgeEngine",
+    "piper": "audiocast.speech.piper:PiperEngine",
 }
 
 
@@ -37,7 +39,7 @@ def make_engine(voice: Voice) -> Engine:
     cls = engine_class(voice.engine)
     try:
         return cls(voice.voice, **voice.settings)
-    except (SpeechError, TypeError) as e:
+    except (SpeechError, TypeError, ValueError) as e:
         raise ConfigError(f"engine {voice.engine!r} cannot use these voice settings: {e}") from None
 
 

@@ -7,17 +7,13 @@ and tokenizer (which split news datelines and dates into one-word requests) are 
 from __future__ import annotations
 
 import io
-import random
-import time
 from typing import Any
 
 import gtts
-import miniaudio
 
 from audiocast.model import Take
 from audiocast.speech.base import SpeechError, VoiceInfo
-
-_RETRY_STATUS = {429, 500, 502, 503, 504}
+from audiocast.speech.network import RETRY_STATUS, Retryable, decode_mp3, with_retries
 
 
 class GttsEngine:
@@ -32,7 +28,7 @@ class GttsEngine:
                  retries: int = 5, backoff: float = 1.0, timeout: float = 30.0) -> None:
         self.lang = voice or "en"
         if self.lang not in gtts.lang.tts_langs():
-            raise SpeechError(f"gTTS has no language {self.lang!r} (see `gtts-cli --all`)")
+            raise SpeechError(f"gTTS has no language {self.lang!r} (see `audiocast voices`)")
         self.tld = tld
         self.slow = bool(slow)
         self.retries = int(retries)
@@ -48,31 +44,20 @@ class GttsEngine:
                         pre_processor_funcs=[], tokenizer_func=lambda t: [t],
                         timeout=self.timeout)
         buf = io.BytesIO()
-        tts.write_to_fp(buf)
+        try:
+            tts.write_to_fp(buf)
+        except gtts.gTTSError as e:
+            status = e.rsp.status_code if e.rsp is not None else None
+            if status is None or status in RETRY_STATUS:
+                wait = e.rsp.headers.get("Retry-After", "") if e.rsp is not None else ""
+                raise Retryable(str(e), float(wait) if wait.isdigit() else 0.0) from None
+            raise SpeechError(f"gTTS refused {text[:60]!r}: {e}") from None
         return buf.getvalue()
 
     def synthesize(self, text: str) -> Take:
-        for attempt in range(self.retries + 1):
-            try:
-                mp3 = self._request(text)
-                break
-            except gtts.gTTSError as e:
-                status = e.rsp.status_code if e.rsp is not None else None
-                retryable = status is None or status in _RETRY_STATUS
-                if not retryable or attempt == self.retries:
-                    raise SpeechError(f"gTTS failed after {attempt + 1} attempt(s) on "
-                                      f"{text[:60]!r}: {e}") from None
-                delay = self.backoff * 2 ** attempt
-                if e.rsp is not None and e.rsp.headers.get("Retry-After", "").isdigit():
-                    delay = max(delay, float(e.rsp.headers["Retry-After"]))
-                time.sleep(delay * random.uniform(0.5, 1.0))  # jitter spreads out retries
-        try:
-            rate = miniaudio.mp3_get_info(mp3).sample_rate  # keep the service's own rate
-            decoded = miniaudio.decode(mp3, output_format=miniaudio.SampleFormat.SIGNED16,
-                                       nchannels=1, sample_rate=rate)
-        except miniaudio.DecodeError as e:
-            raise SpeechError(f"gTTS returned audio that does not decode: {e}") from None
-        return Take(decoded.samples.tobytes(), decoded.sample_rate)
+        mp3 = with_retries(lambda: self._request(text), "gTTS", text, self.retries,
+                           self.backoff)
+        return decode_mp3(mp3, "gTTS")
 
     @classmethod
     def voices(cls) -> list[VoiceInfo]:
