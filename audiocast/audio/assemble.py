@@ -17,17 +17,19 @@ _KEEP_MS = 20  # of the engine's own silence, so no word is clipped
 
 
 def prepared(take: Take, rate: int) -> bytes:
-    """The take's PCM at `rate`, trimmed of leading and trailing silence."""
+    """The take's PCM at `rate`, trimmed of leading and trailing silence (trimmed first, at
+    the engine's rate, so there is less to resample)."""
     audio = AudioSegment(data=take.pcm, sample_width=2, frame_rate=take.rate, channels=1)
-    if take.rate != rate:
-        audio = audio.set_frame_rate(rate)
     if len(audio) == 0:
         return b""
     lead = detect_leading_silence(audio, _SILENCE_DBFS)
     trail = detect_leading_silence(audio.reverse(), _SILENCE_DBFS)
     start = max(0, lead - _KEEP_MS)
     end = min(len(audio), len(audio) - trail + _KEEP_MS)
-    return audio[start:end].raw_data if end > start else b""
+    if end <= start:
+        return b""
+    audio = audio[start:end]
+    return (audio.set_frame_rate(rate) if take.rate != rate else audio).raw_data
 
 
 def silence(ms: int, rate: int) -> bytes:
