@@ -27,7 +27,7 @@ from pathlib import Path
 from mutagen.mp3 import MP3
 
 from audiocast import sources
-from audiocast.audio.mp3 import scan
+from audiocast.audio.mp3 import ENCODER_DELAY, info_frame, scan
 from audiocast.audio.render import ChapterJob, RenderedChapter, render_chapter
 from audiocast.cache import Store
 from audiocast.config import Show
@@ -39,12 +39,16 @@ from audiocast.narration.script import Narrator
 from audiocast.publish.cover import cover_art
 from audiocast.publish.feed import FEED_NAME, render_feed
 from audiocast.publish.files import atomic_path, atomic_write
+from audiocast.publish.registry import Registry
+from audiocast.publish.site import PAGE_NAME, render_page
 from audiocast.publish.tags import TagInfo, write_tags
+from audiocast.publish.timeline import chapters_json, chapters_vtt, cues, srt, webvtt
 from audiocast.speech import Engine, SpeechError, make_engine, take_key
 from audiocast.workers import executor_for
 
-FORMAT_VERSION = 2  # bump when the same inputs should give different files
-STAGES = ("read", "narrate", "synthesize", "assemble", "encode", "join", "tag", "feed")
+FORMAT_VERSION = 3  # bump when the same inputs should give different files
+STAGES = ("read", "narrate", "synthesize", "assemble", "normalize", "encode", "join", "tag",
+          "feed")
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class _Plan:
     script: Script
     info: TagInfo
     episode: Episode
+    source_hash: str
     path: Path
     chapter_keys: list[str]
     synthesized: int = 0
@@ -116,6 +121,8 @@ class _Builder:
         cache = show.state_dir / "cache"
         self.take_cache = None if remote else str(cache / "takes")
         self.chapters = Store(cache / "chapters", ".mp3")
+        self.spans = Store(cache / "chapters", ".json")
+        self.registry = Registry(show.state_dir / "registry.sqlite")
         self.cover, ext = cover_art(show.title, show.image)
         self.cover_file = f"cover-{hashlib.sha256(self.cover).hexdigest()[:10]}.{ext}"
         self.stages = dict.fromkeys(STAGES, 0.0)
@@ -141,11 +148,15 @@ class _Builder:
                                    self.take_cache))
         return jobs
 
+    def rendered(self, key: str) -> bool:
+        return self.chapters.path(key).is_file() and self.spans.path(key).is_file()
+
     def plan(self, source: Path) -> tuple[Episode, _Plan | None, list[ChapterJob]]:
         """The episode as it will be listed, and what must be done to write its file."""
         show = self.show
         t0 = time.perf_counter()
         edition = sources.read_edition(source)
+        source_hash = _hash([[a.title, a.paragraphs, a.url, a.date] for a in edition.articles])
         self._timed("read", t0)
         t0 = time.perf_counter()
         script = self.narrator.edition(show.title, edition)
@@ -154,6 +165,7 @@ class _Builder:
         jobs = self.chapter_jobs(script)
         fingerprint = _hash({"chapters": [[j.key, m.title, m.url] for j, m in
                                           zip(jobs, script.chapters, strict=True)],
+                             "sources": [s.source for s in script.segments],
                              "tags": {**dataclasses.asdict(info),
                                       "cover": hashlib.sha256(info.cover).hexdigest()}})
         record, text = script_record(show, edition.id), plain(script).encode()
@@ -162,64 +174,87 @@ class _Builder:
         self._timed("narrate", t0)
         relative = f"audio/{_slug(edition.id)}-{fingerprint[:12]}.mp3"
         path = show.feed_dir / relative
+        known = self.registry.get(edition.id)
+        if known and known.episode.file == relative and path.is_file():
+            if known.status != "published":
+                self.registry.save(known.episode, known.source_hash)  # back in the feed
+            return known.episode, None, []
+        guid = (known.episode.guid if known else
+                f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{show.id}/{edition.id}')}")
+        published = (known.episode.published if known else
+                     dt.datetime.combine(edition.date, show.publish_time, tzinfo=show.tz))
         episode = Episode(
-            id=edition.id,
-            guid=f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{show.id}/{edition.id}')}",
-            title=edition.title,
-            description=description,
-            published=dt.datetime.combine(edition.date, show.publish_time, tzinfo=show.tz),
-            file=relative, size=0, duration=0.0,
-            links=tuple(a.url for a in edition.articles if a.url),
+            id=edition.id, guid=guid, title=edition.title, description=description,
+            published=published, file=relative, size=0, duration=0.0,
+            articles=tuple((a.title, a.url) for a in edition.articles),
         )
-        if path.is_file():
-            return self.measured(episode, path), None, []
-        plan = _Plan(edition, script, info, episode, path, [j.key for j in jobs])
-        missing = [j for j in jobs if not self.chapters.path(j.key).is_file()]
+        plan = _Plan(edition, script, info, episode, source_hash, path, [j.key for j in jobs])
+        missing = [j for j in jobs if not self.rendered(j.key)]
         plan.reused = sum(len(j.texts) for j in jobs if j not in missing)
         return episode, plan, missing
 
-    @staticmethod
-    def measured(episode: Episode, path: Path) -> Episode:
-        return dataclasses.replace(episode, size=path.stat().st_size,
-                                   duration=MP3(path).info.length)
-
     def write(self, plan: _Plan) -> Episode:
-        """Join the episode's chapters into its file, tag it, publish it."""
+        """Join the episode's chapters behind an Info frame, tag the file, publish it with its
+        chapters and transcript files, and record it."""
         t0 = time.perf_counter()
+        datas, spans = [], []
+        for key in plan.chapter_keys:
+            data, span = self.chapters.get(key), self.spans.get(key)
+            if data is None or span is None:
+                raise AudiocastError("a rendered chapter went missing from the cache",
+                                     self.chapters.path(key), hint="build again")
+            datas.append(data)
+            spans.append(json.loads(span))
+        frames = [scan(d) for d in datas]
+        rate = frames[0].rate
         chapters: list[Chapter] = []
-        position = 0  # samples
+        said: list[tuple[int, int, str]] = []  # per written sentence: start, end (ms), text
+        position = 0  # samples on the decoded timeline
+        segments = plan.script.segments
+        for mark, span, found, ranged in zip(plan.script.chapters, spans, frames,
+                                             _chapter_ranges(plan.script), strict=True):
+            for (a, b), index in zip(span, ranged, strict=True):
+                start = (position + ENCODER_DELAY + a) * 1000 // rate
+                end = (position + ENCODER_DELAY + b) * 1000 // rate
+                segment = segments[index]
+                text = segment.source or segment.text
+                if said and segment.source and said[-1][2] == text:
+                    said[-1] = (said[-1][0], end, text)  # one written sentence, several takes
+                else:
+                    said.append((start, end, text))
+            chapters.append(Chapter(mark.title, position * 1000 // rate,
+                                    (position + found.samples) * 1000 // rate, mark.url))
+            position += found.samples
         with atomic_path(plan.path) as tmp:
             with tmp.open("wb") as out:
-                for key, mark in zip(plan.chapter_keys, plan.script.chapters, strict=True):
-                    data = self.chapters.get(key)
-                    if data is None:
-                        raise AudiocastError("a rendered chapter went missing from the cache",
-                                             self.chapters.path(key), hint="build again")
-                    frames = scan(data)
-                    start = position * 1000 // frames.rate
-                    position += frames.samples
-                    chapters.append(Chapter(mark.title, start, position * 1000 // frames.rate,
-                                            mark.url))
+                out.write(info_frame(datas[0], sum(f.frames for f in frames),
+                                     sum(map(len, datas))))
+                for data in datas:
                     out.write(data)
             self._timed("join", t0)
             t0 = time.perf_counter()
             write_tags(tmp, plan.info, tuple(chapters))
             self._timed("tag", t0)
-        return self.measured(plan.episode, plan.path)
+        t0 = time.perf_counter()
+        duration = MP3(plan.path).info.length
+        chapters[-1] = dataclasses.replace(chapters[-1], end_ms=int(duration * 1000))
+        episode = dataclasses.replace(
+            plan.episode, size=plan.path.stat().st_size, duration=duration,
+            chapters=tuple((c.title, c.start_ms, c.end_ms, c.url) for c in chapters),
+            cues=tuple(said))
+        self.publish_sidecars(episode, tuple(chapters))
+        self.registry.save(episode, plan.source_hash)
+        self._timed("feed", t0)
+        return episode
 
-
-def _load_registry(path: Path) -> dict[str, Episode]:
-    try:
-        rows = json.loads(path.read_text(encoding="utf-8"))
-        return {r["id"]: Episode(**{**r, "published": dt.datetime.fromisoformat(r["published"]),
-                                    "links": tuple(r["links"])}) for r in rows}
-    except (FileNotFoundError, ValueError, KeyError, TypeError):
-        return {}
-
-
-def _save_registry(path: Path, episodes: list[Episode]) -> None:
-    rows = [{**dataclasses.asdict(e), "published": e.published.isoformat()} for e in episodes]
-    atomic_write(path, json.dumps(rows, indent=1, sort_keys=True).encode())
+    def publish_sidecars(self, episode: Episode, chapters: tuple[Chapter, ...]) -> None:
+        feed = self.show.feed_dir
+        transcript = cues(list(episode.cues))
+        atomic_write(feed / episode.sidecar(".vtt"), webvtt(transcript).encode())
+        atomic_write(feed / episode.sidecar(".srt"), srt(transcript).encode())
+        atomic_write(feed / episode.sidecar(".chapters.json"),
+                     chapters_json(chapters, episode.title, self.show.title).encode())
+        atomic_write(feed / episode.sidecar(".chapters.vtt"), chapters_vtt(chapters).encode())
 
 
 def _render_all(jobs: list[ChapterJob], executor: Executor | None,
@@ -249,18 +284,16 @@ def _render_all(jobs: list[ChapterJob], executor: Executor | None,
 
 
 def build(show: Show, log: Callable[[str], None] = print, workers: int | None = None,
-          scheduler: str | None = None,
+          scheduler: str | None = None, retire: frozenset[str] = frozenset(),
           progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Build every episode under `show.episodes_dir` and publish the feed into `show.feed_dir`.
+    """Build every episode under `show.episodes_dir` and publish into `show.feed_dir`.
 
-    An episode that fails is reported and left out, or keeps its previously published
-    version; the others are built and published all the same."""
+    An episode that fails is reported and keeps its previously published version, if any;
+    the others are built and published all the same. An episode whose source is gone stays
+    published until it is named in `retire`."""
     started = time.perf_counter()
     engine = make_engine(show.voice)
     builder = _Builder(show, engine, remote=scheduler is not None)
-    registry_path = show.state_dir / "published.json"
-    previous = _load_registry(registry_path)
-    listed: dict[str, Episode] = {}
     results: dict[str, EpisodeResult] = {}
     plans: list[_Plan] = []
     jobs: dict[str, ChapterJob] = {}
@@ -269,20 +302,19 @@ def build(show: Show, log: Callable[[str], None] = print, workers: int | None = 
     def failed(episode_id: str, error: str) -> None:
         results[episode_id] = EpisodeResult(episode_id, "failed", error=error)
         log(f"FAILED  {episode_id}: {error}")
-        old = previous.get(episode_id)
-        if old and (show.feed_dir / old.file).is_file():
-            listed[episode_id] = old
+        if (known := builder.registry.get(episode_id)) and known.status == "published":
             log(f"        {episode_id}: keeping the previously published episode")
 
+    found: set[str] = set()
     for source in sources.discover(show.episodes_dir):
         episode_id = source.stem if source.is_file() else source.name
+        found.add(episode_id)
         try:
             episode, plan, missing = builder.plan(source)
         except (AudiocastError, SpeechError, OSError) as e:
             failed(episode_id, str(e))
             continue
         if plan is None:
-            listed[episode.id] = episode
             results[episode.id] = EpisodeResult(episode.id, "unchanged")
             log(f"reused  {episode.id}: {episode.file} unchanged, nothing synthesized")
             continue
@@ -296,6 +328,7 @@ def build(show: Show, log: Callable[[str], None] = print, workers: int | None = 
             rendered, errors = _render_all(list(jobs.values()), executor, progress)
         for key, chapter in rendered.items():
             builder.chapters.put(key, chapter.mp3)
+            builder.spans.put(key, json.dumps(chapter.spans).encode())
             for stage, seconds in chapter.timings.items():
                 builder.stages[stage] += seconds
             for plan in needed_by[key]:
@@ -315,19 +348,32 @@ def build(show: Show, log: Callable[[str], None] = print, workers: int | None = 
         except (AudiocastError, OSError) as e:
             failed(edition_id, str(e))
             continue
-        listed[edition_id] = episode
         results[edition_id] = EpisodeResult(edition_id, "built", plan.synthesized, plan.reused,
                                             episode.duration)
         log(f"built   {edition_id}: {episode.file}, {episode.duration:.0f} s of audio, "
             f"{plan.synthesized} takes synthesized, {plan.reused} reused")
 
+    known = builder.registry.all()
+    for entry in known:
+        gone = entry.episode.id not in found and entry.status == "published"
+        if gone and entry.episode.id in retire:
+            builder.registry.retire(entry.episode.id)
+            log(f"retired {entry.episode.id}: removed from the feed (its files stay)")
+        elif gone:
+            log(f"warning {entry.episode.id}: its source is gone; it stays in the feed until "
+                f"you run: audiocast build --retire {entry.episode.id}")
+    for name in sorted(retire - {e.episode.id for e in known if e.episode.id not in found}):
+        log(f"warning {name}: nothing to retire (no such episode, or its source is still "
+            f"there)")
+
     t0 = time.perf_counter()
     cover = show.feed_dir / builder.cover_file
     if not cover.exists():
         atomic_write(cover, builder.cover)
-    episodes = list(listed.values())
+    episodes = [e.episode for e in builder.registry.all() if e.status == "published"
+                and (show.feed_dir / e.episode.file).is_file()]
+    atomic_write(show.feed_dir / PAGE_NAME, render_page(show, episodes, builder.cover_file))
     atomic_write(show.feed_dir / FEED_NAME, render_feed(show, episodes, builder.cover_file))
-    _save_registry(registry_path, episodes)
     builder.stages["feed"] += time.perf_counter() - t0
 
     ordered = tuple(results.values())

@@ -31,6 +31,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="render in N processes (default: one per core)")
     build.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                        help="render on this Dask cluster (pip install 'audiocast[dask]')")
+    build.add_argument("--retire", action="append", default=[], metavar="EPISODE",
+                       help="take an episode whose source is gone out of the feed")
+
+    serve = sub.add_parser("serve", help="serve feed/ over HTTP (ranges, HEAD, CORS)")
+    serve.add_argument("show", nargs="?", type=Path, default=Path("."),
+                       help="show folder (default: here)")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: this machine only)")
 
     voices = sub.add_parser("voices", help="list the speech engines and their voices")
     voices.add_argument("--engine", choices=engine_names(), help="only this engine")
@@ -117,12 +126,26 @@ def _build(args: argparse.Namespace) -> int:
         with Progress(transient=True) as bar:
             task = bar.add_task("rendering chapters", total=None)
             report = build(show, log=bar.console.print, workers=args.workers,
-                           scheduler=args.scheduler,
+                           scheduler=args.scheduler, retire=frozenset(args.retire),
                            progress=lambda done, total: bar.update(task, completed=done,
                                                                    total=total))
     else:
-        report = build(show, workers=args.workers, scheduler=args.scheduler)
+        report = build(show, workers=args.workers, scheduler=args.scheduler,
+                       retire=frozenset(args.retire))
     return EXIT_EPISODES_FAILED if report.failed else EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from audiocast.serve import serve
+
+    folder = args.show / "feed"
+    if not (folder / "feed.xml").is_file():
+        raise ConfigError("nothing published yet", folder, hint="run audiocast build first")
+    try:
+        serve(folder, args.host, args.port)
+    except OSError as e:
+        raise ConfigError(f"cannot listen on {args.host}:{args.port}: {e.strerror}") from None
+    return EXIT_OK
 
 
 def _voices(args: argparse.Namespace) -> int:
@@ -164,8 +187,8 @@ def _cache(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"build": _build, "script": _script, "voices": _voices,
-                "cache": _cache}[args.command](args)
+        return {"build": _build, "script": _script, "voices": _voices, "cache": _cache,
+                "serve": _serve}[args.command](args)
     except ConfigError as e:
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_UNUSABLE

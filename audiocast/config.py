@@ -33,6 +33,8 @@ class AudioSettings:
     paragraph_pause_ms: int = 700
     headline_pause_ms: int = 800
     article_pause_ms: int = 1500
+    loudness: float = -16.0  # integrated LUFS, measured as dual mono (see audio/loudness.py)
+    true_peak: float = -1.0  # dBTP ceiling of the published file
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ class Show:
     type: str = "episodic"
     image: Path | None = None
     id: str = ""  # identity that episode GUIDs derive from; defaults to the base URL
+    locked: bool = True  # podcast:locked: other hosts may not import the feed
+    feed_limit: int = 0  # list only the newest N episodes in the feed (0: all)
+    persons: tuple[tuple[tuple[str, str], ...], ...] = ()  # podcast:person name, role, ...
     publish_time: dt.time = dt.time(6, 0)
     timezone: str = "UTC"
     voice: Voice = field(default_factory=Voice)
@@ -83,8 +88,11 @@ _SHOW_KEYS = {
     "title": str, "author": str, "owner_email": str, "base_url": str, "language": str,
     "description": str, "owner_name": str, "link": str, "category": str, "subcategory": str,
     "explicit": bool, "type": str, "image": str, "id": str, "publish_time": str, "timezone": str,
+    "locked": bool, "feed_limit": int, "persons": list,
 }
-_AUDIO_KEYS = {name: int for name in AudioSettings.__dataclass_fields__}
+_AUDIO_KEYS: dict[str, type | tuple[type, ...]] = {
+    name: (int, float) if name in ("loudness", "true_peak") else int
+    for name in AudioSettings.__dataclass_fields__}
 _REQUIRED = ("title", "author", "owner_email", "base_url")
 
 
@@ -158,6 +166,10 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
     narration = _table(data, "narration", {"drop": list, "lexicon": str}, path)
     lexicon = load_lexicon(root / narration.get("lexicon", "lexicon.toml"))
 
+    persons = tuple(_person(p, path) for p in show.pop("persons", []))
+    if show.get("feed_limit", 0) < 0:
+        raise ConfigError("[show] feed_limit must be 0 (all episodes) or more", path)
+
     fields = {k: v for k, v in show.items() if k not in ("image", "publish_time", "base_url")}
     return Show(
         root=root,
@@ -171,12 +183,13 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         voice=Voice(engine=engine_name, voice=voice_name, settings=voice),
         audio=AudioSettings(**audio),
         drop=tuple(_drop_rule(rule, path) for rule in narration.get("drop", [])),
+        persons=persons,
         lexicon=lexicon,
         **{k: v for k, v in fields.items() if k not in ("id", "link", "owner_name")},
     )
 
 
-def _table(data: dict, name: str, schema: dict[str, type], path: Path) -> dict[str, Any]:
+def _table(data: dict, name: str, schema: dict[str, Any], path: Path) -> dict[str, Any]:
     table = data.get(name, {})
     if not isinstance(table, dict):
         raise ConfigError(f"[{name}] must be a table", path)
@@ -184,8 +197,10 @@ def _table(data: dict, name: str, schema: dict[str, type], path: Path) -> dict[s
         if key not in schema:
             raise ConfigError(f"[{name}] has unknown key {key!r}", path,
                               hint=f"known keys: {', '.join(sorted(schema))}")
-        if not isinstance(value, schema[key]) or (schema[key] is int and isinstance(value, bool)):
-            raise ConfigError(f"[{name}] {key} must be a {schema[key].__name__}", path)
+        kind = schema[key]
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+            raise ConfigError(f"[{name}] {key} must be a {names}", path)
     return dict(table)
 
 
@@ -200,3 +215,13 @@ def _drop_rule(rule: Any, path: Path) -> Rule:
         raise ConfigError(f"[narration] drop pattern {rule['pattern']!r} is not a valid "
                           f"regular expression: {e}", path) from None
     return Rule(str(rule.get("reason", "show rule")), pattern, bool(rule.get("ends_article")))
+
+
+def _person(person: Any, path: Path) -> tuple[tuple[str, str], ...]:
+    """`{ name = "Ann Lee", role = "host", href = "https://...", img = "https://..." }`."""
+    allowed = {"name", "role", "group", "href", "img"}
+    if (not isinstance(person, dict) or not isinstance(person.get("name"), str)
+            or set(person) - allowed or not all(isinstance(v, str) for v in person.values())):
+        raise ConfigError("[show] persons entries look like { name = \"Ann Lee\", "
+                          "role = \"host\" } (keys: name, role, group, href, img)", path)
+    return tuple(sorted(person.items()))

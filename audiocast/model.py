@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -104,14 +104,20 @@ class Mastered:
 
 @dataclass(frozen=True)
 class Episode:
-    """A published episode, as the feed lists it."""
+    """A published episode, as the feed and the show page list it."""
 
     id: str
     guid: str
     title: str
     description: str
     published: dt.datetime
-    file: str  # path relative to the feed directory
+    file: str  # the MP3, relative to the feed directory
     size: int
     duration: float
-    links: tuple[str, ...] = field(default=())
+    articles: tuple[tuple[str, str | None], ...] = ()  # (headline, source URL)
+    chapters: tuple[tuple[str, int, int, str | None], ...] = ()  # (title, start, end ms, url)
+    cues: tuple[tuple[int, int, str], ...] = ()  # transcript: (start ms, end ms, text)
+
+    def sidecar(self, suffix: str) -> str:
+        """A file published beside the MP3: `.vtt`, `.srt`, `.chapters.json`, ..."""
+        return self.file.removesuffix(".mp3") + suffix

@@ -30,7 +30,3 @@ def prepared(take: Take, rate: int) -> bytes:
         return b""
     audio = audio[start:end]
     return (audio.set_frame_rate(rate) if take.rate != rate else audio).raw_data
-
-
-def silence(ms: int, rate: int) -> bytes:
-    return b"\0\0" * (ms * rate // 1000)

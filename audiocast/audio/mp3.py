@@ -56,3 +56,24 @@ def scan(data: bytes) -> FrameInfo:
         pos += per_frame // 8 * bitrate // rate + padding
         frames += 1
     return FrameInfo(frames, rate, per_frame)
+
+
+ENCODER_DELAY = 576 + 529  # samples LAME's encoder and a decoder add before the audio
+
+
+def info_frame(first_frame_header: bytes, frames: int, size: int) -> bytes:
+    """A silent first frame carrying a Xing "Info" tag (the CBR form): how many frames and
+    bytes follow, so players show the duration and seek without reading the whole file.
+    `size` is the byte count of the audio frames after it."""
+    header = int.from_bytes(first_frame_header[:4], "big") & ~(1 << 9)  # no padding
+    version = (header >> 19) & 3
+    bitrate = _BITRATES[version][(header >> 12) & 0xF] * 1000
+    rate = _RATES[version][(header >> 10) & 3]
+    per_frame = 1152 if version == 3 else 576
+    length = per_frame // 8 * bitrate // rate
+    mono = (header >> 6) & 3 == 3
+    side_info = (17 if mono else 32) if version == 3 else (9 if mono else 17)
+    tag = b"Info" + (3).to_bytes(4, "big") + frames.to_bytes(4, "big") + (
+        size + length).to_bytes(4, "big")
+    frame = header.to_bytes(4, "big") + bytes(side_info) + tag
+    return frame + bytes(length - len(frame))

@@ -1,7 +1,10 @@
-"""The podcast feed: RSS 2.0 with the iTunes namespace, built with feedgen."""
+"""The podcast feed: RSS 2.0 with the iTunes namespace (feedgen and its podcast extension)
+and the Podcasting 2.0 namespace (an extension of ours, prefix `podcast`)."""
 
 from __future__ import annotations
 
+import html
+import uuid
 from collections.abc import Sequence
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -12,67 +15,116 @@ from audiocast.config import Show
 from audiocast.model import Episode
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+PODCAST_GUID_NS = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 FEED_NAME = "feed.xml"
 
 
-class _Explicit(BaseExtension):
-    """`itunes:explicit` as Apple now asks for it (`true`/`false`); feedgen 1.0 only knows
-    `yes`/`no`/`clean`."""
+def podcast_guid(feed_url: str) -> str:
+    """The Podcasting 2.0 channel GUID: UUIDv5 of the feed URL without scheme and trailing
+    slashes."""
+    bare = feed_url.split("://", 1)[-1].rstrip("/")
+    return str(uuid.uuid5(PODCAST_GUID_NS, bare))
+
+
+class _Channel(BaseExtension):
+    """Channel tags feedgen 1.0 lacks: Apple's `itunes:explicit` as true/false, and
+    podcast:guid, podcast:locked, podcast:medium, podcast:person."""
 
     def __init__(self) -> None:
-        self.value: bool | None = None
+        self.explicit: bool | None = None
+        self.guid: str | None = None
+        self.locked: tuple[bool, str] | None = None
+        self.medium = "podcast"
+        self.persons: list[dict[str, str]] = []
 
     def extend_ns(self) -> dict[str, str]:
-        return {"itunes": ITUNES_NS}
+        return {"itunes": ITUNES_NS, "podcast": PODCAST_NS}
 
     def extend_rss(self, rss):
-        if self.value is not None:
-            xml_elem(f"{{{ITUNES_NS}}}explicit", rss[0]).text = str(self.value).lower()
+        channel = rss[0]
+        if self.explicit is not None:
+            xml_elem(f"{{{ITUNES_NS}}}explicit", channel).text = str(self.explicit).lower()
+        if self.guid:
+            xml_elem(f"{{{PODCAST_NS}}}guid", channel).text = self.guid
+        if self.locked:
+            locked, owner = self.locked
+            xml_elem(f"{{{PODCAST_NS}}}locked", channel, owner=owner).text = (
+                "yes" if locked else "no")
+        xml_elem(f"{{{PODCAST_NS}}}medium", channel).text = self.medium
+        for person in self.persons:
+            attrs = {k: v for k, v in person.items() if k != "name"}
+            xml_elem(f"{{{PODCAST_NS}}}person", channel, **attrs).text = person["name"]
         return rss
 
     def extend_atom(self, feed):
         return feed
 
 
-class _ExplicitEntry(BaseEntryExtension):
+class _Item(BaseEntryExtension):
+    """Item tags: `itunes:explicit` true/false, podcast:transcript, podcast:chapters."""
+
     def __init__(self) -> None:
-        self.value: bool | None = None
+        self.explicit: bool | None = None
+        self.transcripts: list[dict[str, str]] = []
+        self.chapters: str | None = None
 
     def extend_rss(self, item):
-        if self.value is not None:
-            xml_elem(f"{{{ITUNES_NS}}}explicit", item).text = str(self.value).lower()
+        if self.explicit is not None:
+            xml_elem(f"{{{ITUNES_NS}}}explicit", item).text = str(self.explicit).lower()
+        for transcript in self.transcripts:
+            xml_elem(f"{{{PODCAST_NS}}}transcript", item, **transcript)
+        if self.chapters:
+            xml_elem(f"{{{PODCAST_NS}}}chapters", item, url=self.chapters,
+                     type="application/json+chapters")
         return item
 
     def extend_atom(self, entry):
         return entry
 
 
+def show_notes(episode: Episode) -> str:
+    """HTML show notes: the episode's description, then each article with its link."""
+    items = []
+    for title, url in episode.articles:
+        text = html.escape(title)
+        items.append(f'<li><a href="{html.escape(url)}">{text}</a></li>' if url
+                     else f"<li>{text}</li>")
+    return f"<p>{html.escape(episode.description)}</p><ol>{''.join(items)}</ol>"
+
+
 def render_feed(show: Show, episodes: Sequence[Episode], cover_file: str) -> bytes:
-    """The feed's bytes, newest episode first. Deterministic: the same input gives the same
-    bytes (lastBuildDate is the newest episode's date, not the clock)."""
+    """The feed's bytes, newest episode first, at most `show.feed_limit` of them.
+    Deterministic: lastBuildDate is the newest episode's date, not the clock."""
     fg = FeedGenerator()
     fg.load_extension("podcast")
-    fg.register_extension("explicit", _Explicit, _ExplicitEntry)
+    fg.register_extension("p20", _Channel, _Item)
     fg.title(show.title)
     fg.description(show.description or show.title)
     fg.language(show.language)
     fg.author({"name": show.author, "email": show.owner_email})
     fg.link(href=show.url(FEED_NAME), rel="self", type="application/rss+xml")
     fg.link(href=show.link, rel="alternate")  # RSS <link> is the last link given
-    fg.image(url=show.url(cover_file), title=show.title, link=show.link)
+    cover = show.url(cover_file)
+    fg.image(url=cover, title=show.title, link=show.link)
     fg.copyright(show.author)
     fg.generator("audiocast")
     fg.podcast.itunes_author(show.author)
     fg.podcast.itunes_owner(name=show.owner_name, email=show.owner_email)
-    fg.podcast.itunes_image(show.url(cover_file))
+    fg.podcast.itunes_image(cover)
     category = {"cat": show.category}
     if show.subcategory:
         category["sub"] = show.subcategory
     fg.podcast.itunes_category(category)
     fg.podcast.itunes_type(show.type)
-    fg.explicit.value = show.explicit
+    fg.p20.explicit = show.explicit
+    fg.p20.guid = podcast_guid(show.url(FEED_NAME))
+    fg.p20.locked = (show.locked, show.owner_email)
+    fg.p20.persons = [dict(p) for p in show.persons]
 
     ordered = sorted(episodes, key=lambda e: (e.published, e.id), reverse=True)
+    if show.feed_limit:
+        ordered = ordered[:show.feed_limit]
     if ordered:
         fg.lastBuildDate(ordered[0].published)
     for episode in ordered:
@@ -80,10 +132,20 @@ def render_feed(show: Show, episodes: Sequence[Episode], cover_file: str) -> byt
         fe.guid(episode.guid, permalink=False)
         fe.title(episode.title)
         fe.description(episode.description)
-        fe.link(href=episode.links[0] if episode.links else show.link)
+        fe.content(show_notes(episode), type="CDATA")
+        links = [url for _, url in episode.articles if url]
+        fe.link(href=links[0] if len(links) == 1 else f"{show.url('index.html')}#{episode.id}")
         fe.published(episode.published)
         fe.enclosure(show.url(episode.file), str(episode.size), "audio/mpeg")
         fe.podcast.itunes_duration(round(episode.duration))
         fe.podcast.itunes_episode_type("full")
-        fe.explicit.value = show.explicit
+        fe.podcast.itunes_image(cover)
+        fe.p20.explicit = show.explicit
+        fe.p20.transcripts = [
+            {"url": show.url(episode.sidecar(".vtt")), "type": "text/vtt",
+             "language": show.language},
+            {"url": show.url(episode.sidecar(".srt")), "type": "application/x-subrip",
+             "language": show.language, "rel": "captions"},
+        ]
+        fe.p20.chapters = show.url(episode.sidecar(".chapters.json"))
     return fg.rss_str(pretty=True)

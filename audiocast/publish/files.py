@@ -28,5 +28,11 @@ def atomic_path(path: Path) -> Iterator[Path]:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole; leave the file alone (and its time) if it holds it."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except FileNotFoundError:
+        pass
     with atomic_path(path) as tmp:
         tmp.write_bytes(data)
