@@ -126,6 +126,7 @@ class _Builder:
         self.cover, ext = cover_art(show.title, show.image)
         self.cover_file = f"cover-{hashlib.sha256(self.cover).hexdigest()[:10]}.{ext}"
         self.stages = dict.fromkeys(STAGES, 0.0)
+        self._music: dict[Path, bytes] = {}
 
     def _timed(self, stage: str, started: float) -> None:
         self.stages[stage] += time.perf_counter() - started
@@ -137,16 +138,34 @@ class _Builder:
                        cover=self.cover, cover_mime=mime)
 
     def chapter_jobs(self, script: Script) -> list[ChapterJob]:
+        music = self.show.music
+        ranges = _chapter_ranges(script)
         jobs = []
-        for span in _chapter_ranges(script):
+        for number, span in enumerate(ranges):
             segments = [script.segments[i] for i in span]
             texts = tuple(s.text for s in segments)
             pauses = tuple(s.pause_ms for s in segments)
+            ours = [not s.source for s in segments]  # the intro and outro: our own words
+            intro = outro = None
+            if number == 0 and music.intro:
+                intro = (ours.index(False) if False in ours else len(ours), self.music(music.intro))
+            if number == len(ranges) - 1 and music.outro:
+                count = ours[::-1].index(False) if False in ours else len(ours)
+                outro = (count, self.music(music.outro)) if count else None
+            sting = music.sting and number < len(ranges) - 1
             key = _hash({"format": FORMAT_VERSION, "audio": dataclasses.asdict(self.show.audio),
-                         "takes": [take_key(self.engine, t) for t in texts], "pauses": pauses})
+                         "takes": [take_key(self.engine, t) for t in texts], "pauses": pauses,
+                         "music": [dataclasses.replace(music, intro=None, outro=None), sting]
+                         + [[n, hashlib.sha256(d).hexdigest()] for n, d in
+                            filter(None, (intro, outro))]})
             jobs.append(ChapterJob(key, texts, pauses, self.show.voice, self.show.audio,
-                                   self.take_cache))
+                                   self.take_cache, music, intro, outro, sting))
         return jobs
+
+    def music(self, path: Path) -> bytes:
+        if path not in self._music:
+            self._music[path] = path.read_bytes()
+        return self._music[path]
 
     def rendered(self, key: str) -> bool:
         return self.chapters.path(key).is_file() and self.spans.path(key).is_file()

@@ -38,6 +38,18 @@ class AudioSettings:
 
 
 @dataclass(frozen=True)
+class Music:
+    """Optional music: a bed under the intro and the outro, a sting between articles."""
+
+    intro: Path | None = None
+    outro: Path | None = None
+    sting: bool = False
+    duck_db: float = -18.0  # the bed under speech, against its full level
+    lead_ms: int = 3000  # music alone before the intro speech
+    tail_ms: int = 3000  # music after the intro or outro speech, fading out
+
+
+@dataclass(frozen=True)
 class Show:
     root: Path
     title: str
@@ -61,6 +73,7 @@ class Show:
     timezone: str = "UTC"
     voice: Voice = field(default_factory=Voice)
     audio: AudioSettings = field(default_factory=AudioSettings)
+    music: Music = field(default_factory=Music)
     drop: tuple[Rule, ...] = ()  # the show's own furniture rules, after the built-in ones
     lexicon: Lexicon = field(default_factory=Lexicon, compare=False)
 
@@ -110,10 +123,10 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"not valid TOML: {e}", path, hint="fix the syntax") from None
 
-    unknown = set(data) - {"show", "voice", "audio", "narration"}
+    unknown = set(data) - {"show", "voice", "audio", "narration", "music"}
     if unknown:
         raise ConfigError(f"unknown table(s) {sorted(unknown)}", path,
-                          hint="allowed: [show], [voice], [audio], [narration]")
+                          hint="allowed: [show], [voice], [audio], [narration], [music]")
     show = _table(data, "show", _SHOW_KEYS, path)
     audio = _table(data, "audio", _AUDIO_KEYS, path)
     voice = dict(data.get("voice", {}))
@@ -164,6 +177,14 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         voice_name = str((root / voice_name).resolve())
 
     narration = _table(data, "narration", {"drop": list, "lexicon": str}, path)
+    music = _table(data, "music", {"intro": str, "outro": str, "sting": bool,
+                                   "duck_db": (int, float), "lead_ms": int, "tail_ms": int}, path)
+    for key in ("intro", "outro"):
+        if key in music:
+            music[key] = (root / music[key]).resolve()
+            if not music[key].is_file():
+                raise ConfigError(f"[music] {key} file {music[key]} does not exist", path,
+                                  hint="give a path relative to audiocast.toml")
     lexicon = load_lexicon(root / narration.get("lexicon", "lexicon.toml"))
 
     persons = tuple(_person(p, path) for p in show.pop("persons", []))
@@ -182,6 +203,7 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         owner_name=show.get("owner_name") or show["author"],
         voice=Voice(engine=engine_name, voice=voice_name, settings=voice),
         audio=AudioSettings(**audio),
+        music=Music(**music),
         drop=tuple(_drop_rule(rule, path) for rule in narration.get("drop", [])),
         persons=persons,
         lexicon=lexicon,

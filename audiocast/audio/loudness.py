@@ -40,6 +40,7 @@ class LoudnessMeter:
         self._energies: list[float] = []  # mean square per 100 ms sub-block
 
     def feed(self, pcm: np.ndarray) -> None:
+        """16-bit PCM values (as integers, or floats on the same scale)."""
         x = pcm.astype(np.float64) / 32768.0
         for i, (b, a) in enumerate(self._filters):
             x, self._state[i] = lfilter(b, a, x, zi=self._state[i])
