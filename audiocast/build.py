@@ -24,6 +24,7 @@ from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from mutagen.mp3 import MP3
 
 from audiocast import sources
@@ -31,7 +32,7 @@ from audiocast.audio.mp3 import ENCODER_DELAY, info_frame, scan
 from audiocast.audio.render import ChapterJob, RenderedChapter, render_chapter
 from audiocast.cache import Store
 from audiocast.config import Show
-from audiocast.errors import AudiocastError
+from audiocast.errors import AudiocastError, ConfigError
 from audiocast.model import Chapter, Edition, Episode, Script
 from audiocast.narration.clean import Profile, clean
 from audiocast.narration.explain import plain
@@ -57,8 +58,10 @@ class EpisodeResult:
     status: str  # "built", "unchanged" or "failed"
     synthesized: int = 0
     reused: int = 0
-    audio_seconds: float = 0.0
+    audio_seconds: float = 0.0  # audio rendered by this build
     error: str = ""
+    duration: float = 0.0  # of the published episode
+    file: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,7 @@ class _Builder:
         self.cover_file = f"cover-{hashlib.sha256(self.cover).hexdigest()[:10]}.{ext}"
         self.stages = dict.fromkeys(STAGES, 0.0)
         self._music: dict[Path, bytes] = {}
+        self.notes: list[str] = []  # warnings to log
 
     def _timed(self, stage: str, started: float) -> None:
         self.stages[stage] += time.perf_counter() - started
@@ -170,11 +174,17 @@ class _Builder:
     def rendered(self, key: str) -> bool:
         return self.chapters.path(key).is_file() and self.spans.path(key).is_file()
 
-    def plan(self, source: Path) -> tuple[Episode, _Plan | None, list[ChapterJob]]:
-        """The episode as it will be listed, and what must be done to write its file."""
+    def plan(self, source: Path,
+             redo: bool = False) -> tuple[Episode, _Plan | None, list[ChapterJob]]:
+        """The episode as it will be listed, and what must be done to write its file
+        (`redo`: everything, even if the file and its chapters are already there)."""
         show = self.show
         t0 = time.perf_counter()
         edition = sources.read_edition(source)
+        for article in edition.articles:
+            if article.encoding != "utf-8":
+                self.notes.append(f"warning {edition.id}: read {article.source.name} as "
+                                  f"{article.encoding}; saving it as UTF-8 is safer")
         source_hash = _hash([[a.title, a.paragraphs, a.url, a.date] for a in edition.articles])
         self._timed("read", t0)
         t0 = time.perf_counter()
@@ -194,7 +204,7 @@ class _Builder:
         relative = f"audio/{_slug(edition.id)}-{fingerprint[:12]}.mp3"
         path = show.feed_dir / relative
         known = self.registry.get(edition.id)
-        if known and known.episode.file == relative and path.is_file():
+        if known and known.episode.file == relative and path.is_file() and not redo:
             if known.status != "published":
                 self.registry.save(known.episode, known.source_hash)  # back in the feed
             return known.episode, None, []
@@ -208,7 +218,7 @@ class _Builder:
             articles=tuple((a.title, a.url) for a in edition.articles),
         )
         plan = _Plan(edition, script, info, episode, source_hash, path, [j.key for j in jobs])
-        missing = [j for j in jobs if not self.rendered(j.key)]
+        missing = [j for j in jobs if redo or not self.rendered(j.key)]
         plan.reused = sum(len(j.texts) for j in jobs if j not in missing)
         return episode, plan, missing
 
@@ -302,14 +312,48 @@ def _render_all(jobs: list[ChapterJob], executor: Executor | None,
     return done, errors
 
 
+class BuildBusy(ConfigError):
+    """Another build holds the show's lock."""
+
+
+def _sweep(show: Show) -> None:
+    """Remove what a killed build left half-written (temporary `.part` files)."""
+    for folder in (show.feed_dir, show.state_dir):
+        if folder.is_dir():
+            for leftover in folder.rglob("*.part"):
+                leftover.unlink(missing_ok=True)
+
+
 def build(show: Show, log: Callable[[str], None] = print, workers: int | None = None,
           scheduler: str | None = None, retire: frozenset[str] = frozenset(),
-          progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Build every episode under `show.episodes_dir` and publish into `show.feed_dir`.
+          progress: Callable[[int, int], None] | None = None, wait: bool = False,
+          only: frozenset[str] = frozenset(), force: bool = False) -> BuildReport:
+    """Build the episodes under `show.episodes_dir` and publish into `show.feed_dir`.
 
-    An episode that fails is reported and keeps its previously published version, if any;
-    the others are built and published all the same. An episode whose source is gone stays
-    published until it is named in `retire`."""
+    One build at a time per show: a second one waits for the lock (`wait`) or stops with
+    `BuildBusy`. An episode that fails is reported and keeps its previously published
+    version, if any; the others are built and published all the same. An episode whose
+    source is gone stays published until it is named in `retire`. `only` limits the build
+    to those episodes and, like `force` for all, redoes their audio even if nothing changed.
+    """
+    show.state_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(show.state_dir / "build.lock")
+    try:
+        lock.acquire(timeout=-1 if wait else 0)
+    except Timeout:
+        raise BuildBusy("another build of this show is running", show.state_dir / "build.lock",
+                        hint="wait for it to finish, or pass --wait") from None
+    try:
+        _sweep(show)
+        return _build(show, log, workers, scheduler, retire, progress, only, force)
+    finally:
+        lock.release()
+
+
+def _build(show: Show, log: Callable[[str], None], workers: int | None,
+           scheduler: str | None, retire: frozenset[str],
+           progress: Callable[[int, int], None] | None, only: frozenset[str],
+           force: bool) -> BuildReport:
     started = time.perf_counter()
     engine = make_engine(show.voice)
     builder = _Builder(show, engine, remote=scheduler is not None)
@@ -328,13 +372,20 @@ def build(show: Show, log: Callable[[str], None] = print, workers: int | None = 
     for source in sources.discover(show.episodes_dir):
         episode_id = source.stem if source.is_file() else source.name
         found.add(episode_id)
+        if only and episode_id not in only:
+            continue
         try:
-            episode, plan, missing = builder.plan(source)
+            episode, plan, missing = builder.plan(source, redo=force or bool(only))
         except (AudiocastError, SpeechError, OSError) as e:
             failed(episode_id, str(e))
             continue
+        finally:
+            for note in builder.notes:
+                log(note)
+            builder.notes.clear()
         if plan is None:
-            results[episode.id] = EpisodeResult(episode.id, "unchanged")
+            results[episode.id] = EpisodeResult(episode.id, "unchanged",
+                                                duration=episode.duration, file=episode.file)
             log(f"reused  {episode.id}: {episode.file} unchanged, nothing synthesized")
             continue
         plans.append(plan)
@@ -368,7 +419,8 @@ def build(show: Show, log: Callable[[str], None] = print, workers: int | None = 
             failed(edition_id, str(e))
             continue
         results[edition_id] = EpisodeResult(edition_id, "built", plan.synthesized, plan.reused,
-                                            episode.duration)
+                                            episode.duration, duration=episode.duration,
+                                            file=episode.file)
         log(f"built   {edition_id}: {episode.file}, {episode.duration:.0f} s of audio, "
             f"{plan.synthesized} takes synthesized, {plan.reused} reused")
 
@@ -381,6 +433,9 @@ def build(show: Show, log: Callable[[str], None] = print, workers: int | None = 
         elif gone:
             log(f"warning {entry.episode.id}: its source is gone; it stays in the feed until "
                 f"you run: audiocast build --retire {entry.episode.id}")
+    for name in sorted(only - found):
+        failed(name, "no such episode in episodes/ (audiocast build --episode takes a folder "
+                     "or file name without its extension)")
     for name in sorted(retire - {e.episode.id for e in known if e.episode.id not in found}):
         log(f"warning {name}: nothing to retire (no such episode, or its source is still "
             f"there)")
@@ -408,4 +463,4 @@ def build(show: Show, log: Callable[[str], None] = print, workers: int | None = 
     return report
 
 
-__all__ = ["STAGES", "BuildReport", "EpisodeResult", "build", "script_record"]
+__all__ = ["STAGES", "BuildBusy", "BuildReport", "EpisodeResult", "build", "script_record"]

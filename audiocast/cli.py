@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from audiocast import __version__
@@ -33,6 +36,19 @@ def _parser() -> argparse.ArgumentParser:
                        help="render on this Dask cluster (pip install 'audiocast[dask]')")
     build.add_argument("--retire", action="append", default=[], metavar="EPISODE",
                        help="take an episode whose source is gone out of the feed")
+    build.add_argument("--episode", action="append", default=[], metavar="EPISODE",
+                       help="build only this episode (a folder or file name in episodes/, "
+                       "without extension), redoing its audio; repeatable")
+    build.add_argument("--force", action="store_true",
+                       help="redo every episode's audio from its takes, even if unchanged")
+    build.add_argument("--wait", action="store_true",
+                       help="if another build of the show is running, wait for it")
+    build.add_argument("--summary", type=Path, metavar="FILE",
+                       help="write a JSON summary (episodes built, reused, failed, timings)")
+    noise = build.add_mutually_exclusive_group()
+    noise.add_argument("--quiet", "-q", action="store_true", help="only failures and warnings")
+    noise.add_argument("--verbose", "-v", action="store_true",
+                       help="also per-stage timings, and tracebacks of unexpected errors")
 
     serve = sub.add_parser("serve", help="serve feed/ over HTTP (ranges, HEAD, CORS)")
     serve.add_argument("show", nargs="?", type=Path, default=Path("."),
@@ -120,19 +136,44 @@ def _build(args: argparse.Namespace) -> int:
     show = load_show(args.show, engine=args.engine, base_url=args.base_url)
     if args.workers is not None and args.workers < 1:
         raise ConfigError("--workers must be at least 1")
-    if sys.stderr.isatty():
+
+    def log(line: str) -> None:
+        if not args.quiet or line.startswith(("FAILED", "warning", " ")):
+            print(line, flush=True)
+
+    options = {"workers": args.workers, "scheduler": args.scheduler,
+               "retire": frozenset(args.retire), "only": frozenset(args.episode),
+               "force": args.force, "wait": args.wait}
+    if sys.stderr.isatty() and not args.quiet:
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
             task = bar.add_task("rendering chapters", total=None)
-            report = build(show, log=bar.console.print, workers=args.workers,
-                           scheduler=args.scheduler, retire=frozenset(args.retire),
+            report = build(show, log=bar.console.print, **options,
                            progress=lambda done, total: bar.update(task, completed=done,
                                                                    total=total))
     else:
-        report = build(show, workers=args.workers, scheduler=args.scheduler,
-                       retire=frozenset(args.retire))
+        report = build(show, log=log, **options)
+    if args.verbose:
+        work = sum(report.stages.values()) or 1.0
+        for stage, seconds in report.stages.items():
+            print(f"stage   {stage:<10} {seconds:7.2f} s  {seconds / work:6.1%}")
+    if args.summary:
+        from audiocast.publish.files import atomic_write
+
+        atomic_write(args.summary, json.dumps(summary(report), indent=1).encode())
     return EXIT_EPISODES_FAILED if report.failed else EXIT_OK
+
+
+def summary(report) -> dict:
+    """A build's outcome for monitoring."""
+    results = [dataclasses.asdict(r) for r in report.results]
+    count = {status: sum(r["status"] == status for r in results)
+             for status in ("built", "unchanged", "failed")}
+    return {"ok": count["failed"] == 0, **count, "seconds": round(report.seconds, 3),
+            "audio_seconds_built": round(sum(r["audio_seconds"] for r in results), 3),
+            "stages": {k: round(v, 3) for k, v in report.stages.items()},
+            "episodes": results}
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -186,6 +227,7 @@ def _cache(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    verbose = getattr(args, "verbose", False)
     try:
         return {"build": _build, "script": _script, "voices": _voices, "cache": _cache,
                 "serve": _serve}[args.command](args)
@@ -200,3 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `audiocast voices | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as e:  # a bug: one line for the log, the traceback with --verbose
+        if verbose:
+            traceback.print_exc()
+        print(f"audiocast: internal error: {type(e).__name__}: {e} (run with --verbose and "
+              "report it)", file=sys.stderr)
+        return EXIT_EPISODES_FAILED

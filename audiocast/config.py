@@ -75,6 +75,7 @@ class Show:
     audio: AudioSettings = field(default_factory=AudioSettings)
     music: Music = field(default_factory=Music)
     drop: tuple[Rule, ...] = ()  # the show's own furniture rules, after the built-in ones
+    max_article_chars: int = 100_000  # longer is taken for a mistake (a dump, not an article)
     lexicon: Lexicon = field(default_factory=Lexicon, compare=False)
 
     @property
@@ -176,7 +177,8 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
     if voice_name and (root / voice_name).is_file():  # a voice file, beside audiocast.toml
         voice_name = str((root / voice_name).resolve())
 
-    narration = _table(data, "narration", {"drop": list, "lexicon": str}, path)
+    narration = _table(data, "narration", {"drop": list, "lexicon": str,
+                                           "max_article_chars": int}, path)
     music = _table(data, "music", {"intro": str, "outro": str, "sting": bool,
                                    "duck_db": (int, float), "lead_ms": int, "tail_ms": int}, path)
     for key in ("intro", "outro"):
@@ -205,6 +207,7 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         audio=AudioSettings(**audio),
         music=Music(**music),
         drop=tuple(_drop_rule(rule, path) for rule in narration.get("drop", [])),
+        max_article_chars=narration.get("max_article_chars", 100_000),
         persons=persons,
         lexicon=lexicon,
         **{k: v for k, v in fields.items() if k not in ("id", "link", "owner_name")},

@@ -18,6 +18,7 @@ class Article:
     author: str | None = None
     url: str | None = None
     preamble: tuple[str, ...] = ()  # masthead lines the reader recognised before the headline
+    encoding: str = "utf-8"  # what the file was read as
 
 
 @dataclass(frozen=True)

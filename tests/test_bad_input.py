@@ -26,8 +26,7 @@ def _error_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
     ("04-empty.txt", b"", "file is empty"),
     ("04-blank.txt", b"  \n\n \n", "file is empty"),
     ("04-photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
-    ("04-latin1.txt", "Caf\u00e9 owners rally\n\nThey met on Main St.\n".encode("latin-1"),
-     "not UTF-8"),
+    ("04-junk.txt", bytes((i * 7919) % 255 + 1 for i in range(3000)), "not UTF-8 text"),
     ("04-slides.pdf", b"%PDF-1.4", "unsupported file type"),
 ])
 def test_bad_article_fails_its_episode_only(small_show: Path, name: str, content: bytes,
@@ -112,3 +111,54 @@ def test_plain_text_export_structure(seeds: list[Path]) -> None:
     assert article.title == lines[5]  # the headline follows the masthead block
     assert article.date is not None and article.date.strftime("%B") in lines[0]
     assert len(article.preamble) == 4
+
+
+def test_legacy_encoded_article_is_read_with_a_warning(small_show: Path) -> None:
+    edition = small_show / "episodes" / "2026-11-24"
+    (edition / "03-cafe.txt").write_bytes(
+        "Café owners rally — “we are open,” says Zoë\n\nThey met on Main St. at noon.\n"
+        .encode("cp1252"))
+    result = _build(small_show)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "warning 2026-11-24: read 03-cafe.txt as cp1252" in result.stdout
+    parsed = feedparser.parse((small_show / "feed" / "feed.xml").read_bytes())
+    assert "Café owners rally — “we are open,” says Zoë" in parsed.entries[0].description
+
+
+def test_hostile_titles_control_characters_rtl_and_emoji(small_show: Path) -> None:
+    episodes = small_show / "episodes"
+    (episodes / "2026-11-20-hostile.md").write_text(
+        "---\ntitle: 'Vote ]]> <script>alert(1)</script> & \"more\" 🗳️'\ndate: 2026-11-20\n"
+        "---\n\nThe council met.\x07\x1b Then it voted. 🎉\n\nمرحبا بالعالم. It ended.\n",
+        encoding="utf-8")
+    result = _build(small_show)
+    assert result.returncode == 0, result.stdout + result.stderr
+    raw = (small_show / "feed" / "feed.xml").read_bytes()
+    parsed = feedparser.parse(raw)
+    assert parsed.bozo == 0
+    titles = [e.title for e in parsed.entries]
+    assert 'Vote ]]> <script>alert(1)</script> & "more" 🗳️' in titles
+    assert b"<script>" not in raw.replace(b"&lt;script&gt;", b"")
+    page = (small_show / "feed" / "index.html").read_text()
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    vtt = next((small_show / "feed" / "audio").glob("2026-11-20-hostile-*.vtt")).read_text()
+    assert "\x07" not in vtt and "\x1b" not in vtt and "مرحبا بالعالم" in vtt
+
+
+def test_a_megabyte_article_is_refused_clearly(small_show: Path) -> None:
+    sentence = "The harbor committee met again on Tuesday to discuss the new pier. "
+    (small_show / "episodes" / "2026-11-24" / "03-dump.txt").write_text(
+        "A very long dump\n\n" + (sentence * 16 + "\n\n") * 1000)
+    result = _build(small_show)
+    assert result.returncode == 1
+    (line,) = [ln for ln in result.stdout.splitlines() if ln.startswith("FAILED")]
+    assert "03-dump.txt: article is 1,0" in line and "max_article_chars" in line
+
+
+def test_empty_edition_folder_fails_that_episode_only(small_show: Path) -> None:
+    (small_show / "episodes" / "2026-11-25").mkdir()
+    result = _build(small_show)
+    assert result.returncode == 1
+    assert "FAILED  2026-11-25:" in result.stdout and "edition folder has no articles" in (
+        result.stdout)
+    assert "built   2026-11-24" in result.stdout

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from audiocast.config import AudioSettings, Show
+from audiocast.errors import AudiocastError
 from audiocast.model import Article, ChapterMark, Dropped, Edition, Script, Segment
 from audiocast.narration.clean import NEWSLETTER, Profile, clean
 from audiocast.narration.lexicon import Lexicon
@@ -35,11 +36,12 @@ class Narrator:
     language: str = "en"
     profile: Profile = NEWSLETTER
     lexicon: Lexicon = field(default_factory=Lexicon)
+    max_article_chars: int = 100_000
 
     @classmethod
     def for_show(cls, show: Show, limit: int) -> Narrator:
         return cls(limit, show.audio, show.language, NEWSLETTER.extended(show.drop),
-                   show.lexicon)
+                   show.lexicon, show.max_article_chars)
 
     def say(self, written: str) -> str:
         return self.lexicon.apply(written, lambda text: normalize(text, self.language))
@@ -53,6 +55,13 @@ class Narrator:
                                          for p in pieces[-1:]]
 
     def article(self, article: Article, chapter: int | None = None) -> Narration:
+        size = len(article.title) + sum(map(len, article.paragraphs))
+        if size > self.max_article_chars:
+            raise AudiocastError(
+                f"article is {size:,} characters long, more than {self.max_article_chars:,} "
+                f"(about {self.max_article_chars // 900} minutes of speech)", article.source,
+                hint="check the file is one article; [narration] max_article_chars raises "
+                     "the limit")
         kept, dropped = clean(article, self.profile)
         segments = self._sentence(article.title, self.pauses.headline_pause_ms, chapter)
         for paragraph in kept:

@@ -47,6 +47,7 @@ _FALLBACKS = (r"(?<=;)\s+", r"(?<=:)\s+", r"(?<=,)\s+", r"\s+")
 
 def _protected(before: str, after: str) -> bool:
     """Whether the period ending `before` belongs to an abbreviation, not to a sentence."""
+    before = before[-40:]  # the word before the period is all that matters
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
     word = word.lstrip("(\"'“‘").rstrip(".")
     following = after.split(None, 1)[0].strip("\"'“‘(") if after.strip() else ""

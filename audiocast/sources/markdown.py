@@ -28,7 +28,7 @@ def _inline_text(token) -> str:
 
 
 def read(path: Path) -> Article:
-    text = read_text(path)
+    text, encoding = read_text(path)
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as e:
@@ -60,5 +60,5 @@ def read(path: Path) -> Article:
     return Article(
         source=path, title=title, paragraphs=tuple(paragraphs), date=date,
         author=str(meta["author"]) if meta.get("author") else None,
-        url=str(meta["url"]) if meta.get("url") else None,
+        url=str(meta["url"]) if meta.get("url") else None, encoding=encoding,
     )

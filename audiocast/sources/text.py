@@ -31,7 +31,8 @@ def _is_masthead(block: str) -> bool:
 
 
 def read(path: Path) -> Article:
-    parts = blocks(read_text(path))
+    text, encoding = read_text(path)
+    parts = blocks(text)
     preamble: tuple[str, ...] = ()
     date = None
     if parts and _is_masthead(parts[0]):
@@ -48,4 +49,5 @@ def read(path: Path) -> Article:
     if len(title) > 300:
         raise AudiocastError("the first paragraph is too long to be a headline", path,
                              hint="start the file with the headline on its own line")
-    return Article(source=path, title=title, paragraphs=paragraphs, date=date, preamble=preamble)
+    return Article(source=path, title=title, paragraphs=paragraphs, date=date, preamble=preamble,
+                   encoding=encoding)
