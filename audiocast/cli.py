@@ -57,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default: this machine only)")
 
+    ingest = sub.add_parser("ingest", help="add articles to an edition from a feed, an HTML "
+                            "article, or a Markdown or text file")
+    ingest.add_argument("source", help="an RSS or Atom feed, an HTML page (URL or file), or a "
+                        ".md or .txt file")
+    ingest.add_argument("--show", type=Path, default=Path("."), help="show folder (default: "
+                        "here)")
+    ingest.add_argument("--edition", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="put everything in this edition (default: each article's date)")
+
     voices = sub.add_parser("voices", help="list the speech engines and their voices")
     voices.add_argument("--engine", choices=engine_names(), help="only this engine")
 
@@ -84,6 +93,28 @@ def _parser() -> argparse.ArgumentParser:
     view.add_argument("--diff", action="store_true",
                       help="what changed since the last build of this episode")
     return parser
+
+
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25") from None
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from audiocast.ingest import ingest
+
+    show = load_show(args.show)
+    added = ingest(show.episodes_dir, args.source, args.edition)
+    for item in added:
+        where = item.path.relative_to(show.root) if item.new else "already in the show"
+        print(f"{'added  ' if item.new else 'skipped'} {item.title} ({where})")
+    if not added:
+        print(f"nothing to add from {args.source}")
+    return EXIT_OK
 
 
 def _find_show_dir(path: Path) -> Path | None:
@@ -230,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     verbose = getattr(args, "verbose", False)
     try:
         return {"build": _build, "script": _script, "voices": _voices, "cache": _cache,
-                "serve": _serve}[args.command](args)
+                "serve": _serve, "ingest": _ingest}[args.command](args)
     except ConfigError as e:
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_UNUSABLE

@@ -117,3 +117,24 @@ def test_quiet_prints_only_what_needs_attention(show: Path) -> None:
     assert lines and all(line.startswith(("FAILED", "warning", " ")) for line in lines)
     verbose = run([*audiocast_command(), "build", "--verbose"], show)
     assert "stage   encode" in verbose.stdout
+
+
+def test_daily_script_ingests_builds_and_summarizes(show: Path, tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text("---\ntitle: Pier lights dimmed for the eclipse\ndate: 2026-11-26\n---\n\n"
+                    "The harbor office will dim the pier lights for an hour.\n")
+    script = REPO / "scripts" / "daily-build.sh"
+    env = {**os.environ, "AUDIOCAST": " ".join(audiocast_command())}
+    result = subprocess.run(["bash", str(script), str(show), str(note)], capture_output=True,
+                            text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads((show / ".audiocast" / "last-build.json").read_text())
+    assert data["ok"] and data["built"] == 3
+    assert {e["id"] for e in data["episodes"]} == {"2026-11-21-lighthouse-keepers",
+                                                   "2026-11-24", "2026-11-26"}
+    (show / "episodes" / "2026-11-27").mkdir()  # an edition with nothing in it
+    again = subprocess.run(["bash", str(script), str(show)], capture_output=True, text=True,
+                           env=env, timeout=600)
+    assert again.returncode == 1
+    data = json.loads((show / ".audiocast" / "last-build.json").read_text())
+    assert not data["ok"] and data["failed"] == 1 and data["unchanged"] == 3

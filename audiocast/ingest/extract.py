@@ -1,0 +1,112 @@
+"""Articles out of what newsrooms publish: RSS and Atom feeds (feedparser), HTML pages
+(trafilatura: the article's text and metadata, without navigation, ads or comments), and
+HTML fragments such as a feed's `content:encoded`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from xml.sax import SAXException
+
+import feedparser
+import lxml.html
+import trafilatura
+
+from audiocast.errors import AudiocastError
+
+_BLOCKS = ("p", "li", "blockquote", "h2", "h3", "h4", "pre")
+
+
+@dataclass(frozen=True)
+class Found:
+    """An article found in a source, before it is written into an edition."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    date: dt.date | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+def looks_like_feed(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return (head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head)) or (
+        head.startswith((b"<rss", b"<feed")))
+
+
+def fragment_paragraphs(html: str) -> tuple[str, ...]:
+    """The text of an HTML fragment, one paragraph per block element."""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for junk in root.xpath(".//script|.//style|.//figure|.//figcaption|.//aside"):
+        junk.drop_tree()
+    blocks = [" ".join(b.text_content().split()) for b in root.iter(*_BLOCKS)]
+    blocks = [b for b in blocks if b]
+    if not blocks:
+        text = " ".join(root.text_content().split())
+        blocks = [text] if text else []
+    return tuple(blocks)
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    if value:  # a time.struct_time from feedparser
+        return dt.date(*value[:3])  # type: ignore[index]
+    return None
+
+
+def from_page(html: str, url: str | None, source: str) -> Found:
+    """The article on an HTML page."""
+    found = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+                                        include_comments=False)
+    doc = found.as_dict() if found is not None else None
+    if not doc or not (doc.get("text") or "").strip():
+        raise AudiocastError("no article text found on the page", source,
+                             hint="is it an article page? try its feed instead")
+    paragraphs = tuple(p.strip() for p in re.split(r"\n+", doc["text"]) if p.strip())
+    title = (doc.get("title") or paragraphs[0]).strip()
+    if paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    return Found(title, paragraphs, _date(doc.get("date")), doc.get("author") or None,
+                 doc.get("url") or url)
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    found: Found | None  # None when the item carries only a summary and a link to follow
+    link: str | None
+    summary: tuple[str, ...]
+    title: str
+    date: dt.date | None
+    author: str | None
+
+
+def from_feed(data: bytes, source: str) -> list[FeedItem]:
+    """The items of an RSS or Atom feed; full text from `content:encoded` where present."""
+    parsed = feedparser.parse(data)
+    # feedparser reads what it can of broken XML; a feed that is not well-formed is refused
+    # (a mere encoding mismatch is not)
+    if parsed.bozo and (isinstance(parsed.bozo_exception, SAXException) or not parsed.entries):
+        raise AudiocastError(f"not a valid RSS or Atom feed: {parsed.bozo_exception}", source,
+                             hint="ask the newsroom for its feed's address, or check the file")
+    items = []
+    for entry in parsed.entries:
+        title = " ".join(entry.get("title", "").split())
+        if not title:
+            continue
+        date = _date(entry.get("published_parsed") or entry.get("updated_parsed"))
+        author = entry.get("author") or None
+        link = entry.get("link") or None
+        full = [c.value for c in entry.get("content", []) if c.get("value")]
+        summary = fragment_paragraphs(entry.get("summary", "")) if entry.get("summary") else ()
+        found = None
+        if full:
+            paragraphs = fragment_paragraphs(full[0])
+            if paragraphs:
+                found = Found(title, paragraphs, date, author, link)
+        items.append(FeedItem(found, link, summary, title, date, author))
+    return items

@@ -1,0 +1,128 @@
+"""`audiocast ingest` from a newsroom's feed and article pages, served from 127.0.0.1."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import feedparser
+import pytest
+from mutagen.id3 import ID3
+
+from audiocast.cli import main
+from audiocast.sources import read_article
+
+PAGE = """<!doctype html><html><head><title>Tide gauge vandalized | Harbor Dispatch</title>
+<meta property="og:title" content="Tide gauge on the east pier vandalized">
+<meta name="author" content="Rosa Delgado">
+<meta property="article:published_time" content="2026-11-25T07:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/sports">Sports</a> Subscribe now!</nav>
+<article><h1>Tide gauge on the east pier vandalized</h1>
+<p>HARBOR CITY, Maine (HCD) — Someone pried open the tide gauge on the east pier overnight,
+cutting the cable that sends water levels to the harbor office every six minutes.</p>
+<p>The harbor master said the gauge, installed in 2019, would be repaired within a week and
+that fishermen should use the printed tide tables until then.</p>
+<p>Police asked anyone who saw people on the pier after midnight to call the department.</p>
+</article><footer>© Harbor Dispatch. All rights reserved. Cookie settings.</footer>
+</body></html>"""
+
+FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Harbor Dispatch</title><link>{base}</link><description>News</description>
+<item><title>Ferry fares to rise by a quarter in spring</title>
+<link>{base}ferry-fares.html</link><guid>{base}ferry-fares.html</guid>
+<pubDate>Wed, 25 Nov 2026 06:00:00 +0000</pubDate><author>news@harbor.example (Ann Lee)</author>
+<description>Short summary only.</description>
+<content:encoded><![CDATA[<p>HARBOR CITY, Maine (HCD) — Casco Lines will raise
+adult fares from $4 to $5 on March 1, the first increase since 2018.</p>
+<figure><img src="x.jpg"><figcaption>The ferry at dawn. (Lena Marsh/HCD)</figcaption></figure>
+<p>Children under 12 will still ride free, the company said.</p>]]></content:encoded></item>
+<item><title>Tide gauge on the east pier vandalized</title><link>{base}tide-gauge.html</link>
+<guid>{base}tide-gauge.html</guid><pubDate>Wed, 25 Nov 2026 07:00:00 +0000</pubDate>
+<description>A cable was cut overnight.</description></item>
+</channel></rss>"""
+
+
+@pytest.fixture
+def newsroom(tmp_path: Path) -> Iterator[str]:
+    """A newsroom's web site: a feed and an article page, on 127.0.0.1."""
+    site = tmp_path / "site"
+    site.mkdir()
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    (site / "feed.xml").write_text(FEED.format(base=base))
+    (site / "tide-gauge.html").write_text(PAGE)
+    (site / "broken.xml").write_text("<?xml version='1.0'?><rss><channel><item><title>x")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
+
+
+def _articles(show: Path) -> list[Path]:
+    return sorted((show / "episodes").rglob("*.md"))
+
+
+def test_ingest_a_feed_then_build(newsroom: str, small_show: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", f"{newsroom}feed.xml", "--show", str(small_show)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("added") == 2
+    ferry, tide = _articles(small_show)
+    assert ferry.parent.name == "2026-11-25"
+    article = read_article(ferry)
+    assert article.title == "Ferry fares to rise by a quarter in spring"
+    assert article.url == f"{newsroom}ferry-fares.html"
+    assert article.paragraphs[0].startswith("HARBOR CITY, Maine (HCD) — Casco Lines")
+    assert not any("ferry at dawn" in p for p in article.paragraphs), "figures are not text"
+    followed = read_article(tide)  # no full text in the feed: the link was followed
+    assert followed.url == f"{newsroom}tide-gauge.html"
+    assert any("printed tide tables" in p for p in followed.paragraphs)
+    assert not any("Cookie" in p or "Subscribe now" in p for p in followed.paragraphs)
+
+    assert main(["ingest", f"{newsroom}feed.xml", "--show", str(small_show)]) == 0
+    assert capsys.readouterr().out.count("skipped") == 2
+    assert len(_articles(small_show)) == 2, "the same articles are not added twice"
+
+    assert main(["build", str(small_show)]) == 0
+    mp3 = next((small_show / "feed" / "audio").glob("2026-11-25-*.mp3"))
+    links = [c.sub_frames.getall("WXXX")[0].url for c in ID3(mp3).getall("CHAP")]
+    assert sorted(links) == [f"{newsroom}ferry-fares.html", f"{newsroom}tide-gauge.html"]
+    entry = next(e for e in feedparser.parse((small_show / "feed" / "feed.xml").read_bytes())
+                 .entries if e.id and "2026" in e.published)
+    assert f'href="{newsroom}ferry-fares.html"' in entry.content[0].value
+
+
+def test_ingest_an_html_page_and_a_text_file(newsroom: str, small_show: Path,
+                                             tmp_path: Path) -> None:
+    assert main(["ingest", f"{newsroom}tide-gauge.html", "--show", str(small_show),
+                 "--edition", "2026-11-26"]) == 0
+    (page,) = _articles(small_show)
+    assert page.parent.name == "2026-11-26"
+    article = read_article(page)
+    assert article.title == "Tide gauge on the east pier vandalized"
+    assert article.author == "Rosa Delgado"
+    note = tmp_path / "note.txt"
+    note.write_text("Harbor lights dimmed for the eclipse\n\nThe harbor office will dim the "
+                    "pier lights for an hour on Friday night.\n")
+    assert main(["ingest", str(note), "--show", str(small_show), "--edition",
+                 "2026-11-26"]) == 0
+    assert main(["ingest", str(note), "--show", str(small_show), "--edition",
+                 "2026-11-26"]) == 0
+    assert len(_articles(small_show)) == 2
+
+
+def test_a_malformed_feed_or_a_dead_link_is_one_clear_line(
+        newsroom: str, small_show: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", f"{newsroom}broken.xml", "--show", str(small_show)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "broken.xml: not a valid RSS or Atom feed" in err
+    assert main(["ingest", f"{newsroom}missing.html", "--show", str(small_show)]) == 1
+    assert "missing.html: cannot fetch: 404" in capsys.readouterr().err
+    assert not _articles(small_show)
