@@ -16,6 +16,7 @@ import hashlib
 import itertools
 import json
 import re
+import shutil
 import time
 import uuid
 from collections import defaultdict
@@ -226,15 +227,17 @@ class _Builder:
         """Join the episode's chapters behind an Info frame, tag the file, publish it with its
         chapters and transcript files, and record it."""
         t0 = time.perf_counter()
-        datas, spans = [], []
-        for key in plan.chapter_keys:
+        frames, spans, sizes = [], [], []
+        for key in plan.chapter_keys:  # one chapter in memory at a time
             data, span = self.chapters.get(key), self.spans.get(key)
             if data is None or span is None:
                 raise AudiocastError("a rendered chapter went missing from the cache",
                                      self.chapters.path(key), hint="build again")
-            datas.append(data)
+            frames.append(scan(data))
             spans.append(json.loads(span))
-        frames = [scan(d) for d in datas]
+            sizes.append(len(data))
+            if len(frames) == 1:
+                first_header = data[:4]
         rate = frames[0].rate
         chapters: list[Chapter] = []
         said: list[tuple[int, int, str]] = []  # per written sentence: start, end (ms), text
@@ -256,10 +259,10 @@ class _Builder:
             position += found.samples
         with atomic_path(plan.path) as tmp:
             with tmp.open("wb") as out:
-                out.write(info_frame(datas[0], sum(f.frames for f in frames),
-                                     sum(map(len, datas))))
-                for data in datas:
-                    out.write(data)
+                out.write(info_frame(first_header, sum(f.frames for f in frames), sum(sizes)))
+                for key in plan.chapter_keys:
+                    with self.chapters.path(key).open("rb") as chapter:
+                        shutil.copyfileobj(chapter, out)
             self._timed("join", t0)
             t0 = time.perf_counter()
             write_tags(tmp, plan.info, tuple(chapters))
@@ -287,29 +290,32 @@ class _Builder:
 
 
 def _render_all(jobs: list[ChapterJob], executor: Executor | None,
-                progress: Callable[[int, int], None] | None
-                ) -> tuple[dict[str, RenderedChapter], dict[str, str]]:
-    """Every job rendered: results by key, and errors by key."""
-    done: dict[str, RenderedChapter] = {}
+                done: Callable[[RenderedChapter], None],
+                progress: Callable[[int, int], None] | None) -> dict[str, str]:
+    """Every job rendered, each handed to `done` as it finishes (so no more than one
+    chapter's audio is held here); returns the errors by job key."""
     errors: dict[str, str] = {}
+    finished = 0
 
-    def finished(key: str, run: Callable[[], RenderedChapter]) -> None:
+    def settle(key: str, run: Callable[[], RenderedChapter]) -> None:
+        nonlocal finished
         try:
-            done[key] = run()
+            done(run())
         except (SpeechError, AudiocastError, OSError, ValueError) as e:
             errors[key] = str(e)
+        finished += 1
         if progress:
-            progress(len(done) + len(errors), len(jobs))
+            progress(finished, len(jobs))
 
     if executor is None:
         for job in jobs:
-            finished(job.key, lambda job=job: render_chapter(job))
+            settle(job.key, lambda job=job: render_chapter(job))
     else:
         futures: dict[Future[RenderedChapter], str] = {
             executor.submit(render_chapter, job): job.key for job in jobs}
         for future in as_completed(futures):
-            finished(futures[future], future.result)
-    return done, errors
+            settle(futures[future], future.result)
+    return errors
 
 
 class BuildBusy(ConfigError):
@@ -393,17 +399,18 @@ def _build(show: Show, log: Callable[[str], None], workers: int | None,
             jobs[job.key] = job
             needed_by[job.key].append(plan)
 
+    def keep(chapter: RenderedChapter) -> None:
+        builder.chapters.put(chapter.key, chapter.mp3)
+        builder.spans.put(chapter.key, json.dumps(chapter.spans).encode())
+        for stage, seconds in chapter.timings.items():
+            builder.stages[stage] += seconds
+        for plan in needed_by[chapter.key]:
+            plan.synthesized += chapter.synthesized
+            plan.reused += chapter.reused
+
     if jobs:
         with executor_for(engine, workers, scheduler) as executor:
-            rendered, errors = _render_all(list(jobs.values()), executor, progress)
-        for key, chapter in rendered.items():
-            builder.chapters.put(key, chapter.mp3)
-            builder.spans.put(key, json.dumps(chapter.spans).encode())
-            for stage, seconds in chapter.timings.items():
-                builder.stages[stage] += seconds
-            for plan in needed_by[key]:
-                plan.synthesized += chapter.synthesized
-                plan.reused += chapter.reused
+            errors = _render_all(list(jobs.values()), executor, keep, progress)
         for key, error in errors.items():
             for plan in needed_by[key]:
                 plan.error = plan.error or error

@@ -91,19 +91,6 @@ class Chapter:
 
 
 @dataclass(frozen=True)
-class Mastered:
-    """The episode's audio before encoding, and where its chapters fall."""
-
-    pcm: bytes
-    rate: int
-    chapters: tuple[Chapter, ...]
-
-    @property
-    def duration_ms(self) -> int:
-        return len(self.pcm) // 2 * 1000 // self.rate
-
-
-@dataclass(frozen=True)
 class Episode:
     """A published episode, as the feed and the show page list it."""
 

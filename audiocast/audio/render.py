@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 
@@ -24,7 +26,10 @@ from audiocast.config import AudioSettings, Music, Voice
 from audiocast.speech import Engine, TakeCache, make_engine, take_key
 
 _ENGINES: dict[str, Engine] = {}  # one per voice per process
-_ENCODING_MARGIN_DB = 1.0  # MP3 encoding can raise peaks; limit this far under the ceiling
+# Room under the true-peak ceiling: MP3 encoding can raise peaks by up to about 1 dB, and
+# the limiter sees samples, while peaks between samples (speech at 44.1 kHz) stay within
+# about 0.5 dB of them. Checked on the decoded files by tests/test_publish_grade.py.
+_PEAK_MARGIN_DB = 1.5
 
 
 def engine_for(voice: Voice) -> Engine:
@@ -60,35 +65,73 @@ class RenderedChapter:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
-def _with_music(pieces: list[np.ndarray], spans: list[list[int]], first: int, last: int,
-                data: bytes, job: ChapterJob, outro: bool) -> list[np.ndarray]:
-    """Pieces `first`..`last` (segments with their pauses) laid over a music bed."""
+class _Spool:
+    """The chapter's audio, piece by piece, in a temporary file: measured on the way in,
+    limited and encoded on the way out, so memory holds one piece, however long the
+    chapter."""
+
+    def __init__(self, file: IO[bytes], rate: int) -> None:
+        self.file = file
+        self.pieces: list[tuple[int, np.dtype]] = []
+        self.meter = LoudnessMeter(rate)
+        self.samples = 0
+
+    def add(self, piece: np.ndarray) -> None:
+        if piece.dtype != np.int16:
+            piece = piece.astype(np.float32)  # a mix may go past 16 bits until the gain
+        self.file.write(piece.tobytes())
+        self.pieces.append((len(piece), piece.dtype))
+        self.samples += len(piece)
+        if piece.any():
+            self.meter.feed(piece)
+        else:
+            self.meter.feed_silence(len(piece))
+
+    def replay(self):
+        self.file.seek(0)
+        for count, dtype in self.pieces:
+            yield np.frombuffer(self.file.read(count * dtype.itemsize), dtype=dtype)
+
+
+def _over_music(speech: list[np.ndarray], data: bytes, job: ChapterJob,
+                outro: bool) -> tuple[np.ndarray, int]:
+    """Speech pieces laid over a music bed; returns the mix and where the speech starts."""
     rate = job.audio.sample_rate
-    music = job.music
-    speech = np.concatenate([p.astype(np.float64) for p in pieces[first:last]])
-    lead = 500 if outro else music.lead_ms
-    mixed, offset = under(speech, decode_music(data, rate), rate, lead, music.tail_ms,
-                          music.duck_db, start_ducked=outro)
-    before = sum(len(p) for p in pieces[:first])
-    shift = offset
-    for span in spans:
-        if span[0] >= before + len(speech):
-            shift = len(mixed) - len(speech)
-        if span[0] >= before:
-            span[0] += shift
-            span[1] += shift
-    return [*pieces[:first], mixed, *pieces[last:]]
+    joined = np.concatenate([p.astype(np.float64) for p in speech]) if speech else np.zeros(0)
+    lead = 500 if outro else job.music.lead_ms
+    return under(joined, decode_music(data, rate), rate, lead, job.music.tail_ms,
+                 job.music.duck_db, start_ducked=outro)
 
 
 def render_chapter(job: ChapterJob) -> RenderedChapter:
+    with tempfile.TemporaryFile() as file:
+        return _render(job, _Spool(file, job.audio.sample_rate))
+
+
+def _render(job: ChapterJob, spool: _Spool) -> RenderedChapter:
     engine = engine_for(job.voice)
     cache = TakeCache(Path(job.take_cache)) if job.take_cache else None
     rate = job.audio.sample_rate
     timings = dict.fromkeys(("synthesize", "assemble", "normalize", "encode"), 0.0)
-    pieces: list[np.ndarray] = []  # take, pause, take, pause, ...
-    spans: list[list[int]] = []
-    position = synthesized = 0
-    for text, pause in zip(job.texts, job.pauses_ms, strict=True):
+    spans: list[tuple[int, int]] = []
+    count = len(job.texts)
+    intro_end = job.intro[0] if job.intro else 0
+    outro_start = count - job.outro[0] if job.outro else count
+    held: list[np.ndarray] = []  # pieces waiting to go over music
+    held_spans: list[tuple[int, int]] = []
+    synthesized = 0
+
+    def flush_music(data: bytes, outro: bool) -> None:
+        t0 = time.perf_counter()
+        mixed, offset = _over_music(held, data, job, outro)
+        spans.extend((spool.samples + offset + a, spool.samples + offset + b)
+                     for a, b in held_spans)
+        spool.add(mixed)
+        held.clear()
+        held_spans.clear()
+        timings["assemble"] += time.perf_counter() - t0
+
+    for index, (text, pause) in enumerate(zip(job.texts, job.pauses_ms, strict=True)):
         t0 = time.perf_counter()
         key = take_key(engine, text)
         take = cache.get(key) if cache else None
@@ -99,48 +142,44 @@ def render_chapter(job: ChapterJob) -> RenderedChapter:
                 cache.put(key, take)
         t1 = time.perf_counter()
         pcm = np.frombuffer(prepared(take, rate), dtype=np.int16)
-        silence = np.zeros(pause * rate // 1000, dtype=np.int16)
-        spans.append([position, position + len(pcm)])
-        pieces += (pcm, silence)
-        position += len(pcm) + len(silence)
+        last = index == count - 1
+        silence = np.zeros(0 if last and job.outro else pause * rate // 1000, dtype=np.int16)
+        if last and job.sting and len(silence):
+            chime = sting(rate)
+            silence = silence.astype(np.float64)
+            at = max(0, (len(silence) - len(chime)) // 2)
+            silence[at:at + len(chime)] += chime[:len(silence) - at]
         timings["synthesize"] += t1 - t0
-        timings["assemble"] += time.perf_counter() - t1
-
-    t0 = time.perf_counter()
+        t2 = time.perf_counter()
+        if index < intro_end or index >= outro_start:
+            start = sum(len(p) for p in held)
+            held_spans.append((start, start + len(pcm)))
+            held += (pcm, silence)
+        else:
+            spans.append((spool.samples, spool.samples + len(pcm)))
+            spool.add(pcm)
+            spool.add(silence)
+        timings["assemble"] += time.perf_counter() - t2
+        if job.intro and index == intro_end - 1:
+            flush_music(job.intro[1], outro=False)
     if job.outro:
-        count, data = job.outro
-        pieces.pop()  # the music rises right after the last words, not after a pause
-        pieces = _with_music(pieces, spans, len(pieces) + 1 - 2 * count, len(pieces), data,
-                             job, outro=True)
-    if job.intro:
-        count, data = job.intro
-        pieces = _with_music(pieces, spans, 0, 2 * count, data, job, outro=False)
-    if job.sting and len(pieces[-1]):
-        chime = sting(rate)
-        pause = pieces[-1].astype(np.float64)
-        at = max(0, (len(pause) - len(chime)) // 2)
-        pause[at:at + len(chime)] += chime[:len(pause) - at]
-        pieces[-1] = pause
-    timings["assemble"] += time.perf_counter() - t0
+        flush_music(job.outro[1], outro=True)
 
     t0 = time.perf_counter()
-    meter = LoudnessMeter(rate)
-    for piece in pieces:
-        meter.feed(piece)
-    loudness = meter.integrated(dual_mono=True)
+    loudness = spool.meter.integrated(dual_mono=True)
     gain = 0.0 if math.isinf(loudness) else job.audio.loudness - loudness
-    ceiling = job.audio.true_peak - _ENCODING_MARGIN_DB
+    ceiling = job.audio.true_peak - _PEAK_MARGIN_DB
     timings["normalize"] += time.perf_counter() - t0
     encoder = Mp3Encoder(job.audio)
-    for piece in pieces:
+    for piece in spool.replay():
         t0 = time.perf_counter()
-        out = apply_gain(piece, gain, ceiling, rate) if len(piece) else b""
+        out = apply_gain(piece, gain, ceiling, rate)
         t1 = time.perf_counter()
-        encoder.write(out.tobytes() if len(piece) else b"")
+        encoder.write(out.tobytes())
         timings["normalize"] += t1 - t0
         timings["encode"] += time.perf_counter() - t1
     t0 = time.perf_counter()
     mp3 = encoder.finish()
     timings["encode"] += time.perf_counter() - t0
-    return RenderedChapter(job.key, mp3, scan(mp3).frames, tuple(map(tuple, spans)),
-                           synthesized, len(job.texts) - synthesized, gain, timings)
+    return RenderedChapter(job.key, mp3, scan(mp3).frames, tuple(spans), synthesized,
+                           count - synthesized, gain, timings)
