@@ -29,8 +29,8 @@ from filelock import FileLock, Timeout
 from mutagen.mp3 import MP3
 
 from audiocast import sources
+from audiocast.audio.jobs import ChapterJob, RenderedChapter
 from audiocast.audio.mp3 import ENCODER_DELAY, info_frame, scan
-from audiocast.audio.render import ChapterJob, RenderedChapter, render_chapter
 from audiocast.cache import Store
 from audiocast.config import Show
 from audiocast.errors import AudiocastError, ConfigError
@@ -294,6 +294,8 @@ def _render_all(jobs: list[ChapterJob], executor: Executor | None,
                 progress: Callable[[int, int], None] | None) -> dict[str, str]:
     """Every job rendered, each handed to `done` as it finishes (so no more than one
     chapter's audio is held here); returns the errors by job key."""
+    from audiocast.audio.render import render_chapter  # the audio libraries, when needed
+
     errors: dict[str, str] = {}
     finished = 0
 

@@ -11,7 +11,6 @@ import json
 import math
 import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -19,10 +18,11 @@ import numpy as np
 
 from audiocast.audio.assemble import prepared
 from audiocast.audio.encode import Mp3Encoder
+from audiocast.audio.jobs import ChapterJob, RenderedChapter
 from audiocast.audio.loudness import LoudnessMeter, apply_gain
 from audiocast.audio.mix import decode_music, sting, under
 from audiocast.audio.mp3 import scan
-from audiocast.config import AudioSettings, Music, Voice
+from audiocast.config import Voice
 from audiocast.speech import Engine, TakeCache, make_engine, take_key
 
 _ENGINES: dict[str, Engine] = {}  # one per voice per process
@@ -37,32 +37,6 @@ def engine_for(voice: Voice) -> Engine:
     if key not in _ENGINES:
         _ENGINES[key] = make_engine(voice)
     return _ENGINES[key]
-
-
-@dataclass(frozen=True)
-class ChapterJob:
-    key: str  # content address of the chapter's MP3
-    texts: tuple[str, ...]
-    pauses_ms: tuple[int, ...]
-    voice: Voice
-    audio: AudioSettings
-    take_cache: str | None = None  # a local take cache, or None on a remote worker
-    music: Music = field(default_factory=Music)
-    intro: tuple[int, bytes] | None = None  # the first N segments, over this music
-    outro: tuple[int, bytes] | None = None  # the last N segments, over this music
-    sting: bool = False  # a chime in the pause after the last segment
-
-
-@dataclass(frozen=True)
-class RenderedChapter:
-    key: str
-    mp3: bytes
-    frames: int
-    spans: tuple[tuple[int, int], ...]  # samples from the chapter's start: each take's speech
-    synthesized: int
-    reused: int
-    gain_db: float = 0.0
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 class _Spool:
