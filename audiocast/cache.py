@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from audiocast.files import atomic_write
 
 
 @dataclass(frozen=True)
@@ -42,17 +43,7 @@ class Store:
         return data
 
     def put(self, key: str, data: bytes) -> None:
-        path = self.path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-            raise
+        atomic_write(self.path(key), data, durable=False)
 
     def _files(self) -> list[tuple[float, int, Path]]:
         found = []

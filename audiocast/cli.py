@@ -11,11 +11,11 @@ import traceback
 from pathlib import Path
 
 from audiocast import __version__
-from audiocast.config import CONFIG_NAME, Voice, load_show
+from audiocast.config import CONFIG_NAME, load_show
 from audiocast.errors import AudiocastError, ConfigError
-from audiocast.speech import SpeechError, engine_class, engine_names, make_engine
+from audiocast.model import Voice
 
-EXIT_OK, EXIT_EPISODES_FAILED, EXIT_UNUSABLE = 0, 1, 2
+EXIT_OK, EXIT_EPISODES_FAILED, EXIT_UNUSABLE, EXIT_BUSY = 0, 1, 2, 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,8 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the show's episodes and feed into feed/")
     build.add_argument("show", nargs="?", type=Path, default=Path("."),
                        help=f"show folder holding {CONFIG_NAME} and episodes/ (default: here)")
-    build.add_argument("--engine", choices=engine_names(), help="speech engine to use instead "
-                       "of the show's")
+    build.add_argument("--engine", help="speech engine to use instead of the show's "
+                       "(audiocast voices lists them)")
     build.add_argument("--base-url", help="publish under this URL instead of the show's")
     build.add_argument("--workers", type=int, metavar="N",
                        help="render in N processes (default: one per core)")
@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="put everything in this edition (default: each article's date)")
 
     voices = sub.add_parser("voices", help="list the speech engines and their voices")
-    voices.add_argument("--engine", choices=engine_names(), help="only this engine")
+    voices.add_argument("--engine", help="only this engine")
 
     cache = sub.add_parser("cache", help="the cache of takes and chapters")
     cache.add_argument("action", choices=("stats", "prune"))
@@ -83,8 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     script.add_argument("path", type=Path, help="an article file or an edition folder")
     script.add_argument("--show", type=Path, help=f"show folder with {CONFIG_NAME} (default: the "
                         "one above PATH, if any)")
-    script.add_argument("--engine", choices=engine_names(),
-                        help="cut segments to this engine's limit")
+    script.add_argument("--engine", help="cut segments to this engine's limit")
     view = script.add_mutually_exclusive_group()
     view.add_argument("--json", action="store_true",
                       help="the full structure: segments, pauses, chapter marks, what was left out")
@@ -126,9 +125,10 @@ def _find_show_dir(path: Path) -> Path | None:
 
 def _script(args: argparse.Namespace) -> int:
     from audiocast import sources
-    from audiocast.build import script_record
     from audiocast.narration import explain
     from audiocast.narration.script import Narrator
+    from audiocast.speech import make_engine
+    from audiocast.write import script_record
 
     show_dir = args.show or _find_show_dir(args.path)
     if not args.path.exists():
@@ -162,7 +162,8 @@ def _script(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from audiocast.build import build
+    from audiocast.build import BuildOptions, build
+    from audiocast.report import summary
 
     show = load_show(args.show, engine=args.engine, base_url=args.base_url)
     if args.workers is not None and args.workers < 1:
@@ -172,39 +173,28 @@ def _build(args: argparse.Namespace) -> int:
         if not args.quiet or line.startswith(("FAILED", "warning", " ")):
             print(line, flush=True)
 
-    options = {"workers": args.workers, "scheduler": args.scheduler,
-               "retire": frozenset(args.retire), "only": frozenset(args.episode),
-               "force": args.force, "wait": args.wait}
+    options = BuildOptions(workers=args.workers, scheduler=args.scheduler,
+                           retire=frozenset(args.retire), only=frozenset(args.episode),
+                           force=args.force, wait=args.wait, log=log)
     if sys.stderr.isatty() and not args.quiet:
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
             task = bar.add_task("rendering chapters", total=None)
-            report = build(show, log=bar.console.print, **options,
-                           progress=lambda done, total: bar.update(task, completed=done,
-                                                                   total=total))
+            report = build(show, dataclasses.replace(
+                options, log=bar.console.print,
+                progress=lambda done, total: bar.update(task, completed=done, total=total)))
     else:
-        report = build(show, log=log, **options)
+        report = build(show, options)
     if args.verbose:
         work = sum(report.stages.values()) or 1.0
         for stage, seconds in report.stages.items():
             print(f"stage   {stage:<10} {seconds:7.2f} s  {seconds / work:6.1%}")
     if args.summary:
-        from audiocast.publish.files import atomic_write
+        from audiocast.files import atomic_write
 
         atomic_write(args.summary, json.dumps(summary(report), indent=1).encode())
     return EXIT_EPISODES_FAILED if report.failed else EXIT_OK
-
-
-def summary(report) -> dict:
-    """A build's outcome for monitoring."""
-    results = [dataclasses.asdict(r) for r in report.results]
-    count = {status: sum(r["status"] == status for r in results)
-             for status in ("built", "unchanged", "failed")}
-    return {"ok": count["failed"] == 0, **count, "seconds": round(report.seconds, 3),
-            "audio_seconds_built": round(sum(r["audio_seconds"] for r in results), 3),
-            "stages": {k: round(v, 3) for k, v in report.stages.items()},
-            "episodes": results}
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -221,6 +211,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _voices(args: argparse.Namespace) -> int:
+    from audiocast.speech import SpeechError, engine_class, engine_names
+
     for name in [args.engine] if args.engine else engine_names():
         cls = engine_class(name)
         where = "offline" if cls.offline else "needs the network"
@@ -236,19 +228,22 @@ def _voices(args: argparse.Namespace) -> int:
 
 
 def _cache(args: argparse.Namespace) -> int:
+    from audiocast.build import show_lock
     from audiocast.cache import Store
 
-    root = args.show / ".audiocast" / "cache"
-    stores = {"takes": Store(root / "takes", ".wav"), "chapters": Store(root / "chapters", ".mp3")}
+    state = args.show / ".audiocast"
+    stores = {"takes": Store(state / "cache" / "takes", ".wav"),
+              "chapters": Store(state / "cache" / "chapters", ".mp3")}
     if args.action == "prune":
         if args.older_than is None and args.max_size is None:
             raise ConfigError("cache prune needs --older-than DAYS or --max-size MB")
         budget = None if args.max_size is None else int(args.max_size * 1e6)
-        for name, store in stores.items():
-            share = None if budget is None else budget // len(stores)
-            older = None if args.older_than is None else args.older_than * 86400
-            removed = store.prune(older_than=older, max_bytes=share)
-            print(f"{name:<9} removed {removed.files} files, {removed.bytes / 1e6:.1f} MB")
+        with show_lock(state, wait=False):  # a build running now needs its chapters
+            for name, store in stores.items():
+                share = None if budget is None else budget // len(stores)
+                older = None if args.older_than is None else args.older_than * 86400
+                removed = store.prune(older_than=older, max_bytes=share)
+                print(f"{name:<9} removed {removed.files} files, {removed.bytes / 1e6:.1f} MB")
     for name, store in stores.items():
         stats = store.stats()
         age = f", least recently used {stats.oldest / 86400:.1f} days ago" if stats.oldest else ""
@@ -265,9 +260,11 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as e:
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_UNUSABLE
-    except (AudiocastError, SpeechError) as e:
+    except AudiocastError as e:
+        from audiocast.build import BuildBusy
+
         print(f"audiocast: error: {e}", file=sys.stderr)
-        return EXIT_EPISODES_FAILED
+        return EXIT_BUSY if isinstance(e, BuildBusy) else EXIT_EPISODES_FAILED
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `audiocast voices | head`

@@ -1,252 +1,360 @@
-"""`audiocast.toml` -> a validated `Show`. Every error names the file and the key."""
+"""`audiocast.toml` (and the lexicon) -> a validated `Show`, one small parser per table.
+
+Every value is checked against its real range when the show is loaded, so a mistake is one
+line naming the file, the key and what is allowed (exit code 2), never a failure of every
+episode. The result is plain data (`audiocast.model`): no stage imports this module.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 import tomllib
 import zoneinfo
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from audiocast import __version__
 from audiocast.errors import ConfigError
-from audiocast.narration.clean import Rule
-from audiocast.narration.lexicon import Lexicon, load_lexicon
+from audiocast.model import AudioSettings, DropRule, LexiconEntry, Music, Show, Voice
+from audiocast.speech import BUILTIN, engine_names
 
 CONFIG_NAME = "audiocast.toml"
+FORMAT_VERSION = 4  # bump when the same inputs should give different files
+# Installed packages whose version shapes what is said or heard: part of the settings key.
+_SHAPING_PACKAGES = ("espeakng-loader", "piper-tts", "lameenc", "num2words", "soxr")
+MPEG1_BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
+MPEG2_BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
+SAMPLE_RATES = {44100: MPEG1_BITRATES, 48000: MPEG1_BITRATES, 32000: MPEG1_BITRATES,
+                22050: MPEG2_BITRATES, 24000: MPEG2_BITRATES, 16000: MPEG2_BITRATES}
 
 
 @dataclass(frozen=True)
-class Voice:
-    engine: str = "espeak"
-    voice: str = ""  # engine default when empty
-    settings: dict[str, Any] = field(default_factory=dict)  # e.g. rate, pitch, tld
+class Key:
+    """A key of a table: its type, and the values it allows (`check`, described by `allowed`)."""
+
+    kind: type | tuple[type, ...]
+    check: Callable[[Any], bool] | None = None
+    allowed: str = ""
 
 
-@dataclass(frozen=True)
-class AudioSettings:
-    bitrate: int = 96  # kbps, constant bit rate
-    sample_rate: int = 44100
-    quality: int = 3  # LAME's -q: 0 slowest .. 9 fastest; 3 is LAME's own default
-    sentence_pause_ms: int = 350
-    paragraph_pause_ms: int = 700
-    headline_pause_ms: int = 800
-    article_pause_ms: int = 1500
-    loudness: float = -16.0  # integrated LUFS, measured as dual mono (see audio/loudness.py)
-    true_peak: float = -1.0  # dBTP ceiling of the published file
+def _between(low: float, high: float) -> Key:
+    number = (int, float) if isinstance(low, float) or isinstance(high, float) else int
+    return Key(number, lambda v: low <= v <= high, f"{low} to {high}")
 
 
-@dataclass(frozen=True)
-class Music:
-    """Optional music: a bed under the intro and the outro, a sting between articles."""
-
-    intro: Path | None = None
-    outro: Path | None = None
-    sting: bool = False
-    duck_db: float = -18.0  # the bed under speech, against its full level
-    lead_ms: int = 3000  # music alone before the intro speech
-    tail_ms: int = 3000  # music after the intro or outro speech, fading out
+def _one_of(*values: Any) -> Key:
+    return Key(type(values[0]), lambda v: v in values, ", ".join(map(str, values)))
 
 
-@dataclass(frozen=True)
-class Show:
-    root: Path
-    title: str
-    author: str
-    owner_email: str
-    base_url: str
-    language: str = "en"
-    description: str = ""
-    owner_name: str = ""
-    link: str = ""
-    category: str = "News"
-    subcategory: str = "Daily News"
-    explicit: bool = False
-    type: str = "episodic"
-    image: Path | None = None
-    id: str = ""  # identity that episode GUIDs derive from; defaults to the base URL
-    locked: bool = True  # podcast:locked: other hosts may not import the feed
-    feed_limit: int = 0  # list only the newest N episodes in the feed (0: all)
-    persons: tuple[tuple[tuple[str, str], ...], ...] = ()  # podcast:person name, role, ...
-    publish_time: dt.time = dt.time(6, 0)
-    timezone: str = "UTC"
-    voice: Voice = field(default_factory=Voice)
-    audio: AudioSettings = field(default_factory=AudioSettings)
-    music: Music = field(default_factory=Music)
-    drop: tuple[Rule, ...] = ()  # the show's own furniture rules, after the built-in ones
-    max_article_chars: int = 100_000  # longer is taken for a mistake (a dump, not an article)
-    lexicon: Lexicon = field(default_factory=Lexicon, compare=False)
-
-    @property
-    def episodes_dir(self) -> Path:
-        return self.root / "episodes"
-
-    @property
-    def feed_dir(self) -> Path:
-        return self.root / "feed"
-
-    @property
-    def state_dir(self) -> Path:
-        return self.root / ".audiocast"
-
-    def url(self, relative: str) -> str:
-        return self.base_url + relative
-
-    @property
-    def tz(self) -> dt.tzinfo:
-        return zoneinfo.ZoneInfo(self.timezone)
-
-
-_SHOW_KEYS = {
-    "title": str, "author": str, "owner_email": str, "base_url": str, "language": str,
-    "description": str, "owner_name": str, "link": str, "category": str, "subcategory": str,
-    "explicit": bool, "type": str, "image": str, "id": str, "publish_time": str, "timezone": str,
-    "locked": bool, "feed_limit": int, "persons": list,
+_TEXT = Key(str, lambda v: bool(v.strip()) and "\n" not in v, "a line of text")
+_ANY_TEXT = Key(str)
+_PAUSE = _between(0, 10_000)
+SHOW_KEYS = {
+    "title": _TEXT, "author": _TEXT, "owner_email": Key(
+        str, lambda v: re.fullmatch(r"[^@\s\"'<>]+@[^@\s\"'<>]+\.[^@\s\"'<>]+", v) is not None,
+        "an e-mail address"),
+    "base_url": _TEXT, "language": Key(
+        str, lambda v: re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", v) is not None,
+        "a language code such as en or en-US"),
+    "description": _ANY_TEXT, "owner_name": _TEXT, "link": _TEXT, "category": _TEXT,
+    "subcategory": _ANY_TEXT, "explicit": Key(bool), "type": _one_of("episodic", "serial"),
+    "image": _TEXT, "id": _TEXT, "publish_time": _TEXT, "timezone": _TEXT,
+    "locked": Key(bool), "feed_limit": _between(0, 100_000), "persons": Key(list),
 }
-_AUDIO_KEYS: dict[str, type | tuple[type, ...]] = {
-    name: (int, float) if name in ("loudness", "true_peak") else int
-    for name in AudioSettings.__dataclass_fields__}
+AUDIO_KEYS = {
+    "bitrate": Key(int, lambda v: v in MPEG1_BITRATES + MPEG2_BITRATES,
+                   "an MPEG Layer III bitrate: " + ", ".join(map(str, MPEG1_BITRATES))),
+    "sample_rate": Key(int, lambda v: v in SAMPLE_RATES,
+                       ", ".join(map(str, SAMPLE_RATES))),
+    "quality": _between(0, 9), "sentence_pause_ms": _PAUSE, "paragraph_pause_ms": _PAUSE,
+    "headline_pause_ms": _PAUSE, "article_pause_ms": _PAUSE,
+    "loudness": _between(-40.0, -5.0), "true_peak": _between(-12.0, 0.0),
+}
+MUSIC_KEYS = {"intro": _TEXT, "outro": _TEXT, "sting": Key(bool),
+              "duck_db": _between(-60.0, 0.0), "lead_ms": _between(0, 30_000),
+              "tail_ms": _between(0, 30_000)}
+NARRATION_KEYS = {"drop": Key(list), "lexicon": _TEXT,
+                  "max_article_chars": _between(1_000, 2_000_000)}
+TABLES = ("show", "voice", "audio", "narration", "music")
 _REQUIRED = ("title", "author", "owner_email", "base_url")
+_MEDIA_MAGIC = (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xfa", b"RIFF", b"fLaC",
+                b"OggS")
+
+
+class _Reader:
+    """Reads one configuration file, so every error names it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def error(self, message: str, hint: str | None = None) -> ConfigError:
+        return ConfigError(message, self.path, hint=hint)
+
+    def table(self, data: dict[str, Any], name: str, keys: dict[str, Key]) -> dict[str, Any]:
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            raise self.error(f"[{name}] must be a table")
+        for key, value in table.items():
+            if key not in keys:
+                raise self.error(f"[{name}] has unknown key {key!r}",
+                                 hint=f"known keys: {', '.join(sorted(keys))}")
+            self.value(f"[{name}] {key}", value, keys[key])
+        return dict(table)
+
+    def value(self, where: str, value: Any, key: Key) -> None:
+        kinds = key.kind if isinstance(key.kind, tuple) else (key.kind,)
+        if not isinstance(value, kinds) or (bool not in kinds and isinstance(value, bool)):
+            names = " or ".join("number" if k is float else k.__name__ for k in kinds)
+            raise self.error(f"{where} must be a {names}")
+        if key.check is not None and not key.check(value):
+            raise self.error(f"{where} = {value!r} is not allowed",
+                             hint=f"allowed: {key.allowed}")
+
+    def file(self, where: str, relative: str, kind: str) -> Path:
+        path = (self.path.parent / relative).resolve()
+        if not path.is_file():
+            raise self.error(f"{where} file {relative!r} does not exist",
+                             hint=f"give the path of {kind}, relative to {self.path.name}")
+        return path
 
 
 def load_show(root: Path, engine: str | None = None, base_url: str | None = None) -> Show:
     """Read `root/audiocast.toml`; `engine` and `base_url` override the file (command line)."""
     path = root / CONFIG_NAME
+    reader = _Reader(path)
     if not path.is_file():
-        raise ConfigError(
-            "no show configuration here", path,
-            hint="run it in a show folder or name one: audiocast build DIR; "
-                 "the README shows the format",
-        )
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"not valid TOML: {e}", path, hint="fix the syntax") from None
-
-    unknown = set(data) - {"show", "voice", "audio", "narration", "music"}
+        raise ConfigError("no show configuration here", path,
+                          hint="run it in a show folder or name one: audiocast build DIR; "
+                               "the README shows the format")
+    raw = _read_bytes(path)
+    data = _parse_toml(raw, reader)
+    unknown = set(data) - set(TABLES)
     if unknown:
-        raise ConfigError(f"unknown table(s) {sorted(unknown)}", path,
-                          hint="allowed: [show], [voice], [audio], [narration], [music]")
-    show = _table(data, "show", _SHOW_KEYS, path)
-    audio = _table(data, "audio", _AUDIO_KEYS, path)
-    voice = dict(data.get("voice", {}))
-    if not isinstance(data.get("voice", {}), dict):
-        raise ConfigError("[voice] must be a table", path)
+        raise reader.error(f"unknown table(s) {sorted(unknown)}",
+                           hint="allowed: " + ", ".join(f"[{t}]" for t in TABLES))
+    show = _show_table(data, reader, base_url)
+    narration = reader.table(data, "narration", NARRATION_KEYS)
+    lexicon_path, lexicon = _lexicon(root, narration, reader)
+    music = _music_table(data, reader)
+    fields = {
+        **show,
+        "voice": _voice_table(data, reader, engine),
+        "audio": _audio_table(data, reader),
+        "music": music,
+        "drop": tuple(_drop_rule(rule, reader) for rule in narration.get("drop", [])),
+        "max_article_chars": narration.get("max_article_chars", 100_000),
+        "lexicon": lexicon,
+    }
+    voice_file = Path(fields["voice"].voice)
+    files = [p for p in (lexicon_path, show.get("image"), music.intro, music.outro,
+                         voice_file if voice_file.is_absolute() else None) if p]
+    key = settings_key(raw, files, engine)
+    return Show(root=root, settings_key=key, **fields)
 
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise ConfigError(f"cannot read: {e.strerror}", path) from None
+
+
+def _parse_toml(raw: bytes, reader: _Reader) -> dict[str, Any]:
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise reader.error(f"not UTF-8 text (byte {e.start})", hint="save it as UTF-8") from None
+    except tomllib.TOMLDecodeError as e:
+        raise reader.error(f"not valid TOML: {e}", hint="fix the syntax") from None
+
+
+def settings_key(raw: bytes, files: list[Path], engine: str | None) -> str:
+    """A hash of everything besides the articles that shapes an episode: the configuration,
+    the files it names, the versions of this program and of the speech and audio packages."""
+    versions = {}
+    for name in _SHAPING_PACKAGES:
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:
+            versions[name] = None
+    stats = [[str(p), p.stat().st_size, p.stat().st_mtime_ns] for p in files]
+    blob = json.dumps([FORMAT_VERSION, __version__, versions, engine, stats,
+                       hashlib.sha256(raw).hexdigest()])
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _show_table(data: dict[str, Any], reader: _Reader, base_url: str | None) -> dict[str, Any]:
+    show = reader.table(data, "show", SHOW_KEYS)
     for key in _REQUIRED:
-        if not show.get(key, "").strip():
-            raise ConfigError(f"[show] {key} is missing", path, hint=f"add {key} = \"...\"")
-    email = show["owner_email"]
-    if "@" not in email:
-        raise ConfigError(f"[show] owner_email {email!r} is not an e-mail address", path)
-    base = show["base_url"]
-    if base_url is not None:
-        base = base_url
-    if not base.startswith(("http://", "https://")):
-        raise ConfigError(f"base URL {base!r} must start with http:// or https://", path)
-    if not base.endswith("/"):
-        base += "/"
-    if show.get("type", "episodic") not in ("episodic", "serial"):
-        raise ConfigError("[show] type must be \"episodic\" or \"serial\"", path)
-
-    image = None
-    if show.get("image"):
-        image = (root / show["image"]).resolve()
-        if not image.is_file():
-            raise ConfigError(f"[show] image {show['image']!r} does not exist", path,
-                              hint="give a path relative to audiocast.toml, or remove the key")
-    publish_time = dt.time(6, 0)
+        if key not in show:
+            raise reader.error(f"[show] {key} is missing", hint=f"add {key} = \"...\"")
+    written = _url(show["base_url"], "[show] base_url", reader)
+    base = _url(base_url, "--base-url", reader) if base_url is not None else written
+    if "image" in show:
+        show["image"] = _image(reader.file("[show] image", show["image"], "a JPEG or PNG"),
+                               reader)
     if "publish_time" in show:
         try:
-            publish_time = dt.time.fromisoformat(show["publish_time"])
+            show["publish_time"] = dt.time.fromisoformat(show["publish_time"])
         except ValueError:
-            raise ConfigError("[show] publish_time must look like \"06:00\"", path) from None
-    tz = show.get("timezone", "UTC")
+            raise reader.error("[show] publish_time must look like \"06:00\"") from None
     try:
-        zoneinfo.ZoneInfo(tz)
+        zoneinfo.ZoneInfo(show.get("timezone", "UTC"))
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"[show] timezone {tz!r} is unknown", path,
-                          hint="use an IANA name such as \"America/New_York\"") from None
+        raise reader.error(f"[show] timezone {show['timezone']!r} is unknown",
+                           hint="use an IANA name such as \"America/New_York\"") from None
+    for key in ("link",):
+        if key in show:
+            _url(show[key], f"[show] {key}", reader)
+    show["persons"] = tuple(_person(p, reader) for p in show.get("persons", []))
+    # the file's URL, not a --base-url override: GUIDs must not move with a preview build
+    show["id"] = show.get("id") or written.split("://", 1)[-1].rstrip("/")
+    show["link"] = show.get("link") or base
+    show["owner_name"] = show.get("owner_name") or show["author"]
+    show["base_url"] = base
+    return show
 
-    engine_name = engine or str(voice.pop("engine", "espeak"))
-    if engine:
-        voice.pop("engine", None)
-        voice.pop("voice", None)  # a voice name belongs to the engine the file chose
-    voice_name = str(voice.pop("voice", ""))
-    if voice_name and (root / voice_name).is_file():  # a voice file, beside audiocast.toml
-        voice_name = str((root / voice_name).resolve())
 
-    narration = _table(data, "narration", {"drop": list, "lexicon": str,
-                                           "max_article_chars": int}, path)
-    music = _table(data, "music", {"intro": str, "outro": str, "sting": bool,
-                                   "duck_db": (int, float), "lead_ms": int, "tail_ms": int}, path)
+def _url(value: str, where: str, reader: _Reader) -> str:
+    """An absolute http(s) URL with a host and nothing a feed or page would need to escape;
+    a base URL gets its trailing slash."""
+    parts = urlsplit(value)
+    if (parts.scheme not in ("http", "https") or not parts.hostname
+            or re.search(r"[\s\"'<>\\^`{|}]", value)):
+        raise reader.error(f"{where} {value!r} is not a web address",
+                           hint="give an absolute http:// or https:// URL without spaces "
+                                "or quotes")
+    return value if value.endswith("/") or where.endswith("link") else value + "/"
+
+
+def _image(path: Path, reader: _Reader) -> Path:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            kind, (width, height) = image.format, image.size
+    except (UnidentifiedImageError, OSError):
+        raise reader.error(f"[show] image {path.name} is not an image",
+                           hint="give a square JPEG or PNG of 1400 to 3000 pixels") from None
+    if kind not in ("JPEG", "PNG") or width != height or not 1400 <= width <= 3000:
+        raise reader.error(f"[show] image {path.name} is a {width}x{height} {kind}",
+                           hint="podcast apps need a square JPEG or PNG of 1400 to 3000 "
+                                "pixels")
+    return path
+
+
+def _voice_table(data: dict[str, Any], reader: _Reader, engine: str | None) -> Voice:
+    table = data.get("voice", {})
+    if not isinstance(table, dict):
+        raise reader.error("[voice] must be a table")
+    settings = dict(table)
+    engine_name = engine or settings.pop("engine", "espeak")
+    if engine:  # a voice name belongs to the engine the file chose
+        settings.pop("engine", None)
+        settings.pop("voice", None)
+    voice = settings.pop("voice", "")
+    for where, value in (("engine", engine_name), ("voice", voice)):
+        if not isinstance(value, str):
+            raise reader.error(f"[voice] {where} must be a string")
+    if engine_name not in BUILTIN and engine_name not in engine_names():
+        raise reader.error(f"unknown engine {engine_name!r}",
+                           hint=f"choose one of {', '.join(engine_names())} (audiocast voices "
+                                "lists them)")
+    if voice and (reader.path.parent / voice).is_file():  # a voice file beside the config
+        voice = str((reader.path.parent / voice).resolve())
+    return Voice(engine=engine_name, voice=voice, settings=settings)
+
+
+def _audio_table(data: dict[str, Any], reader: _Reader) -> AudioSettings:
+    audio = AudioSettings(**reader.table(data, "audio", AUDIO_KEYS))
+    allowed = SAMPLE_RATES[audio.sample_rate]
+    if audio.bitrate not in allowed:
+        raise reader.error(f"[audio] bitrate = {audio.bitrate} is not allowed at "
+                           f"sample_rate = {audio.sample_rate}",
+                           hint="allowed: " + ", ".join(map(str, allowed)))
+    return audio
+
+
+def _music_table(data: dict[str, Any], reader: _Reader) -> Music:
+    music = reader.table(data, "music", MUSIC_KEYS)
     for key in ("intro", "outro"):
         if key in music:
-            music[key] = (root / music[key]).resolve()
-            if not music[key].is_file():
-                raise ConfigError(f"[music] {key} file {music[key]} does not exist", path,
-                                  hint="give a path relative to audiocast.toml")
-    lexicon = load_lexicon(root / narration.get("lexicon", "lexicon.toml"))
-
-    persons = tuple(_person(p, path) for p in show.pop("persons", []))
-    if show.get("feed_limit", 0) < 0:
-        raise ConfigError("[show] feed_limit must be 0 (all episodes) or more", path)
-
-    fields = {k: v for k, v in show.items() if k not in ("image", "publish_time", "base_url")}
-    return Show(
-        root=root,
-        base_url=base,
-        image=image,
-        publish_time=publish_time,
-        # the file's URL, not a --base-url override: GUIDs must not move with a preview build
-        id=show.get("id") or show["base_url"].split("://", 1)[-1].rstrip("/"),
-        link=show.get("link") or base,
-        owner_name=show.get("owner_name") or show["author"],
-        voice=Voice(engine=engine_name, voice=voice_name, settings=voice),
-        audio=AudioSettings(**audio),
-        music=Music(**music),
-        drop=tuple(_drop_rule(rule, path) for rule in narration.get("drop", [])),
-        max_article_chars=narration.get("max_article_chars", 100_000),
-        persons=persons,
-        lexicon=lexicon,
-        **{k: v for k, v in fields.items() if k not in ("id", "link", "owner_name")},
-    )
+            path = reader.file(f"[music] {key}", music[key], "an MP3, WAV, FLAC or Ogg file")
+            with path.open("rb") as f:
+                head = f.read(4)
+            if not head.startswith(_MEDIA_MAGIC):
+                raise reader.error(f"[music] {key} file {music[key]!r} is not audio",
+                                   hint="give an MP3, WAV, FLAC or Ogg Vorbis file")
+            music[key] = path
+    return Music(**music)
 
 
-def _table(data: dict, name: str, schema: dict[str, Any], path: Path) -> dict[str, Any]:
-    table = data.get(name, {})
-    if not isinstance(table, dict):
-        raise ConfigError(f"[{name}] must be a table", path)
-    for key, value in table.items():
-        if key not in schema:
-            raise ConfigError(f"[{name}] has unknown key {key!r}", path,
-                              hint=f"known keys: {', '.join(sorted(schema))}")
-        kind = schema[key]
-        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
-            raise ConfigError(f"[{name}] {key} must be a {names}", path)
-    return dict(table)
-
-
-def _drop_rule(rule: Any, path: Path) -> Rule:
+def _drop_rule(rule: Any, reader: _Reader) -> DropRule:
     """One of the show's own furniture rules: `{ pattern = "...", reason = "..." }`."""
-    if not isinstance(rule, dict) or not isinstance(rule.get("pattern"), str):
-        raise ConfigError("[narration] drop entries look like "
-                          '{ pattern = "^Advertisement$", reason = "advertisement" }', path)
+    if (not isinstance(rule, dict) or not isinstance(rule.get("pattern"), str)
+            or set(rule) - {"pattern", "reason", "ends_article"}):
+        raise reader.error("[narration] drop entries look like "
+                           '{ pattern = "^Advertisement$", reason = "advertisement" }')
     try:
-        pattern = re.compile(rule["pattern"])
+        re.compile(rule["pattern"])
     except re.error as e:
-        raise ConfigError(f"[narration] drop pattern {rule['pattern']!r} is not a valid "
-                          f"regular expression: {e}", path) from None
-    return Rule(str(rule.get("reason", "show rule")), pattern, bool(rule.get("ends_article")))
+        raise reader.error(f"[narration] drop pattern {rule['pattern']!r} is not a valid "
+                           f"regular expression: {e}") from None
+    return DropRule(str(rule.get("reason", "show rule")), rule["pattern"],
+                    bool(rule.get("ends_article")))
 
 
-def _person(person: Any, path: Path) -> tuple[tuple[str, str], ...]:
+def _person(person: Any, reader: _Reader) -> tuple[tuple[str, str], ...]:
     """`{ name = "Ann Lee", role = "host", href = "https://...", img = "https://..." }`."""
     allowed = {"name", "role", "group", "href", "img"}
     if (not isinstance(person, dict) or not isinstance(person.get("name"), str)
             or set(person) - allowed or not all(isinstance(v, str) for v in person.values())):
-        raise ConfigError("[show] persons entries look like { name = \"Ann Lee\", "
-                          "role = \"host\" } (keys: name, role, group, href, img)", path)
+        raise reader.error("[show] persons entries look like { name = \"Ann Lee\", "
+                           "role = \"host\" } (keys: name, role, group, href, img)")
     return tuple(sorted(person.items()))
+
+
+def _lexicon(root: Path, narration: dict[str, Any],
+             reader: _Reader) -> tuple[Path | None, tuple[LexiconEntry, ...]]:
+    """The show's lexicon file (named in [narration], or `lexicon.toml` if there is one)."""
+    if "lexicon" in narration:
+        path = reader.file("[narration] lexicon", narration["lexicon"], "a lexicon TOML file")
+    else:
+        path = root / "lexicon.toml"
+        if not path.is_file():
+            return None, ()
+    return path, load_lexicon(path)
+
+
+def _line_of(source: str, key: str) -> int | None:
+    for number, line in enumerate(source.splitlines(), 1):
+        if line.lstrip().startswith((key, f'"{key}"', f"'{key}'")):
+            return number
+    return None
+
+
+def load_lexicon(path: Path) -> tuple[LexiconEntry, ...]:
+    """The entries of a lexicon file: `word = "respelling"` or `word = { say = "..." }`."""
+    reader = _Reader(path)
+    source = _read_bytes(path)
+    data = _parse_toml(source, reader)
+    text = source.decode("utf-8")
+    entries = []
+    for written, value in data.items():
+        if isinstance(value, str):
+            value = {"say": value}
+        if (not isinstance(value, dict) or not isinstance(value.get("say"), str)
+                or set(value) - {"say", "ipa"} or not value["say"].strip()):
+            raise ConfigError(f"entry {written!r} must be a respelling string or "
+                              "{ say = \"...\" }", path, line=_line_of(text, written))
+        if not written.strip():
+            raise ConfigError("an entry has an empty word", path, line=_line_of(text, '""'))
+        entries.append(LexiconEntry(written, value["say"].strip()))
+    return tuple(entries)

@@ -1,17 +1,128 @@
-"""The plain data passed between stages. Every stage depends on these, never on another stage."""
+"""The plain data passed between stages, and the show's settings as plain data.
+
+Every stage depends on these, never on another stage and never on the configuration loader
+(`config.py` turns `audiocast.toml` into a `Show`; a stage reads the part it needs).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import itertools
+import zoneinfo
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+# --- settings --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Voice:
+    engine: str = "espeak"
+    voice: str = ""  # engine default when empty
+    settings: dict[str, Any] = field(default_factory=dict)  # e.g. rate, pitch, tld
+
+
+@dataclass(frozen=True)
+class AudioSettings:
+    bitrate: int = 96  # kbps, constant bit rate
+    sample_rate: int = 44100
+    quality: int = 7  # LAME's -q: 0 slowest .. 9 fastest (chosen by measurement: README)
+    sentence_pause_ms: int = 350
+    paragraph_pause_ms: int = 700
+    headline_pause_ms: int = 800
+    article_pause_ms: int = 1500
+    loudness: float = -16.0  # integrated LUFS, measured as dual mono (see audio/loudness.py)
+    true_peak: float = -1.0  # dBTP ceiling of the published file
+
+
+@dataclass(frozen=True)
+class Music:
+    """Optional music: a bed under the intro and the outro, a sting between articles."""
+
+    intro: Path | None = None
+    outro: Path | None = None
+    sting: bool = False
+    duck_db: float = -18.0  # the bed under speech, against its full level
+    lead_ms: int = 3000  # music alone before the intro speech
+    tail_ms: int = 3000  # music after the intro or outro speech, fading out
+
+
+@dataclass(frozen=True)
+class DropRule:
+    """A furniture rule: paragraphs matching `pattern` (a regular expression) are not read."""
+
+    reason: str
+    pattern: str
+    ends_article: bool = False  # everything after a match is furniture too
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """A pronunciation: the written word or phrase, and how to say it."""
+
+    written: str
+    say: str
+
+
+@dataclass(frozen=True)
+class Show:
+    root: Path
+    title: str
+    author: str
+    owner_email: str
+    base_url: str
+    language: str = "en"
+    description: str = ""
+    owner_name: str = ""
+    link: str = ""
+    category: str = "News"
+    subcategory: str = "Daily News"
+    explicit: bool = False
+    type: str = "episodic"
+    image: Path | None = None
+    id: str = ""  # identity that episode GUIDs derive from; defaults to the base URL
+    locked: bool = True  # podcast:locked: other hosts may not import the feed
+    feed_limit: int = 0  # list only the newest N episodes in the feed (0: all)
+    persons: tuple[tuple[tuple[str, str], ...], ...] = ()  # podcast:person name, role, ...
+    publish_time: dt.time = dt.time(6, 0)
+    timezone: str = "UTC"
+    voice: Voice = field(default_factory=Voice)
+    audio: AudioSettings = field(default_factory=AudioSettings)
+    music: Music = field(default_factory=Music)
+    drop: tuple[DropRule, ...] = ()  # the show's own furniture rules, after the built-in ones
+    max_article_chars: int = 100_000  # longer is taken for a mistake (a dump, not an article)
+    lexicon: tuple[LexiconEntry, ...] = ()
+    settings_key: str = ""  # a hash of every setting and file that shapes the episodes
+
+    @property
+    def episodes_dir(self) -> Path:
+        return self.root / "episodes"
+
+    @property
+    def feed_dir(self) -> Path:
+        return self.root / "feed"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / ".audiocast"
+
+    def url(self, relative: str) -> str:
+        return self.base_url + relative
+
+    @property
+    def tz(self) -> dt.tzinfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+
+# --- what flows through the pipeline -------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Article:
     """One article as a source reader found it: no narration decisions yet."""
 
-    source: Path
+    source: Path | str  # the file it was read from, or the web address it was found at
     title: str
     paragraphs: tuple[str, ...]
     date: dt.date | None = None
@@ -67,6 +178,11 @@ class Script:
     chapters: tuple[ChapterMark, ...] = ()
     dropped: tuple[Dropped, ...] = ()
 
+    def chapter_ranges(self) -> list[range]:
+        """The segments of each chapter, in order (chapters cover every segment)."""
+        firsts = [m.first_segment for m in self.chapters] + [len(self.segments)]
+        return [range(a, b) for a, b in itertools.pairwise(firsts)]
+
 
 @dataclass(frozen=True)
 class Take:
@@ -91,6 +207,23 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """A stretch of the transcript on the final audio's timeline, in milliseconds."""
+
+    start_ms: int
+    end_ms: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ArticleLink:
+    """An article of an episode as the show notes list it."""
+
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class Episode:
     """A published episode, as the feed and the show page list it."""
 
@@ -102,9 +235,9 @@ class Episode:
     file: str  # the MP3, relative to the feed directory
     size: int
     duration: float
-    articles: tuple[tuple[str, str | None], ...] = ()  # (headline, source URL)
-    chapters: tuple[tuple[str, int, int, str | None], ...] = ()  # (title, start, end ms, url)
-    cues: tuple[tuple[int, int, str], ...] = ()  # transcript: (start ms, end ms, text)
+    articles: tuple[ArticleLink, ...] = ()
+    chapters: tuple[Chapter, ...] = ()
+    cues: tuple[Cue, ...] = ()  # the transcript: one per written sentence
 
     def sidecar(self, suffix: str) -> str:
         """A file published beside the MP3: `.vtt`, `.srt`, `.chapters.json`, ..."""

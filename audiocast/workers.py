@@ -1,14 +1,26 @@
 """Where chapters render: inline, in worker processes (CPU engines), in threads (network
-engines, bounded by the engine's concurrency) or on a Dask cluster."""
+engines, bounded by the engine's concurrency) or on a Dask cluster; and the loop that hands
+each rendered chapter on as it finishes, so the main process holds no more than one."""
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
-from collections.abc import Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import (
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    as_completed,
+)
 
-from audiocast.errors import ConfigError
+from audiocast.chapters import ChapterJob, RenderedChapter, engine_for, render_chapter
+from audiocast.errors import AudiocastError, ConfigError
+from audiocast.model import Voice
 from audiocast.speech import Engine
 
 
@@ -17,10 +29,21 @@ def default_workers() -> int:
         os.cpu_count() or 1)
 
 
+def _worker_start(voice: Voice, parent: int) -> None:
+    """In each worker process: die with the build (a killed build must not leave workers
+    holding its output), and load the voice once, before the first chapter."""
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PDEATHSIG
+        if os.getppid() != parent:  # the build died before the line above ran
+            os._exit(1)
+    engine_for(voice)
+
+
 @contextlib.contextmanager
-def executor_for(engine: Engine, workers: int | None,
-                 scheduler: str | None) -> Iterator[Executor | None]:
-    """An executor for chapter jobs; None means render in this process, one at a time."""
+def executor_for(engine: Engine, voice: Voice, workers: int | None, scheduler: str | None,
+                 jobs: int) -> Iterator[Executor | None]:
+    """An executor for `jobs` chapter jobs; None means render here, one at a time."""
     if scheduler:
         try:
             from distributed import Client
@@ -34,12 +57,42 @@ def executor_for(engine: Engine, workers: int | None,
         with client:
             yield client.get_executor()
         return
-    count = workers or default_workers()
+    count = min(workers or default_workers(), jobs)
     if not engine.offline:
         with ThreadPoolExecutor(max_workers=max(1, min(count * 2, engine.concurrency))) as pool:
             yield pool
     elif count > 1:
-        with ProcessPoolExecutor(max_workers=count) as pool:
+        with ProcessPoolExecutor(max_workers=count, initializer=_worker_start,
+                                 initargs=(voice, os.getpid())) as pool:
             yield pool
     else:
         yield None
+
+
+def run_jobs(jobs: Sequence[ChapterJob], executor: Executor | None,
+             done: Callable[[RenderedChapter], None],
+             progress: Callable[[int, int], None] | None = None) -> dict[str, str]:
+    """Every job rendered, each handed to `done` as it finishes and then let go; returns the
+    errors by job key (bad input or a failed engine: that chapter's episodes fail)."""
+    errors: dict[str, str] = {}
+    finished = 0
+
+    def settle(key: str, run: Callable[[], RenderedChapter]) -> None:
+        nonlocal finished
+        try:
+            done(run())
+        except (AudiocastError, OSError) as e:
+            errors[key] = str(e)
+        finished += 1
+        if progress:
+            progress(finished, len(jobs))
+
+    if executor is None:
+        for job in jobs:
+            settle(job.key, lambda job=job: render_chapter(job))
+        return errors
+    pending: dict[Future[RenderedChapter], str] = {
+        executor.submit(render_chapter, job): job.key for job in jobs}
+    for future in as_completed(pending):
+        settle(pending.pop(future), future.result)
+    return errors

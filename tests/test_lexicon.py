@@ -8,7 +8,8 @@ import pytest
 
 from audiocast.cli import main
 from audiocast.errors import ConfigError
-from audiocast.narration.lexicon import Entry, Lexicon, load_lexicon
+from audiocast.config import load_lexicon
+from audiocast.narration.lexicon import Entry, Lexicon
 from audiocast.narration.normalize import normalize
 
 

@@ -14,7 +14,7 @@ import miniaudio
 import podcastparser
 import pytest
 from mutagen.id3 import ID3
-from PIL import Image
+from PIL import Image, ImageChops, ImageStat
 
 from audiocast.sources import discover, read_edition
 from tests.conftest import BuiltShow
@@ -134,10 +134,14 @@ def test_second_build_reuses_every_take_and_writes_identical_files(
     assert "0 built, 3 unchanged, 0 failed" in out
 
 
-def test_cover_is_embedded_and_published(sample_show: BuiltShow) -> None:
+def test_cover_is_published_large_and_embedded_small(sample_show: BuiltShow) -> None:
     covers = list((sample_show.root / "feed").glob("cover-*.jpg"))
     assert len(covers) == 1
+    published = Image.open(covers[0]).convert("L")
+    assert published.size == (3000, 3000)  # what directories ask of the feed's artwork
     for path in _episode_files(sample_show):
         apic = ID3(path).getall("APIC")[0]
-        assert apic.data == covers[0].read_bytes()
-        assert Image.open(io.BytesIO(apic.data)).size == (3000, 3000)
+        embedded = Image.open(io.BytesIO(apic.data)).convert("L")
+        assert embedded.size == (600, 600) and len(apic.data) < 100_000  # not a fifth of the file
+        same = ImageChops.difference(embedded, published.resize((600, 600)))
+        assert ImageStat.Stat(same).mean[0] < 4  # the same picture

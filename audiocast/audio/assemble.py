@@ -1,46 +1,39 @@
-"""A take as it goes into the episode: at the output rate, the engine's own leading and
-trailing silence trimmed, so the pauses the script designs are the only gaps.
-
-The rate is changed with a polyphase filter (scipy's `resample_poly`), not by linear
-interpolation (pydub's `set_frame_rate`), which would leave images of the voice above the
-engine's own bandwidth: a hiss on the ear, and energy the MP3 encoder throws away, so the
-episode would come out quieter than measured."""
+"""An episode from its chapters: their MP3 frames joined, behind a Xing "Info" frame, with
+no decoding and no re-encoding (each chapter was encoded on its own and starts and ends in
+silence, so the joins are inaudible). One chapter is held in memory at a time."""
 
 from __future__ import annotations
 
-import math
-import warnings
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
-import numpy as np
-from scipy.signal import resample_poly
-
-from audiocast.model import Take
-
-with warnings.catch_warnings():  # pydub warns at import that no ffmpeg is on PATH: none is used
-    warnings.simplefilter("ignore", RuntimeWarning)
-    from pydub import AudioSegment
-    from pydub.silence import detect_leading_silence
-
-_SILENCE_DBFS = -50.0
-_KEEP_MS = 20  # of the engine's own silence, so no word is clipped
+from audiocast.audio.mp3 import ENCODER_DELAY, NotMp3, info_frame, scan
 
 
-def prepared(take: Take, rate: int) -> bytes:
-    """The take's PCM at `rate`, trimmed of leading and trailing silence (trimmed first, at
-    the engine's rate, so there is less to resample)."""
-    audio = AudioSegment(data=take.pcm, sample_width=2, frame_rate=take.rate, channels=1)
-    if len(audio) == 0:
-        return b""
-    lead = detect_leading_silence(audio, _SILENCE_DBFS)
-    trail = detect_leading_silence(audio.reverse(), _SILENCE_DBFS)
-    start = max(0, lead - _KEEP_MS)
-    end = min(len(audio), len(audio) - trail + _KEEP_MS)
-    if end <= start:
-        return b""
-    pcm = audio[start:end].raw_data
-    if take.rate == rate:
-        return pcm
-    common = math.gcd(rate, take.rate)
-    x = resample_poly(np.frombuffer(pcm, np.int16).astype(np.float32), rate // common,
-                      take.rate // common)
-    return np.clip(np.rint(x), -32768, 32767).astype(np.int16).tobytes()
+@dataclass(frozen=True)
+class Joined:
+    """Where the chapters landed on the decoded timeline of the joined file."""
+
+    rate: int
+    lengths: tuple[int, ...]  # samples per chapter, as a decoder plays them
+    delay: int = ENCODER_DELAY  # samples of silence a decoder plays before the first chapter
+
+
+def join(chapters: Sequence[Path], out: Path) -> Joined:
+    """Write the chapters' frames, in order, into `out`."""
+    if not chapters:
+        raise NotMp3("an episode needs at least one chapter", out)
+    infos, size, first_header = [], 0, b""
+    for path in chapters:
+        data = path.read_bytes()
+        infos.append(scan(data))
+        size += len(data)
+        first_header = first_header or data[:4]
+    with out.open("wb") as f:
+        f.write(info_frame(first_header, sum(i.frames for i in infos), size))
+        for path in chapters:
+            with path.open("rb") as chapter:
+                shutil.copyfileobj(chapter, f)
+    return Joined(infos[0].rate, tuple(i.samples for i in infos))

@@ -8,7 +8,7 @@ import math
 
 import lameenc
 
-from audiocast.config import AudioSettings
+from audiocast.model import AudioSettings
 
 
 class Mp3Encoder:

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from audiocast.errors import AudiocastError
+
 _BITRATES = {  # kbit/s by bitrate index, for Layer III
     3: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),  # MPEG-1
     2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),  # MPEG-2
     0: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),  # MPEG-2.5
 }
 _RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+class NotMp3(AudiocastError):
+    """Bytes that should be MP3 frames are not (a damaged cached chapter, say)."""
 
 
 @dataclass(frozen=True)
@@ -23,10 +29,6 @@ class FrameInfo:
     def samples(self) -> int:
         return self.frames * self.samples_per_frame
 
-    @property
-    def seconds(self) -> float:
-        return self.samples / self.rate
-
 
 def _id3_size(data: bytes) -> int:
     if data[:3] != b"ID3" or len(data) < 10:
@@ -38,17 +40,18 @@ def _id3_size(data: bytes) -> int:
 
 
 def scan(data: bytes) -> FrameInfo:
-    """Walk the Layer III frames of `data` (after any ID3v2 tag); ValueError on garbage."""
+    """Walk the Layer III frames of `data` (after any ID3v2 tag); `NotMp3` on garbage."""
     pos = _id3_size(data)
     frames, rate, per_frame = 0, 0, 1152
     end = len(data)
     while pos + 4 <= end:
         header = int.from_bytes(data[pos:pos + 4], "big")
-        if header >> 21 != 0x7FF or (header >> 17) & 3 != 1:
+        version = (header >> 19) & 3
+        if (header >> 21 != 0x7FF or (header >> 17) & 3 != 1 or version == 1
+                or (header >> 12) & 0xF in (0, 15) or (header >> 10) & 3 == 3):
             if data[pos:pos + 3] == b"TAG":  # an ID3v1 tag at the end
                 break
-            raise ValueError(f"no MP3 frame at byte {pos}")
-        version = (header >> 19) & 3
+            raise NotMp3(f"no MP3 frame at byte {pos}")
         bitrate = _BITRATES[version][(header >> 12) & 0xF] * 1000
         rate = _RATES[version][(header >> 10) & 3]
         padding = (header >> 9) & 1

@@ -18,7 +18,9 @@ import requests
 import yaml
 
 from audiocast.errors import AudiocastError
-from audiocast.ingest.extract import Found, from_feed, from_page, looks_like_feed
+from audiocast.files import atomic_write
+from audiocast.ingest.extract import from_feed, from_page, looks_like_feed
+from audiocast.model import Article
 from audiocast.sources import READERS, read_article
 
 _TIMEOUT = 30
@@ -48,7 +50,7 @@ def _fetch(source: str) -> tuple[bytes, str | None]:
         raise AudiocastError(f"cannot read: {e.strerror}", source) from None
 
 
-def _identity(found: Found) -> str:
+def _identity(found: Article) -> str:
     return found.url or hashlib.sha256("\n".join(found.paragraphs).encode()).hexdigest()
 
 
@@ -67,7 +69,7 @@ def _known(episodes: Path) -> set[str]:
                 article = read_article(path)
             except AudiocastError:
                 continue
-            known.add(_identity(Found(article.title, article.paragraphs)))
+            known.add(_identity(Article(path, article.title, article.paragraphs)))
     return known
 
 
@@ -75,7 +77,7 @@ def _slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "article"
 
 
-def _write(episodes: Path, found: Found, edition: dt.date | None) -> Path:
+def _write(episodes: Path, found: Article, edition: dt.date | None) -> Path:
     day = edition or found.date or dt.date.today()
     folder = episodes / day.isoformat()
     folder.mkdir(parents=True, exist_ok=True)
@@ -88,9 +90,7 @@ def _write(episodes: Path, found: Found, edition: dt.date | None) -> Path:
     if found.url:
         meta["url"] = found.url
     post = frontmatter.Post("\n\n".join(found.paragraphs), **meta)
-    tmp = path.with_suffix(".part")
-    tmp.write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    atomic_write(path, (frontmatter.dumps(post) + "\n").encode())
     return path
 
 
@@ -100,24 +100,26 @@ def ingest(episodes: Path, source: str, edition: dt.date | None = None) -> list[
     local = Path(source)
     if not re.match(r"https?://", source) and local.suffix.lower() in READERS:
         article = read_article(local)  # refuses what a build would refuse
-        found_items = [Found(article.title, article.paragraphs, article.date, article.author,
-                             article.url)]
+        found_items = [Article(article.source, article.title, article.paragraphs,
+                               article.date, article.author, article.url)]
         return _add(episodes, found_items, edition, known)
     data, url = _fetch(source)
     if looks_like_feed(data):
-        found_items: list[Found] = []
+        found_items: list[Article] = []
         for item in from_feed(data, source):
             found = item.found
             if found is None and item.link:
                 try:
                     page, page_url = _fetch(item.link)
                     extracted = from_page(page.decode("utf-8", "replace"), page_url, item.link)
-                    found = Found(item.title, extracted.paragraphs, item.date or extracted.date,
-                                  item.author or extracted.author, item.link)
+                    found = Article(item.link, item.title, extracted.paragraphs,
+                                    item.date or extracted.date,
+                                    item.author or extracted.author, item.link)
                 except AudiocastError:
                     found = None
             if found is None and item.summary:
-                found = Found(item.title, item.summary, item.date, item.author, item.link)
+                found = Article(item.link or source, item.title, item.summary, item.date,
+                                item.author, item.link)
             if found is not None:
                 found_items.append(found)
     else:
@@ -125,7 +127,7 @@ def ingest(episodes: Path, source: str, edition: dt.date | None = None) -> list[
     return _add(episodes, found_items, edition, known)
 
 
-def _add(episodes: Path, found_items: list[Found], edition: dt.date | None,
+def _add(episodes: Path, found_items: list[Article], edition: dt.date | None,
          known: set[str]) -> list[Added]:
     added = []
     for found in found_items:

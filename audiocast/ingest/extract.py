@@ -14,19 +14,9 @@ import lxml.html
 import trafilatura
 
 from audiocast.errors import AudiocastError
+from audiocast.model import Article
 
 _BLOCKS = ("p", "li", "blockquote", "h2", "h3", "h4", "pre")
-
-
-@dataclass(frozen=True)
-class Found:
-    """An article found in a source, before it is written into an edition."""
-
-    title: str
-    paragraphs: tuple[str, ...]
-    date: dt.date | None = None
-    author: str | None = None
-    url: str | None = None
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -59,7 +49,7 @@ def _date(value: object) -> dt.date | None:
     return None
 
 
-def from_page(html: str, url: str | None, source: str) -> Found:
+def from_page(html: str, url: str | None, source: str) -> Article:
     """The article on an HTML page."""
     found = trafilatura.bare_extraction(html, url=url, with_metadata=True,
                                         include_comments=False)
@@ -71,13 +61,13 @@ def from_page(html: str, url: str | None, source: str) -> Found:
     title = (doc.get("title") or paragraphs[0]).strip()
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
-    return Found(title, paragraphs, _date(doc.get("date")), doc.get("author") or None,
-                 doc.get("url") or url)
+    return Article(source, title, paragraphs, _date(doc.get("date")),
+                   doc.get("author") or None, doc.get("url") or url)
 
 
 @dataclass(frozen=True)
 class FeedItem:
-    found: Found | None  # None when the item carries only a summary and a link to follow
+    found: Article | None  # None when the item carries only a summary and a link to follow
     link: str | None
     summary: tuple[str, ...]
     title: str
@@ -107,6 +97,6 @@ def from_feed(data: bytes, source: str) -> list[FeedItem]:
         if full:
             paragraphs = fragment_paragraphs(full[0])
             if paragraphs:
-                found = Found(title, paragraphs, date, author, link)
+                found = Article(link or source, title, paragraphs, date, author, link)
         items.append(FeedItem(found, link, summary, title, date, author))
     return items

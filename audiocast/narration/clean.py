@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-from audiocast.model import Article, Dropped
+from audiocast.model import Article, Dropped, DropRule
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,9 @@ class Rule:
 class Profile:
     rules: tuple[Rule, ...]
 
-    def extended(self, rules: tuple[Rule, ...]) -> Profile:
-        return Profile(self.rules + rules)
+    def extended(self, rules: tuple[DropRule, ...]) -> Profile:
+        return Profile(self.rules + tuple(Rule(r.reason, re.compile(r.pattern), r.ends_article)
+                                          for r in rules))
 
 
 def _load_builtin() -> Profile:

@@ -1,35 +1,25 @@
 """A show's pronunciation lexicon: written word or phrase -> how to say it.
 
-`lexicon.toml` beside `audiocast.toml`:
+`lexicon.toml` beside `audiocast.toml` (read by the configuration loader):
 
     Nuñez = "Noon-yez"
-    Kalashnikov = { say = "ka-LASH-nee-kof", ipa = "kɐˈlaʂnʲɪkəf" }
+    Kalashnikov = { say = "ka-LASH-nee-kof" }
     "acre-feet" = "acre feet"
 
 Keys match whole words or phrases. A key with a capital letter matches only that exact
 case; an all-lowercase key matches any case. Entries match the written text (so an editor
 writes the word as the article does) and are protected from normalization: the respelling
-is said as written. `ipa` is kept for engines that accept phonemes.
+is said as written.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
-from audiocast.errors import ConfigError
+from audiocast.model import LexiconEntry as Entry
 
 _MASK_OPEN, _MASK_CLOSE, _MASK_BASE = "\ue000", "\ue001", 0xE100
-
-
-@dataclass(frozen=True)
-class Entry:
-    written: str
-    say: str
-    ipa: str | None = None
 
 
 class Lexicon:
@@ -57,35 +47,3 @@ class Lexicon:
         spoken = self._pattern.sub(lambda m: self._entry(m).say, spoken)  # spoken forms too
         return re.sub(f"{_MASK_OPEN}(.){_MASK_CLOSE}",
                       lambda m: said[ord(m[1]) - _MASK_BASE], spoken)
-
-
-def _line_of(source: str, key: str) -> int | None:
-    for number, line in enumerate(source.splitlines(), 1):
-        if line.lstrip().startswith((key, f'"{key}"', f"'{key}'")):
-            return number
-    return None
-
-
-def load_lexicon(path: Path) -> Lexicon:
-    """The lexicon at `path`; an empty one when the file does not exist."""
-    if not path.is_file():
-        return Lexicon()
-    source = path.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"not valid TOML: {e}", path, hint="one entry per line: "
-                          'word = "respelling"') from None
-    entries = []
-    for written, value in data.items():
-        if isinstance(value, str):
-            value = {"say": value}
-        if (not isinstance(value, dict) or not isinstance(value.get("say"), str)
-                or set(value) - {"say", "ipa"} or not value["say"].strip()):
-            raise ConfigError(f"entry {written!r} must be a respelling string or "
-                              "{ say = \"...\", ipa = \"...\" }", path,
-                              line=_line_of(source, written))
-        if not written.strip():
-            raise ConfigError("an entry has an empty word", path, line=_line_of(source, '""'))
-        entries.append(Entry(written, value["say"].strip(), value.get("ipa")))
-    return Lexicon(tuple(entries))

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from audiocast.config import AudioSettings, Show
 from audiocast.errors import AudiocastError
-from audiocast.model import Article, ChapterMark, Dropped, Edition, Script, Segment
+from audiocast.model import (
+    Article,
+    AudioSettings,
+    ChapterMark,
+    Dropped,
+    Edition,
+    Script,
+    Segment,
+    Show,
+)
 from audiocast.narration.clean import NEWSLETTER, Profile, clean
 from audiocast.narration.lexicon import Lexicon
 from audiocast.narration.normalize import normalize, spoken_date
@@ -41,7 +49,7 @@ class Narrator:
     @classmethod
     def for_show(cls, show: Show, limit: int) -> Narrator:
         return cls(limit, show.audio, show.language, NEWSLETTER.extended(show.drop),
-                   show.lexicon, show.max_article_chars)
+                   Lexicon(show.lexicon), show.max_article_chars)
 
     def say(self, written: str) -> str:
         return self.lexicon.apply(written, lambda text: normalize(text, self.language))

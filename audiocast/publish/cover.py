@@ -1,4 +1,5 @@
-"""Cover art: the show's own image, or a square 3000x3000 JPEG drawn from the show title."""
+"""Cover art: the show's own image, or a square 3000x3000 JPEG drawn from the show title;
+and the small copy embedded in each MP3 (the feed carries the large one)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 SIZE = 3000
+EMBEDDED = 600  # pixels: enough for any player's artwork, a few tens of kilobytes
 
 
 def generated_cover(title: str) -> bytes:
@@ -37,3 +39,12 @@ def cover_art(title: str, image: Path | None) -> tuple[bytes, str]:
     data = image.read_bytes()
     kind = Image.open(io.BytesIO(data)).format
     return data, {"JPEG": "jpg", "PNG": "png"}.get(kind or "", "jpg")
+
+
+def thumbnail(data: bytes, size: int = EMBEDDED) -> bytes:
+    """The cover as a `size`-pixel JPEG, to embed in each episode."""
+    with Image.open(io.BytesIO(data)) as image:
+        small = image.convert("RGB").resize((size, size), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    small.save(out, "JPEG", quality=85)
+    return out.getvalue()

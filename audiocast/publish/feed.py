@@ -11,8 +11,7 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
-from audiocast.config import Show
-from audiocast.model import Episode
+from audiocast.model import Episode, Show
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
@@ -86,10 +85,10 @@ class _Item(BaseEntryExtension):
 def show_notes(episode: Episode) -> str:
     """HTML show notes: the episode's description, then each article with its link."""
     items = []
-    for title, url in episode.articles:
-        text = html.escape(title)
-        items.append(f'<li><a href="{html.escape(url)}">{text}</a></li>' if url
-                     else f"<li>{text}</li>")
+    for article in episode.articles:
+        text = html.escape(article.title)
+        items.append(f'<li><a href="{html.escape(article.url)}">{text}</a></li>'
+                     if article.url else f"<li>{text}</li>")
     return f"<p>{html.escape(episode.description)}</p><ol>{''.join(items)}</ol>"
 
 
@@ -133,7 +132,7 @@ def render_feed(show: Show, episodes: Sequence[Episode], cover_file: str) -> byt
         fe.title(episode.title)
         fe.description(episode.description)
         fe.content(show_notes(episode), type="CDATA")
-        links = [url for _, url in episode.articles if url]
+        links = [a.url for a in episode.articles if a.url]
         fe.link(href=links[0] if len(links) == 1 else f"{show.url('index.html')}#{episode.id}")
         fe.published(episode.published)
         fe.enclosure(show.url(episode.file), str(episode.size), "audio/mpeg")

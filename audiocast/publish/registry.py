@@ -1,9 +1,11 @@
 """The episode registry: what has been published, kept in SQLite beside the cache
 (`.audiocast/registry.sqlite`) so an episode's identity survives rebuilds and edits.
 
-One row per episode: its GUID and first publication date (kept forever), the hash of the
-source it was made from, its current file, size and duration, what the feed and the page
-show of it, and whether it is still published or retired.
+One row per episode: its GUID and first publication date (kept forever), the key of the
+inputs it was made from (so an unchanged episode is recognised without reading it), its
+current file, size and duration, what the feed and the page show of it, and whether it is
+still published or retired. The database is in WAL mode: a build killed while writing
+leaves no journal that blocks readers.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from audiocast.model import Episode
+from audiocast.model import ArticleLink, Chapter, Cue, Episode
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS episodes (
@@ -32,8 +35,10 @@ CREATE TABLE IF NOT EXISTS episodes (
     chapters TEXT NOT NULL,   -- JSON [[title, start_ms, end_ms, url or null], ...]
     cues TEXT NOT NULL,       -- JSON [[start_ms, end_ms, text], ...]
     status TEXT NOT NULL DEFAULT 'published' CHECK (status IN ('published', 'retired')),
-    updated TEXT NOT NULL
-)
+    updated TEXT NOT NULL,
+    inputs_key TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -44,55 +49,93 @@ class Entry:
     status: str
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What a build needs to know of an episode to tell that nothing changed."""
+
+    id: str
+    file: str
+    duration: float
+    status: str
+    inputs_key: str
+    updated: str
+
+
 class Registry:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        with closing(self._connect()) as db, db:
-            db.execute(_SCHEMA)
+        with self._db() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(episodes)")}
+            if "inputs_key" not in columns:  # a registry from an earlier version
+                db.execute("ALTER TABLE episodes ADD COLUMN inputs_key TEXT NOT NULL "
+                           "DEFAULT ''")
 
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30)
-        db.row_factory = sqlite3.Row
-        return db
+    @contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        with closing(sqlite3.connect(self.path, timeout=30)) as db, db:
+            db.row_factory = sqlite3.Row
+            yield db
 
     def get(self, episode_id: str) -> Entry | None:
-        with closing(self._connect()) as db:
+        with self._db() as db:
             row = db.execute("SELECT * FROM episodes WHERE id = ?", (episode_id,)).fetchone()
         return _entry(row) if row else None
 
     def all(self) -> list[Entry]:
-        with closing(self._connect()) as db:
+        with self._db() as db:
             rows = db.execute("SELECT * FROM episodes ORDER BY first_published DESC, id")
             return [_entry(r) for r in rows]
 
-    def save(self, episode: Episode, source_hash: str) -> None:
+    def summaries(self) -> dict[str, Summary]:
+        with self._db() as db:
+            rows = db.execute("SELECT id, file, duration, status, inputs_key, updated "
+                              "FROM episodes")
+            return {r["id"]: Summary(*r) for r in rows}
+
+    def save(self, episode: Episode, source_hash: str, inputs_key: str) -> None:
         """Record a published episode; its GUID and first publication date never change."""
-        with closing(self._connect()) as db, db:
+        with self._db() as db:
             db.execute("""
                 INSERT INTO episodes (id, guid, first_published, source_hash, file, size,
-                    duration, title, description, articles, chapters, cues, status, updated)
+                    duration, title, description, articles, chapters, cues, status, updated,
+                    inputs_key)
                 VALUES (:id, :guid, :published, :hash, :file, :size, :duration, :title,
-                    :description, :articles, :chapters, :cues, 'published', :updated)
+                    :description, :articles, :chapters, :cues, 'published', :updated, :inputs)
                 ON CONFLICT (id) DO UPDATE SET source_hash = :hash, file = :file,
                     size = :size, duration = :duration, title = :title,
                     description = :description, articles = :articles, chapters = :chapters,
-                    cues = :cues, status = 'published', updated = :updated
+                    cues = :cues, status = 'published', updated = :updated, inputs_key = :inputs
                 """, {
                 "id": episode.id, "guid": episode.guid,
                 "published": episode.published.isoformat(), "hash": source_hash,
                 "file": episode.file, "size": episode.size, "duration": episode.duration,
                 "title": episode.title, "description": episode.description,
-                "articles": json.dumps(episode.articles), "chapters": json.dumps(
-                    episode.chapters), "cues": json.dumps(episode.cues),
-                "updated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "articles": json.dumps([[a.title, a.url] for a in episode.articles]),
+                "chapters": json.dumps([[c.title, c.start_ms, c.end_ms, c.url]
+                                        for c in episode.chapters]),
+                "cues": json.dumps([[c.start_ms, c.end_ms, c.text] for c in episode.cues]),
+                "updated": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+                "inputs": inputs_key,
             })
 
     def retire(self, episode_id: str) -> bool:
-        with closing(self._connect()) as db, db:
+        with self._db() as db:
             changed = db.execute("UPDATE episodes SET status = 'retired' WHERE id = ? AND "
                                  "status = 'published'", (episode_id,)).rowcount
         return bool(changed)
+
+    def meta(self, key: str) -> str | None:
+        with self._db() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._db() as db:
+            db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                       "value = excluded.value", (key, value))
 
 
 def _entry(row: sqlite3.Row) -> Entry:
@@ -100,8 +143,8 @@ def _entry(row: sqlite3.Row) -> Entry:
         id=row["id"], guid=row["guid"], title=row["title"], description=row["description"],
         published=dt.datetime.fromisoformat(row["first_published"]), file=row["file"],
         size=row["size"], duration=row["duration"],
-        articles=tuple(tuple(a) for a in json.loads(row["articles"])),
-        chapters=tuple(tuple(c) for c in json.loads(row["chapters"])),
-        cues=tuple(tuple(c) for c in json.loads(row["cues"])),
+        articles=tuple(ArticleLink(*a) for a in json.loads(row["articles"])),
+        chapters=tuple(Chapter(*c) for c in json.loads(row["chapters"])),
+        cues=tuple(Cue(*c) for c in json.loads(row["cues"])),
     )
     return Entry(episode, row["source_hash"], row["status"])

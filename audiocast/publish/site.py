@@ -9,8 +9,7 @@ from collections.abc import Sequence
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from audiocast.config import Show
-from audiocast.model import Episode
+from audiocast.model import Episode, Show
 from audiocast.publish.feed import FEED_NAME
 
 PAGE_NAME = "index.html"

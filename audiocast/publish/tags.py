@@ -18,6 +18,7 @@ from mutagen.id3 import (
     TDRC,
     TIT2,
     TLAN,
+    TLEN,
     TPE1,
     WXXX,
     CTOCFlags,
@@ -49,6 +50,7 @@ def write_tags(path: Path, info: TagInfo, chapters: tuple[Chapter, ...]) -> None
     tags.add(TCON(encoding=3, text=["Podcast"]))
     tags.add(TDRC(encoding=3, text=[info.date.isoformat()]))
     tags.add(TLAN(encoding=3, text=[info.language]))
+    tags.add(TLEN(encoding=3, text=[str(length_ms)]))
     tags.add(COMM(encoding=3, lang="eng", desc="", text=[info.comment]))
     tags.add(APIC(encoding=3, mime=info.cover_mime, type=3, desc="Cover", data=info.cover))
     ids = [f"chp{i}" for i in range(len(chapters))]

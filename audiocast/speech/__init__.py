@@ -6,8 +6,8 @@ from __future__ import annotations
 import importlib
 from importlib.metadata import entry_points
 
-from audiocast.config import Voice
 from audiocast.errors import ConfigError
+from audiocast.model import Voice
 from audiocast.speech.base import Engine, SpeechError, VoiceInfo
 from audiocast.speech.cache import TakeCache, take_key
 

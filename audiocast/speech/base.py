@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
+from audiocast.errors import AudiocastError
 from audiocast.model import Take
 
 
-class SpeechError(Exception):
-    """An engine could not speak a segment (after its retries)."""
+class SpeechError(AudiocastError):
+    """An engine could not speak a segment (after its retries): fails its episode only."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,88 @@
+"""The unit of work: one chapter, from its segments' text to mastered MP3 frames.
+
+A job is plain, picklable data, so it can cross to a worker process or a Dask cluster; it
+carries all it needs (music included, as bytes). Rendering joins the two stages that meet
+here: speech (takes, through the take cache) and audio (mastering). Where the workers share
+the show's disk, a worker stores the chapter itself and sends back only its timeline, so
+the main process never holds rendered audio.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from audiocast.audio.master import Layout, master
+from audiocast.cache import Store
+from audiocast.model import Take, Voice
+from audiocast.speech import Engine, make_engine
+from audiocast.speech.takes import takes
+
+_ENGINES: dict[str, Engine] = {}  # one per voice per process
+
+
+@dataclass(frozen=True)
+class ChapterJob:
+    key: str  # content address of the chapter's MP3
+    texts: tuple[str, ...]
+    voice: Voice
+    layout: Layout
+    take_cache: str | None = None  # a local take cache, or None on a remote worker
+    store: str | None = None  # where to put the chapter (a local store), or None: send it
+
+
+@dataclass(frozen=True)
+class RenderedChapter:
+    key: str
+    mp3: bytes  # empty when the worker stored it
+    spans: tuple[tuple[int, int], ...]  # samples from the chapter's start: each take's speech
+    synthesized: int
+    reused: int
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    peak_kb: int = 0  # the rendering process's peak resident memory
+    pid: int = 0  # the rendering process
+
+
+def engine_for(voice: Voice) -> Engine:
+    """The process's engine for `voice`, made on first use (loading a voice is slow)."""
+    key = json.dumps([voice.engine, voice.voice, voice.settings], sort_keys=True, default=str)
+    if key not in _ENGINES:
+        _ENGINES[key] = make_engine(voice)
+    return _ENGINES[key]
+
+
+def spans_store(store: str | Path) -> Store:
+    return Store(Path(store), ".json")
+
+
+def peak_memory_kb() -> int:
+    """This process's peak resident memory (VmHWM: ru_maxrss of a forked worker would
+    start from its parent's)."""
+    try:
+        with open("/proc/self/status") as status:
+            return int(next(ln for ln in status if ln.startswith("VmHWM")).split()[1])
+    except (OSError, StopIteration, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _counted(pairs: Iterator[tuple[Take, bool]], made: list[bool]) -> Iterator[Take]:
+    for take, new in pairs:
+        made.append(new)
+        yield take
+
+
+def render_chapter(job: ChapterJob) -> RenderedChapter:
+    made: list[bool] = []
+    pairs = takes(engine_for(job.voice), job.texts, job.take_cache)
+    result = master(_counted(pairs, made), job.layout)
+    mp3 = result.mp3
+    if job.store:
+        Store(Path(job.store), ".mp3").put(job.key, mp3)
+        spans_store(job.store).put(job.key, json.dumps(result.spans).encode())
+        mp3 = b""
+    return RenderedChapter(job.key, mp3, result.spans, sum(made), len(made) - sum(made),
+                           result.timings, peak_memory_kb(), os.getpid())

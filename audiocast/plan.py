@@ -1,0 +1,194 @@
+"""What each episode is, and what must be rendered for it: no side effects.
+
+An episode is recognised as unchanged from the key of its inputs (the show's settings key
+and the size and time of each source file) without being read. A changed one is read and
+narrated; its chapters become jobs, each addressed by everything that shapes its audio; its
+file is named after a fingerprint of everything that shapes the file, so a published file
+is never changed in place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from audiocast import sources
+from audiocast.audio.master import Layout
+from audiocast.cache import Store
+from audiocast.chapters import ChapterJob
+from audiocast.config import FORMAT_VERSION
+from audiocast.model import ArticleLink, Edition, Episode, Script, Show
+from audiocast.narration.clean import clean
+from audiocast.narration.script import Narrator
+from audiocast.publish.tags import TagInfo
+from audiocast.speech import Engine, take_key
+
+
+def fingerprint(value: object) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "episode"
+
+
+def episode_id(source: Path) -> str:
+    return source.stem if source.is_file() else source.name
+
+
+def inputs_key(show: Show, source: Path) -> str:
+    """The settings and the size and modification time of every file of the source: equal
+    keys mean the episode is what was built last time."""
+    files = sorted(p for p in source.iterdir()) if source.is_dir() else [source]
+    stats = []
+    for path in files:
+        st = path.stat()
+        stats.append([path.name, st.st_size, st.st_mtime_ns])
+    return fingerprint([show.settings_key, stats])
+
+
+@dataclass(frozen=True)
+class Cover:
+    data: bytes  # the published cover
+    thumbnail: bytes  # the one embedded in each MP3
+    mime: str
+    file: str  # its name in the feed folder
+
+
+@dataclass(frozen=True)
+class EpisodePlan:
+    edition: Edition
+    script: Script
+    episode: Episode  # as it will be listed, before its file is written
+    info: TagInfo
+    jobs: tuple[ChapterJob, ...]  # every chapter, in order
+    source_hash: str
+    inputs_key: str
+    notes: tuple[str, ...] = ()  # warnings to show
+
+
+def _description(edition: Edition, narrator: Narrator) -> str:
+    if len(edition.articles) > 1:
+        return "In this edition: " + "; ".join(a.title for a in edition.articles) + "."
+    kept, _ = clean(edition.articles[0], narrator.profile)
+    return kept[0] if kept else edition.title
+
+
+class Planner:
+    def __init__(self, show: Show, engine: Engine, cover: Cover, encoder_db: float,
+                 take_cache: str | None, store: str | None) -> None:
+        self.show = show
+        self.engine = engine
+        self.narrator = Narrator.for_show(show, engine.max_chars)
+        self.cover = cover
+        self.encoder_db = encoder_db
+        self.take_cache = take_cache
+        self.store = store
+        self._music: dict[Path, bytes] = {}
+
+    def plan(self, source: Path, known: Episode | None) -> EpisodePlan:
+        """The episode of `source`; `known` is its last published version, if any."""
+        key = inputs_key(self.show, source)
+        edition = sources.read_edition(source)
+        notes = tuple(f"warning {edition.id}: read {Path(a.source).name} as {a.encoding}; saving "
+                      "it as UTF-8 is safer" for a in edition.articles if a.encoding != "utf-8")
+        script = self.narrator.edition(self.show.title, edition)
+        info = self.tag_info(edition, _description(edition, self.narrator))
+        jobs = self.chapter_jobs(script)
+        file_key = fingerprint({
+            "chapters": [[j.key, m.title, m.url] for j, m in zip(jobs, script.chapters,
+                                                                 strict=True)],
+            "sources": [s.source for s in script.segments],
+            "tags": {**dataclasses.asdict(info), "cover": hashlib.sha256(info.cover).hexdigest()},
+        })
+        episode = Episode(
+            id=edition.id,
+            guid=known.guid if known else self.guid(edition.id),
+            title=edition.title, description=info.comment,
+            published=known.published if known else dt.datetime.combine(
+                edition.date, self.show.publish_time, tzinfo=self.show.tz),
+            file=f"audio/{slug(edition.id)}-{file_key[:12]}.mp3", size=0, duration=0.0,
+            articles=tuple(ArticleLink(a.title, a.url) for a in edition.articles))
+        source_hash = fingerprint([[a.title, a.paragraphs, a.url, a.date]
+                                   for a in edition.articles])
+        return EpisodePlan(edition, script, episode, info, tuple(jobs), source_hash, key,
+                           notes)
+
+    def guid(self, edition_id: str) -> str:
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{self.show.id}/{edition_id}')}"
+
+    def tag_info(self, edition: Edition, description: str) -> TagInfo:
+        show = self.show
+        return TagInfo(title=edition.title, artist=show.author, album=show.title,
+                       date=edition.date, comment=description, language=show.language,
+                       cover=self.cover.thumbnail, cover_mime="image/jpeg")
+
+    def chapter_jobs(self, script: Script) -> list[ChapterJob]:
+        music = self.show.music
+        ranges = script.chapter_ranges()
+        jobs = []
+        for number, span in enumerate(ranges):
+            segments = [script.segments[i] for i in span]
+            ours = [not s.source for s in segments]  # the intro and outro: our own words
+            intro = outro = None
+            if number == 0 and music.intro:
+                intro = (ours.index(False) if False in ours else len(ours), self.music(music.intro))
+            if number == len(ranges) - 1 and music.outro:
+                count = ours[::-1].index(False) if False in ours else len(ours)
+                outro = (count, self.music(music.outro)) if count else None
+            layout = Layout(tuple(s.pause_ms for s in segments), self.show.audio, music, intro,
+                            outro, music.sting and number < len(ranges) - 1, self.encoder_db)
+            texts = tuple(s.text for s in segments)
+            beds = [[n, hashlib.sha256(d).hexdigest()] for n, d in filter(None, (intro, outro))]
+            key = fingerprint({"format": FORMAT_VERSION,
+                               "takes": [take_key(self.engine, t) for t in texts],
+                               "layout": [layout.pauses_ms, layout.audio, layout.sting,
+                                          layout.encoder_db, music.duck_db, music.lead_ms,
+                                          music.tail_ms, beds]})
+            jobs.append(ChapterJob(key, texts, self.show.voice, layout, self.take_cache,
+                                   self.store))
+        return jobs
+
+    def music(self, path: Path) -> bytes:
+        if path not in self._music:
+            self._music[path] = path.read_bytes()
+        return self._music[path]
+
+def show_cover(show: Show) -> Cover:
+    """The show's cover and its small copy, kept in the cache (drawing one takes time)."""
+    from audiocast.publish.cover import cover_art, thumbnail
+
+    source = show.image.read_bytes() if show.image else show.title.encode()
+    key = fingerprint(["cover", 2, hashlib.sha256(source).hexdigest()])
+    store = Store(show.state_dir / "cache" / "covers", ".bin")
+    data, small = store.get(key + "-big"), store.get(key + "-small")
+    if data is None or small is None:
+        data, _ = cover_art(show.title, show.image)
+        small = thumbnail(data)
+        store.put(key + "-big", data)
+        store.put(key + "-small", small)
+    ext = "png" if data.startswith(b"\x89PNG") else "jpg"
+    return Cover(data, small, f"image/{'png' if ext == 'png' else 'jpeg'}",
+                 f"cover-{hashlib.sha256(data).hexdigest()[:10]}.{ext}")
+
+
+def encoder_level(show: Show) -> float:
+    """How much the MP3 encoder changes the level at the show's settings (measured once,
+    then kept in the cache: measuring loads the decoder)."""
+    store = Store(show.state_dir / "cache" / "levels", ".json")
+    key = fingerprint(["level", show.audio.bitrate, show.audio.sample_rate,
+                       show.audio.quality, version("lameenc")])
+    found = store.get(key)
+    if found is None:
+        from audiocast.audio.encode import level_change_db
+
+        found = json.dumps(level_change_db(show.audio)).encode()
+        store.put(key, found)
+    return float(json.loads(found))

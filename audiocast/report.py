@@ -1,0 +1,54 @@
+"""What a build did: per episode, and in all (the last line it prints, the JSON summary
+that `--summary` writes for monitoring)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class EpisodeResult:
+    id: str
+    status: str  # "built", "unchanged" or "failed"
+    synthesized: int = 0
+    reused: int = 0
+    audio_seconds: float = 0.0  # audio rendered by this build
+    error: str = ""
+    duration: float = 0.0  # of the published episode
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    results: tuple[EpisodeResult, ...]
+    seconds: float
+    stages: dict[str, float] = field(default_factory=dict)  # seconds of work per stage
+    peak_kb: dict[str, int] = field(default_factory=dict)  # "main" and each worker's pid
+
+    @property
+    def failed(self) -> int:
+        return sum(r.status == "failed" for r in self.results)
+
+def summary_line(feed: Path, report: BuildReport, listed: int) -> str:
+    """The last line a build prints."""
+    built = [r for r in report.results if r.status == "built"]
+    audio = sum(r.audio_seconds for r in built)
+    line = (f"feed    {feed}: {listed} episodes; {len(built)} built, "
+            f"{sum(r.status == 'unchanged' for r in report.results)} unchanged, "
+            f"{report.failed} failed in {report.seconds:.1f} s")
+    return line + (f" ({audio / report.seconds:.0f}x realtime)" if audio else "")
+
+
+def summary(report: BuildReport) -> dict[str, Any]:
+    """A build's outcome for monitoring."""
+    results = [dataclasses.asdict(r) for r in report.results]
+    count = {status: sum(r["status"] == status for r in results)
+             for status in ("built", "unchanged", "failed")}
+    return {"ok": count["failed"] == 0, **count, "seconds": round(report.seconds, 3),
+            "audio_seconds_built": round(sum(r["audio_seconds"] for r in results), 3),
+            "stages": {k: round(v, 3) for k, v in report.stages.items()},
+            "peak_memory_mb": {k: round(v / 1024, 1) for k, v in report.peak_kb.items()},
+            "episodes": results}

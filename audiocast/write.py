@@ -1,0 +1,104 @@
+"""Writing what a build publishes. An episode, once its chapters are rendered: the chapters'
+frames joined into one MP3 under a temporary name, tagged, renamed into place; then its
+transcript and chapter files, its record in the registry, and its script (for
+`audiocast script --diff`). Then the show: its cover, its page and, last, its feed."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from pathlib import Path
+
+from mutagen.mp3 import MP3
+
+from audiocast.audio.assemble import join
+from audiocast.cache import Store
+from audiocast.errors import AudiocastError
+from audiocast.files import atomic_path, atomic_write
+from audiocast.model import Chapter, Episode, Show
+from audiocast.narration.explain import plain
+from audiocast.plan import EpisodePlan, fingerprint, show_cover, slug
+from audiocast.publish.feed import FEED_NAME, render_feed
+from audiocast.publish.registry import Registry
+from audiocast.publish.site import PAGE_NAME, render_page
+from audiocast.publish.tags import write_tags
+from audiocast.publish.timeline import chapters_json, chapters_vtt, cues, place, srt, webvtt
+
+
+def script_record(show: Show, episode_id: str) -> Path:
+    """Where a build keeps the plain script of an episode, for `audiocast script --diff`."""
+    return show.state_dir / "scripts" / f"{slug(episode_id)}.txt"
+
+
+class EpisodeWriter:
+    def __init__(self, show: Show, registry: Registry, chapters: Store, spans: Store,
+                 stages: dict[str, float]) -> None:
+        self.show = show
+        self.registry = registry
+        self.chapters = chapters
+        self.spans = spans
+        self.stages = stages
+
+    def _lap(self, stage: str, started: float) -> float:
+        now = time.perf_counter()
+        self.stages[stage] += now - started
+        return now
+
+    def write(self, plan: EpisodePlan) -> Episode:
+        t0 = time.perf_counter()
+        keys = [job.key for job in plan.jobs]
+        spans = [self.spans.get(key) for key in keys]
+        files = [self.chapters.path(key) for key in keys]
+        if any(s is None for s in spans) or not all(f.is_file() for f in files):
+            raise AudiocastError("a rendered chapter went missing from the cache",
+                                 self.chapters.root, hint="build again")
+        path = self.show.feed_dir / plan.episode.file
+        with atomic_path(path) as tmp:
+            joined = join(files, tmp)
+            chapters, said = place(plan.script, [json.loads(s or b"[]") for s in spans],
+                                   joined.lengths, joined.rate, joined.delay)
+            t0 = self._lap("join", t0)
+            write_tags(tmp, plan.info, tuple(chapters))
+            t0 = self._lap("tag", t0)
+        duration = MP3(path).info.length
+        chapters[-1] = dataclasses.replace(chapters[-1], end_ms=int(duration * 1000))
+        episode = dataclasses.replace(plan.episode, size=path.stat().st_size,
+                                      duration=duration, chapters=tuple(chapters),
+                                      cues=tuple(said))
+        self.sidecars(episode)
+        self.registry.save(episode, plan.source_hash, plan.inputs_key)
+        atomic_write(script_record(self.show, episode.id), plain(plan.script).encode())
+        self._lap("feed", t0)
+        return episode
+
+    def sidecars(self, episode: Episode) -> None:
+        feed = self.show.feed_dir
+        transcript = cues(episode.cues)
+        chapters: tuple[Chapter, ...] = episode.chapters
+        atomic_write(feed / episode.sidecar(".vtt"), webvtt(transcript).encode())
+        atomic_write(feed / episode.sidecar(".srt"), srt(transcript).encode())
+        atomic_write(feed / episode.sidecar(".chapters.json"),
+                     chapters_json(chapters, episode.title, self.show.title).encode())
+        atomic_write(feed / episode.sidecar(".chapters.vtt"), chapters_vtt(chapters).encode())
+
+
+def publish_feed(show: Show, registry: Registry, stages: dict[str, float]) -> int:
+    """The cover, the page and, last, the feed, unless nothing they show has changed.
+    Returns how many episodes the feed lists."""
+    started = time.perf_counter()
+    listed = sorted((e.id, e.file, e.updated) for e in registry.summaries().values()
+                    if e.status == "published" and (show.feed_dir / e.file).is_file())
+    key = fingerprint([show.settings_key, show.base_url, listed])
+    outputs = [show.feed_dir / name for name in (FEED_NAME, PAGE_NAME)]
+    if registry.meta("published") == key and all(p.is_file() for p in outputs):
+        return len(listed)
+    art = show_cover(show)
+    episodes = [e.episode for e in registry.all() if e.status == "published"
+                and (show.feed_dir / e.episode.file).is_file()]
+    atomic_write(show.feed_dir / art.file, art.data)
+    atomic_write(outputs[1], render_page(show, episodes, art.file))
+    atomic_write(outputs[0], render_feed(show, episodes, art.file))
+    registry.set_meta("published", key)
+    stages["feed"] += time.perf_counter() - started
+    return len(listed)
