@@ -9,36 +9,26 @@ the feed. An episode that fails keeps its previously published version.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from audiocast import sources
 from audiocast.cache import Store
-from audiocast.chapters import RenderedChapter, spans_store
-from audiocast.chapters import peak_memory_kb as _peak_kb
+from audiocast.changes import episode_id, fingerprint, inputs_key
 from audiocast.errors import AudiocastError
 from audiocast.model import Show
-from audiocast.plan import (
-    EpisodePlan,
-    Planner,
-    encoder_level,
-    episode_id,
-    inputs_key,
-    show_cover,
-)
-from audiocast.publish.feed import FEED_NAME
 from audiocast.publish.registry import Entry, Registry
-from audiocast.report import BuildReport, EpisodeResult, summary_line
-from audiocast.speech import make_engine
-from audiocast.workers import executor_for, run_jobs
-from audiocast.write import EpisodeWriter, publish_feed
+from audiocast.report import BuildReport, EpisodeResult, peak_memory_kb, summary_line
+from audiocast.state import show_lock, sweep
+
+if TYPE_CHECKING:  # the stages' libraries are loaded only when something changed
+    from audiocast.chapters import RenderedChapter
+    from audiocast.plan import EpisodePlan
 
 STAGES = ("read", "narrate", "synthesize", "assemble", "normalize", "encode", "join", "tag",
           "feed")
@@ -56,27 +46,6 @@ class BuildOptions:
     progress: Callable[[int, int], None] | None = None
 
 
-class BuildBusy(AudiocastError):
-    """Another build holds the show's lock."""
-
-
-@contextlib.contextmanager
-def show_lock(state_dir: Path, wait: bool) -> Iterator[None]:
-    """The show's lock: one build (or cache prune) at a time; `BuildBusy` if it is taken
-    and not `wait`."""
-    state_dir.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(state_dir / "build.lock")
-    try:
-        lock.acquire(timeout=-1 if wait else 0)
-    except Timeout:
-        raise BuildBusy("another build of this show is running", state_dir / "build.lock",
-                        hint="wait for it to finish, or pass --wait") from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
 def build(show: Show, options: BuildOptions = BuildOptions()) -> BuildReport:
     """Build the episodes under `show.episodes_dir` and publish into `show.feed_dir`."""
     with show_lock(show.state_dir, options.wait):
@@ -84,20 +53,12 @@ def build(show: Show, options: BuildOptions = BuildOptions()) -> BuildReport:
         return _Build(show, options).run()
 
 
-def sweep(show: Show) -> None:
-    """Remove what a killed build left half-written (temporary `.part` files)."""
-    for folder in (show.feed_dir, show.state_dir / "scripts"):
-        for leftover in folder.rglob("*.part") if folder.is_dir() else ():
-            leftover.unlink(missing_ok=True)
-
-
 class _Build:
     def __init__(self, show: Show, options: BuildOptions) -> None:
         self.show, self.options, self.log = show, options, options.log
         self.registry = Registry(show.state_dir / "registry.sqlite")
         cache = show.state_dir / "cache"
-        self.chapters, self.spans = Store(cache / "chapters", ".mp3"), spans_store(
-            cache / "chapters")
+        self.chapters, self.spans = (Store(cache / "chapters", s) for s in (".mp3", ".json"))
         self.stages = dict.fromkeys(STAGES, 0.0)
         self.results: dict[str, EpisodeResult] = {}
         self.counts: dict[str, list[int]] = {}  # per episode: takes synthesized, reused
@@ -116,11 +77,15 @@ class _Build:
         for plan in plans:
             self.write(plan)
         self.reconcile(found)
-        published = publish_feed(self.show, self.registry, self.stages)
+        listed = self.publish()
         report = BuildReport(tuple(self.results.values()), time.perf_counter() - started,
-                             self.stages, {"main": _peak_kb(), **self.peaks})
-        self.log(summary_line(self.show.feed_dir / FEED_NAME, report, published))
+                             self.stages, {"main": peak_memory_kb(), **self.peaks})
+        self.log(summary_line(self.show.feed_dir / "feed.xml", report, listed))
         return report
+
+    def redo(self, name: str) -> bool:
+        """Whether the episode's audio is to be done again even if nothing changed."""
+        return self.options.force or name in self.options.only
 
     def failed(self, name: str, error: str) -> None:
         self.results[name] = EpisodeResult(name, "failed", error=error)
@@ -145,8 +110,7 @@ class _Build:
             except OSError as e:
                 self.failed(name, f"{source}: cannot read: {e.strerror}")
                 continue
-            redo = self.options.force or name in only
-            if (same and entry and entry.status == "published" and not redo
+            if (same and entry and entry.status == "published" and not self.redo(name)
                     and (self.show.feed_dir / entry.file).is_file()):
                 self.unchanged(name, entry.duration, entry.file)
             else:
@@ -156,12 +120,15 @@ class _Build:
     def plan(self, todo: list[Path]) -> list[EpisodePlan]:
         if not todo:
             return []
+        from audiocast.plan import Planner, encoder_level, show_cover
+        from audiocast.speech import make_engine
+
         started = time.perf_counter()
         self.engine = make_engine(self.show.voice)
         local = self.options.scheduler is None  # Dask workers share no disk with us
         planner = Planner(self.show, self.engine, show_cover(self.show), encoder_level(self.show),
-                          str(self.show.state_dir / "cache" / "takes") if local else None,
-                          str(self.chapters.root) if local else None)
+                          *(str(self.show.state_dir / "cache" / name) if local else None
+                            for name in ("takes", "chapters", "blocks")))
         plans = []
         for source in todo:
             name = episode_id(source)
@@ -173,8 +140,7 @@ class _Build:
                 continue
             for note in plan.notes:
                 self.log(note)
-            redo = self.options.force or name in self.options.only
-            if (known and known.episode.file == plan.episode.file and not redo
+            if (known and known.episode.file == plan.episode.file and not self.redo(name)
                     and (self.show.feed_dir / known.episode.file).is_file()):
                 self.reuse.append((known, plan.inputs_key))  # the same file: list it again
             else:
@@ -184,14 +150,16 @@ class _Build:
 
     def render(self, plans: list[EpisodePlan]) -> None:
         """Every chapter not already rendered (all of them for --force and --episode)."""
+        from audiocast.workers import executor_for, run_jobs
+
         jobs, needed_by = {}, {}
         for plan in plans:
             self.counts[plan.edition.id] = [0, 0]
-            redo = self.options.force or plan.edition.id in self.options.only
+            redo = self.redo(plan.edition.id)
             for job in plan.jobs:
                 if redo or not (self.chapters.path(job.key).is_file()
                                 and self.spans.path(job.key).is_file()):
-                    jobs[job.key] = job
+                    jobs[job.key] = replace(job, redo=redo)
                     needed_by.setdefault(job.key, []).append(plan.edition.id)
                 else:
                     self.counts[plan.edition.id][1] += len(job.texts)
@@ -222,6 +190,8 @@ class _Build:
         if name in self.errors:
             self.failed(name, f"{plan.edition.source}: {self.errors[name]}")
             return
+        from audiocast.write import EpisodeWriter
+
         writer = EpisodeWriter(self.show, self.registry, self.chapters, self.spans, self.stages)
         try:
             episode = writer.write(plan)
@@ -252,4 +222,17 @@ class _Build:
             self.log(f"warning {name}: nothing to retire (no such episode, or its source is "
                      f"still there)")
 
+    def publish(self) -> int:
+        """The cover, the page and, last, the feed, unless nothing they show has changed.
+        Returns how many episodes the feed lists."""
+        show = self.show
+        listed = sorted((e.id, e.file, e.updated) for e in self.registry.summaries().values()
+                        if e.status == "published" and (show.feed_dir / e.file).is_file())
+        key = fingerprint([show.settings_key, show.base_url, listed])
+        outputs = [show.feed_dir / name for name in ("feed.xml", "index.html")]
+        if self.registry.meta("published") != key or not all(p.is_file() for p in outputs):
+            from audiocast.write import publish_show
 
+            publish_show(show, self.registry, self.stages)
+            self.registry.set_meta("published", key)
+        return len(listed)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from audiocast.audio.master import Layout, master
 from audiocast.cache import Store
 from audiocast.model import Take, Voice
+from audiocast.report import peak_memory_kb
 from audiocast.speech import Engine, make_engine
 from audiocast.speech.takes import takes
 
@@ -33,6 +33,8 @@ class ChapterJob:
     layout: Layout
     take_cache: str | None = None  # a local take cache, or None on a remote worker
     store: str | None = None  # where to put the chapter (a local store), or None: send it
+    blocks: str | None = None  # where mastered blocks are kept (a local store), if anywhere
+    redo: bool = False  # master every block again, even those found in the store
 
 
 @dataclass(frozen=True)
@@ -55,20 +57,6 @@ def engine_for(voice: Voice) -> Engine:
     return _ENGINES[key]
 
 
-def spans_store(store: str | Path) -> Store:
-    return Store(Path(store), ".json")
-
-
-def peak_memory_kb() -> int:
-    """This process's peak resident memory (VmHWM: ru_maxrss of a forked worker would
-    start from its parent's)."""
-    try:
-        with open("/proc/self/status") as status:
-            return int(next(ln for ln in status if ln.startswith("VmHWM")).split()[1])
-    except (OSError, StopIteration, ValueError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
 def _counted(pairs: Iterator[tuple[Take, bool]], made: list[bool]) -> Iterator[Take]:
     for take, new in pairs:
         made.append(new)
@@ -77,12 +65,17 @@ def _counted(pairs: Iterator[tuple[Take, bool]], made: list[bool]) -> Iterator[T
 
 def render_chapter(job: ChapterJob) -> RenderedChapter:
     made: list[bool] = []
-    pairs = takes(engine_for(job.voice), job.texts, job.take_cache)
-    result = master(_counted(pairs, made), job.layout)
+    engine = engine_for(job.voice)
+
+    def takes_of(section: range) -> Iterator[Take]:
+        return _counted(takes(engine, [job.texts[i] for i in section], job.take_cache), made)
+
+    result = master(takes_of, job.layout, Path(job.blocks) if job.blocks else None,
+                    reuse=not job.redo)
     mp3 = result.mp3
     if job.store:
         Store(Path(job.store), ".mp3").put(job.key, mp3)
-        spans_store(job.store).put(job.key, json.dumps(result.spans).encode())
+        Store(Path(job.store), ".json").put(job.key, json.dumps(result.spans).encode())
         mp3 = b""
-    return RenderedChapter(job.key, mp3, result.spans, sum(made), len(made) - sum(made),
+    return RenderedChapter(job.key, mp3, result.spans, sum(made), len(job.texts) - sum(made),
                            result.timings, peak_memory_kb(), os.getpid())

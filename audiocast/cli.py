@@ -228,8 +228,8 @@ def _voices(args: argparse.Namespace) -> int:
 
 
 def _cache(args: argparse.Namespace) -> int:
-    from audiocast.build import show_lock
     from audiocast.cache import Store
+    from audiocast.state import show_lock
 
     state = args.show / ".audiocast"
     stores = {"takes": Store(state / "cache" / "takes", ".wav"),
@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_UNUSABLE
     except AudiocastError as e:
-        from audiocast.build import BuildBusy
+        from audiocast.state import BuildBusy
 
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_BUSY if isinstance(e, BuildBusy) else EXIT_EPISODES_FAILED

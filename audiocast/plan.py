@@ -13,7 +13,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import re
 import uuid
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -22,6 +21,7 @@ from pathlib import Path
 from audiocast import sources
 from audiocast.audio.master import Layout
 from audiocast.cache import Store
+from audiocast.changes import fingerprint, inputs_key, slug
 from audiocast.chapters import ChapterJob
 from audiocast.config import FORMAT_VERSION
 from audiocast.model import ArticleLink, Edition, Episode, Script, Show
@@ -29,29 +29,6 @@ from audiocast.narration.clean import clean
 from audiocast.narration.script import Narrator
 from audiocast.publish.tags import TagInfo
 from audiocast.speech import Engine, take_key
-
-
-def fingerprint(value: object) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "episode"
-
-
-def episode_id(source: Path) -> str:
-    return source.stem if source.is_file() else source.name
-
-
-def inputs_key(show: Show, source: Path) -> str:
-    """The settings and the size and modification time of every file of the source: equal
-    keys mean the episode is what was built last time."""
-    files = sorted(p for p in source.iterdir()) if source.is_dir() else [source]
-    stats = []
-    for path in files:
-        st = path.stat()
-        stats.append([path.name, st.st_size, st.st_mtime_ns])
-    return fingerprint([show.settings_key, stats])
 
 
 @dataclass(frozen=True)
@@ -83,7 +60,7 @@ def _description(edition: Edition, narrator: Narrator) -> str:
 
 class Planner:
     def __init__(self, show: Show, engine: Engine, cover: Cover, encoder_db: float,
-                 take_cache: str | None, store: str | None) -> None:
+                 take_cache: str | None, store: str | None, blocks: str | None) -> None:
         self.show = show
         self.engine = engine
         self.narrator = Narrator.for_show(show, engine.max_chars)
@@ -91,6 +68,7 @@ class Planner:
         self.encoder_db = encoder_db
         self.take_cache = take_cache
         self.store = store
+        self.blocks = blocks
         self._music: dict[Path, bytes] = {}
 
     def plan(self, source: Path, known: Episode | None) -> EpisodePlan:
@@ -143,17 +121,17 @@ class Planner:
             if number == len(ranges) - 1 and music.outro:
                 count = ours[::-1].index(False) if False in ours else len(ours)
                 outro = (count, self.music(music.outro)) if count else None
-            layout = Layout(tuple(s.pause_ms for s in segments), self.show.audio, music, intro,
-                            outro, music.sting and number < len(ranges) - 1, self.encoder_db)
             texts = tuple(s.text for s in segments)
+            layout = Layout(tuple(s.pause_ms for s in segments), self.show.audio,
+                            tuple(take_key(self.engine, t) for t in texts), music, intro, outro,
+                            music.sting and number < len(ranges) - 1, self.encoder_db)
             beds = [[n, hashlib.sha256(d).hexdigest()] for n, d in filter(None, (intro, outro))]
-            key = fingerprint({"format": FORMAT_VERSION,
-                               "takes": [take_key(self.engine, t) for t in texts],
+            key = fingerprint({"format": FORMAT_VERSION, "takes": layout.take_keys,
                                "layout": [layout.pauses_ms, layout.audio, layout.sting,
                                           layout.encoder_db, music.duck_db, music.lead_ms,
                                           music.tail_ms, beds]})
             jobs.append(ChapterJob(key, texts, self.show.voice, layout, self.take_cache,
-                                   self.store))
+                                   self.store, self.blocks))
         return jobs
 
     def music(self, path: Path) -> bytes:
@@ -163,13 +141,13 @@ class Planner:
 
 def show_cover(show: Show) -> Cover:
     """The show's cover and its small copy, kept in the cache (drawing one takes time)."""
-    from audiocast.publish.cover import cover_art, thumbnail
-
     source = show.image.read_bytes() if show.image else show.title.encode()
     key = fingerprint(["cover", 2, hashlib.sha256(source).hexdigest()])
     store = Store(show.state_dir / "cache" / "covers", ".bin")
     data, small = store.get(key + "-big"), store.get(key + "-small")
     if data is None or small is None:
+        from audiocast.publish.cover import cover_art, thumbnail
+
         data, _ = cover_art(show.title, show.image)
         small = thumbnail(data)
         store.put(key + "-big", data)

@@ -4,6 +4,7 @@ that `--summary` writes for monitoring)."""
 from __future__ import annotations
 
 import dataclasses
+import resource
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,3 +53,13 @@ def summary(report: BuildReport) -> dict[str, Any]:
             "stages": {k: round(v, 3) for k, v in report.stages.items()},
             "peak_memory_mb": {k: round(v / 1024, 1) for k, v in report.peak_kb.items()},
             "episodes": results}
+
+
+def peak_memory_kb() -> int:
+    """This process's peak resident memory (VmHWM: ru_maxrss of a forked worker would
+    start from its parent's)."""
+    try:
+        with open("/proc/self/status") as status:
+            return int(next(ln for ln in status if ln.startswith("VmHWM")).split()[1])
+    except (OSError, StopIteration, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -14,11 +14,12 @@ from mutagen.mp3 import MP3
 
 from audiocast.audio.assemble import join
 from audiocast.cache import Store
+from audiocast.changes import slug
 from audiocast.errors import AudiocastError
 from audiocast.files import atomic_path, atomic_write
 from audiocast.model import Chapter, Episode, Show
 from audiocast.narration.explain import plain
-from audiocast.plan import EpisodePlan, fingerprint, show_cover, slug
+from audiocast.plan import EpisodePlan, show_cover
 from audiocast.publish.feed import FEED_NAME, render_feed
 from audiocast.publish.registry import Registry
 from audiocast.publish.site import PAGE_NAME, render_page
@@ -57,7 +58,7 @@ class EpisodeWriter:
         with atomic_path(path) as tmp:
             joined = join(files, tmp)
             chapters, said = place(plan.script, [json.loads(s or b"[]") for s in spans],
-                                   joined.lengths, joined.rate, joined.delay)
+                                   joined.lengths, joined.rate)
             t0 = self._lap("join", t0)
             write_tags(tmp, plan.info, tuple(chapters))
             t0 = self._lap("tag", t0)
@@ -83,22 +84,13 @@ class EpisodeWriter:
         atomic_write(feed / episode.sidecar(".chapters.vtt"), chapters_vtt(chapters).encode())
 
 
-def publish_feed(show: Show, registry: Registry, stages: dict[str, float]) -> int:
-    """The cover, the page and, last, the feed, unless nothing they show has changed.
-    Returns how many episodes the feed lists."""
+def publish_show(show: Show, registry: Registry, stages: dict[str, float]) -> None:
+    """The cover, the page and, last, the feed, listing every published episode."""
     started = time.perf_counter()
-    listed = sorted((e.id, e.file, e.updated) for e in registry.summaries().values()
-                    if e.status == "published" and (show.feed_dir / e.file).is_file())
-    key = fingerprint([show.settings_key, show.base_url, listed])
-    outputs = [show.feed_dir / name for name in (FEED_NAME, PAGE_NAME)]
-    if registry.meta("published") == key and all(p.is_file() for p in outputs):
-        return len(listed)
     art = show_cover(show)
     episodes = [e.episode for e in registry.all() if e.status == "published"
                 and (show.feed_dir / e.episode.file).is_file()]
     atomic_write(show.feed_dir / art.file, art.data)
-    atomic_write(outputs[1], render_page(show, episodes, art.file))
-    atomic_write(outputs[0], render_feed(show, episodes, art.file))
-    registry.set_meta("published", key)
+    atomic_write(show.feed_dir / PAGE_NAME, render_page(show, episodes, art.file))
+    atomic_write(show.feed_dir / FEED_NAME, render_feed(show, episodes, art.file))
     stages["feed"] += time.perf_counter() - started
-    return len(listed)

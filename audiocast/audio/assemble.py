@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from audiocast.audio.mp3 import ENCODER_DELAY, NotMp3, info_frame, scan
+from audiocast.audio.mp3 import NotMp3, info_frame, scan
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,6 @@ class Joined:
 
     rate: int
     lengths: tuple[int, ...]  # samples per chapter, as a decoder plays them
-    delay: int = ENCODER_DELAY  # samples of silence a decoder plays before the first chapter
 
 
 def join(chapters: Sequence[Path], out: Path) -> Joined:

@@ -110,19 +110,31 @@ class LoudnessMeter:
         self._energies.extend([0.0] * (rest // self._sub))
         self._carry = np.zeros(rest % self._sub)
 
+    def energies(self) -> list[float]:
+        """The mean square of each 100 ms sub-block so far, the last one padded with
+        silence; what `integrated` gates."""
+        tail = [float(np.sum(self._carry ** 2)) / self._sub] if len(self._carry) else []
+        return self._energies + tail
+
     def integrated(self, dual_mono: bool = True) -> float:
         """LUFS; -inf for silence."""
-        sub = np.asarray(self._energies)
-        if len(sub) < 4:
-            return -math.inf
-        z = np.convolve(sub, np.ones(4) / 4, mode="valid")  # 400 ms blocks, every 100 ms
-        loud = -0.691 + 10 * np.log10(np.maximum(z, 1e-20))
-        z = z[loud > _ABSOLUTE_GATE]
-        if not len(z):
-            return -math.inf
-        relative = -0.691 + 10 * math.log10(z.mean()) + _RELATIVE_GATE
-        z = z[-0.691 + 10 * np.log10(z) > relative]
-        return -0.691 + 10 * math.log10(z.mean()) + (DUAL_MONO_DB if dual_mono else 0.0)
+        return integrated(self.energies(), dual_mono)
+
+
+def integrated(energies: list[float], dual_mono: bool = True) -> float:
+    """Integrated loudness (LUFS; -inf for silence) from 100 ms sub-block energies, which
+    may come from several pieces measured on their own."""
+    sub = np.asarray(energies)
+    if len(sub) < 4:
+        return -math.inf
+    z = np.convolve(sub, np.ones(4) / 4, mode="valid")  # 400 ms blocks, every 100 ms
+    loud = -0.691 + 10 * np.log10(np.maximum(z, 1e-20))
+    z = z[loud > _ABSOLUTE_GATE]
+    if not len(z):
+        return -math.inf
+    relative = -0.691 + 10 * math.log10(z.mean()) + _RELATIVE_GATE
+    z = z[-0.691 + 10 * np.log10(z) > relative]
+    return -0.691 + 10 * math.log10(z.mean()) + (DUAL_MONO_DB if dual_mono else 0.0)
 
 
 def _running_min(x: np.ndarray, half: int) -> np.ndarray:

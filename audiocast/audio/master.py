@@ -2,30 +2,43 @@
 music, for the intro and outro, and a sting after an article), the loudness measured, then
 brought to the target with a true-peak limiter and encoded.
 
-The audio goes piece by piece through a temporary file: measured on the way in, limited and
-encoded on the way out, so memory holds one piece, however long the chapter."""
+A chapter is mastered in blocks: its takes grouped at the pauses long enough to hide a
+join (paragraph ends, and the music sections whole). Each block is measured and encoded on
+its own, and both results are kept by content in the block store, so an edit re-does one
+paragraph, not the article: the chapter's gain comes from every block's measurements (the
+BS.1770 sub-block energies, gated together), rounded to 0.1 dB so that a small edit leaves
+the other blocks' encodings valid. The audio goes piece by piece through a temporary file,
+so memory holds one piece, however long the chapter."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO
 
 import numpy as np
 
 from audiocast.audio.encode import Mp3Encoder
-from audiocast.audio.loudness import LoudnessMeter, apply_gain
+from audiocast.audio.loudness import LoudnessMeter, apply_gain, integrated
 from audiocast.audio.mix import decode_music, sting, under
+from audiocast.audio.mp3 import ENCODER_DELAY, scan
 from audiocast.audio.prepare import prepared
+from audiocast.cache import Store
 from audiocast.model import AudioSettings, Music, Take
 
 # Room under the true-peak ceiling for what the limiter does not see: peaks between samples
 # and the MP3 encoder's overshoot (together about 0.3 dB on speech here). Checked on the
 # decoded files by tests/test_publish_grade.py.
 PEAK_MARGIN_DB = 1.0
+JOIN_PAUSE_MS = 500  # a pause this long hides a join between separately encoded blocks
+GAIN_STEP_DB = 0.1
+FORMAT = 1  # bump when the same inputs should give different blocks
 
 
 @dataclass(frozen=True)
@@ -34,6 +47,7 @@ class Layout:
 
     pauses_ms: tuple[int, ...]
     audio: AudioSettings
+    take_keys: tuple[str, ...] = ()  # each take's content address (names the blocks)
     music: Music = field(default_factory=Music)
     intro: tuple[int, bytes] | None = None  # the first N takes, over this music
     outro: tuple[int, bytes] | None = None  # the last N takes, over this music
@@ -44,33 +58,49 @@ class Layout:
 @dataclass(frozen=True)
 class Mastered:
     mp3: bytes
-    spans: tuple[tuple[int, int], ...]  # samples from the chapter's start: each take's speech
+    spans: tuple[tuple[int, int], ...]  # samples of the decoded chapter: each take's speech
     timings: dict[str, float]  # seconds per stage
 
 
+@dataclass(frozen=True)
+class _Measured:
+    """A block laid out: its loudness sub-block energies and where its takes' speech is."""
+
+    energies: list[float]
+    spans: list[tuple[int, int]]  # samples from the block's start
+
+
+def blocks(layout: Layout) -> list[range]:
+    """The chapter's takes in blocks: a music section whole, otherwise up to a long pause."""
+    count = len(layout.pauses_ms)
+    intro = layout.intro[0] if layout.intro else 0
+    outro = count - layout.outro[0] if layout.outro else count
+    out, start = [], 0
+    for index, pause in enumerate(layout.pauses_ms):
+        if (index == count - 1 or index == intro - 1 or index == outro - 1
+                or (intro <= index < outro and pause >= JOIN_PAUSE_MS)):
+            out.append(range(start, index + 1))
+            start = index + 1
+    return out
+
+
 class _Spool:
-    """The chapter's audio, piece by piece, in a temporary file."""
+    """The blocks' audio, piece by piece, in a temporary file."""
 
-    def __init__(self, file: IO[bytes], rate: int) -> None:
+    def __init__(self, file: IO[bytes]) -> None:
         self.file = file
-        self.pieces: list[tuple[int, np.dtype]] = []
-        self.meter = LoudnessMeter(rate)
-        self.samples = 0
+        self.pieces: dict[int, list[tuple[int, int, np.dtype]]] = {}  # per block
 
-    def add(self, piece: np.ndarray) -> None:
+    def add(self, block: int, piece: np.ndarray) -> None:
         if piece.dtype != np.int16:
             piece = piece.astype(np.float32)  # a mix may go past 16 bits until the gain
+        self.file.seek(0, 2)
+        self.pieces.setdefault(block, []).append((self.file.tell(), len(piece), piece.dtype))
         self.file.write(piece.tobytes())
-        self.pieces.append((len(piece), piece.dtype))
-        self.samples += len(piece)
-        if piece.any():
-            self.meter.feed(piece)
-        else:
-            self.meter.feed_silence(len(piece))
 
-    def replay(self) -> Iterator[np.ndarray]:
-        self.file.seek(0)
-        for count, dtype in self.pieces:
+    def replay(self, block: int) -> Iterator[np.ndarray]:
+        for offset, count, dtype in self.pieces[block]:
+            self.file.seek(offset)
             yield np.frombuffer(self.file.read(count * dtype.itemsize), dtype=dtype)
 
 
@@ -85,14 +115,130 @@ class _Timer:
         self._t = now
 
 
-def master(takes: Iterable[Take], layout: Layout) -> Mastered:
-    """The chapter's MP3. `takes` may be lazy (synthesized as they are asked for): the time
-    spent waiting for them is counted as synthesis."""
+class _Master:
+    def __init__(self, takes: Callable[[range], Iterable[Take]], layout: Layout,
+                 store: Path | None, reuse: bool, spool: _Spool) -> None:
+        self.takes, self.layout, self.spool, self.reuse = takes, layout, spool, reuse
+        self.measures = Store(store, ".json") if store else None
+        self.encoded = Store(store, ".mp3") if store else None
+        self.timer = _Timer()
+        self.rate = layout.audio.sample_rate
+
+    def key(self, section: range) -> str:
+        """The content address of a block's audio before the gain."""
+        layout, last = self.layout, section.stop == len(self.layout.pauses_ms)
+        bed = self.music(section)
+        music = bed and [layout.music.duck_db, layout.music.lead_ms, layout.music.tail_ms,
+                         bed[0], hashlib.sha256(bed[1]).hexdigest(), bed is layout.outro]
+        return hashlib.sha256(json.dumps([
+            FORMAT, self.rate, [layout.take_keys[i] for i in section],
+            [layout.pauses_ms[i] for i in section], last, last and layout.sting,
+            last and bool(layout.outro), music]).encode()).hexdigest()
+
+    def music(self, section: range) -> tuple[int, bytes] | None:
+        """The bed under this block, if it is the intro or the outro."""
+        layout = self.layout
+        if section.start == 0 and layout.intro:
+            return layout.intro
+        if section.stop == len(layout.pauses_ms) and layout.outro:
+            return layout.outro
+        return None
+
+    def measured(self, index: int, section: range) -> _Measured:
+        """A block's measurements, from the store or by laying it out now."""
+        found = self.measures.get(self.key(section)) if self.measures and self.reuse else None
+        if found is not None:
+            data = json.loads(found)
+            return _Measured(data["energies"], [tuple(s) for s in data["spans"]])
+        result = self.lay_out(index, section)
+        if self.measures:
+            self.measures.put(self.key(section), json.dumps(
+                {"energies": result.energies, "spans": result.spans}).encode())
+        return result
+
+    def lay_out(self, index: int, section: range) -> _Measured:
+        """Each take of the block and its pause into the spool; a music section's takes are
+        held until their bed is mixed under them."""
+        meter, spans, held = LoudnessMeter(self.rate), [], []
+        count, music, at = len(self.layout.pauses_ms), self.music(section), 0
+        self.timer.lap("assemble")
+        for position, take in zip(section, self.takes(section), strict=True):
+            self.timer.lap("synthesize")
+            pcm = prepared(take, self.rate)
+            silence = _pause(self.layout, position, count)
+            spans.append((at, at + len(pcm)))
+            at += len(pcm) + len(silence)
+            if music:
+                held += (pcm, silence)
+            else:
+                self._add(index, meter, pcm)
+                self._add(index, meter, silence)
+            self.timer.lap("assemble")
+        if music:
+            mixed, offset = _over_music(held, music[1], self.layout,
+                                        outro=music is self.layout.outro)
+            spans = [(a + offset, b + offset) for a, b in spans]
+            self._add(index, meter, mixed)
+            self.timer.lap("assemble")
+        return _Measured(meter.energies(), spans)
+
+    def _add(self, index: int, meter: LoudnessMeter, piece: np.ndarray) -> None:
+        self.spool.add(index, piece)
+        if piece.any():
+            meter.feed(piece)
+        else:
+            meter.feed_silence(len(piece))
+
+    def encode(self, index: int, section: range, gain: float) -> bytes:
+        """A block's MP3 at `gain`, from the store or encoded now."""
+        settings = self.layout.audio
+        key = hashlib.sha256(json.dumps([self.key(section), round(gain, 2), settings.bitrate,
+                                         settings.quality, settings.true_peak,
+                                         self.layout.encoder_db]).encode()).hexdigest()
+        found = self.encoded.get(key) if self.encoded and self.reuse else None
+        if found is not None:
+            return found
+        if index not in self.spool.pieces:  # measured by an earlier build: lay it out again
+            self.lay_out(index, section)
+        self.timer.lap("assemble")
+        ceiling = settings.true_peak - PEAK_MARGIN_DB - self.layout.encoder_db
+        encoder = Mp3Encoder(settings)
+        for piece in self.spool.replay(index):
+            out = apply_gain(piece, gain, ceiling, self.rate)
+            self.timer.lap("normalize")
+            encoder.write(out.tobytes())
+            self.timer.lap("encode")
+        mp3 = encoder.finish()
+        self.timer.lap("encode")
+        if self.encoded:
+            self.encoded.put(key, mp3)
+        return mp3
+
+
+def master(takes: Callable[[range], Iterable[Take]], layout: Layout,
+           store: Path | None = None, reuse: bool = True) -> Mastered:
+    """The chapter's MP3. `takes(section)` gives the takes of a block (lazily: the time spent
+    waiting for them is counted as synthesis); `store` is where blocks are kept, if anywhere
+    (`reuse`: whether the blocks found there may be used, or all are done again)."""
     with tempfile.TemporaryFile() as file:
-        spool = _Spool(file, layout.audio.sample_rate)
-        timer = _Timer()
-        spans = _lay_out(takes, layout, spool, timer)
-        return Mastered(_encode(spool, layout, timer), tuple(spans), timer.seconds)
+        work = _Master(takes, layout, store, reuse, _Spool(file))
+        sections = blocks(layout)
+        measured = [work.measured(i, s) for i, s in enumerate(sections)]
+        loudness = integrated([e for m in measured for e in m.energies])
+        # the encoder changes the level a little; aim so that the published file is on target
+        gain = 0.0 if math.isinf(loudness) else layout.audio.loudness - loudness - (
+            layout.encoder_db)
+        gain = round(gain / GAIN_STEP_DB) * GAIN_STEP_DB
+        work.timer.lap("normalize")
+        parts, spans, position = [], [], 0
+        for index, (section, found) in enumerate(zip(sections, measured, strict=True)):
+            mp3 = work.encode(index, section, gain)
+            spans += [(position + ENCODER_DELAY + a, position + ENCODER_DELAY + b)
+                      for a, b in found.spans]
+            frames = scan(mp3)
+            position += frames.samples
+            parts.append(mp3)
+        return Mastered(b"".join(parts), tuple(spans), work.timer.seconds)
 
 
 def _pause(layout: Layout, index: int, count: int) -> np.ndarray:
@@ -108,67 +254,11 @@ def _pause(layout: Layout, index: int, count: int) -> np.ndarray:
     return silence
 
 
-def _lay_out(takes: Iterable[Take], layout: Layout, spool: _Spool,
-             timer: _Timer) -> list[tuple[int, int]]:
-    """Each take and its pause into the spool; the takes under music are held until their
-    bed is mixed. Returns where each take's speech lies."""
-    count = len(layout.pauses_ms)
-    intro_end = layout.intro[0] if layout.intro else 0
-    outro_start = count - layout.outro[0] if layout.outro else count
-    spans: list[tuple[int, int]] = []
-    held: list[np.ndarray] = []  # pieces waiting to go over music
-    held_spans: list[tuple[int, int]] = []
-    timer.lap("assemble")
-    for index, take in enumerate(takes):
-        timer.lap("synthesize")
-        pcm = prepared(take, layout.audio.sample_rate)
-        silence = _pause(layout, index, count)
-        if index < intro_end or index >= outro_start:
-            start = sum(len(p) for p in held)
-            held_spans.append((start, start + len(pcm)))
-            held += (pcm, silence)
-        else:
-            spans.append((spool.samples, spool.samples + len(pcm)))
-            spool.add(pcm)
-            spool.add(silence)
-        if layout.intro and index == intro_end - 1:
-            _over_music(held, held_spans, layout.intro[1], layout, spool, spans, outro=False)
-        timer.lap("assemble")
-    if layout.outro:
-        _over_music(held, held_spans, layout.outro[1], layout, spool, spans, outro=True)
-        timer.lap("assemble")
-    return spans
-
-
-def _over_music(held: list[np.ndarray], held_spans: list[tuple[int, int]], data: bytes,
-                layout: Layout, spool: _Spool, spans: list[tuple[int, int]],
-                outro: bool) -> None:
-    """The held speech laid over its music bed, into the spool."""
+def _over_music(held: list[np.ndarray], data: bytes, layout: Layout,
+                outro: bool) -> tuple[np.ndarray, int]:
+    """The held speech laid over its music bed; returns the mix and where the speech starts."""
     rate = layout.audio.sample_rate
     joined = np.concatenate([p.astype(np.float64) for p in held]) if held else np.zeros(0)
     lead = 500 if outro else layout.music.lead_ms
-    mixed, offset = under(joined, decode_music(data, rate), rate, lead, layout.music.tail_ms,
-                          layout.music.duck_db, start_ducked=outro)
-    spans.extend((spool.samples + offset + a, spool.samples + offset + b)
-                 for a, b in held_spans)
-    spool.add(mixed)
-    held.clear()
-    held_spans.clear()
-
-
-def _encode(spool: _Spool, layout: Layout, timer: _Timer) -> bytes:
-    settings = layout.audio
-    loudness = spool.meter.integrated(dual_mono=True)
-    # the encoder changes the level a little; aim so that the published file is on target
-    gain = 0.0 if math.isinf(loudness) else settings.loudness - loudness - layout.encoder_db
-    ceiling = settings.true_peak - PEAK_MARGIN_DB - layout.encoder_db
-    timer.lap("normalize")
-    encoder = Mp3Encoder(settings)
-    for piece in spool.replay():
-        out = apply_gain(piece, gain, ceiling, settings.sample_rate)
-        timer.lap("normalize")
-        encoder.write(out.tobytes())
-        timer.lap("encode")
-    mp3 = encoder.finish()
-    timer.lap("encode")
-    return mp3
+    return under(joined, decode_music(data, rate), rate, lead, layout.music.tail_ms,
+                 layout.music.duck_db, start_ducked=outro)

@@ -15,18 +15,18 @@ MAX_LINES = 2
 
 
 def place(script: Script, spans: Sequence[Sequence[tuple[int, int]]],
-          lengths: Sequence[int], rate: int, delay: int) -> tuple[list[Chapter], list[Cue]]:
+          lengths: Sequence[int], rate: int) -> tuple[list[Chapter], list[Cue]]:
     """The script's chapters and one cue per written sentence, in milliseconds of the joined
-    file, from where each take's speech lies in its chapter (`spans`, in samples), each
-    chapter's length and the decoder's delay before the first one."""
+    file, from where each take's speech lies in its decoded chapter (`spans`, in samples)
+    and each chapter's decoded length."""
     chapters: list[Chapter] = []
     said: list[Cue] = []
     position = 0  # samples on the decoded timeline
     for mark, chapter_spans, length, indices in zip(script.chapters, spans, lengths,
                                                     script.chapter_ranges(), strict=True):
         for (a, b), index in zip(chapter_spans, indices, strict=True):
-            start = (position + delay + a) * 1000 // rate
-            end = (position + delay + b) * 1000 // rate
+            start = (position + a) * 1000 // rate
+            end = (position + b) * 1000 // rate
             segment = script.segments[index]
             text = segment.source or segment.text
             if said and segment.source and said[-1].text == text:

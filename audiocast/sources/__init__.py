@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from pathlib import Path
 
 from audiocast.errors import AudiocastError
 from audiocast.model import Article, Edition
-from audiocast.sources import markdown, text
 from audiocast.sources._read import date_in_name
 
-READERS: dict[str, Callable[[Path], Article]] = {
-    ".txt": text.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
+READERS = {  # suffix -> the module whose `read(path)` reads it (imported when first needed)
+    ".txt": "audiocast.sources.text",
+    ".md": "audiocast.sources.markdown",
+    ".markdown": "audiocast.sources.markdown",
 }
 
 
@@ -34,7 +33,7 @@ def read_article(path: Path) -> Article:
     if reader is None:
         raise AudiocastError(f"unsupported file type {path.suffix!r}", path,
                              hint=f"use one of {', '.join(READERS)}")
-    return reader(path)
+    return importlib.import_module(reader).read(path)
 
 
 def read_edition(path: Path) -> Edition:

@@ -1,0 +1,34 @@
+"""What identifies an episode's inputs, cheaply: a build recognises an unchanged episode
+from them without reading its articles or loading the audio libraries."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from audiocast.model import Show
+
+
+def fingerprint(value: object) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "episode"
+
+
+def episode_id(source: Path) -> str:
+    return source.stem if source.is_file() else source.name
+
+
+def inputs_key(show: Show, source: Path) -> str:
+    """The settings and the size and modification time of every file of the source: equal
+    keys mean the episode is what was built last time."""
+    files = sorted(p for p in source.iterdir()) if source.is_dir() else [source]
+    stats = []
+    for path in files:
+        st = path.stat()
+        stats.append([path.name, st.st_size, st.st_mtime_ns])
+    return fingerprint([show.settings_key, stats])
