@@ -143,14 +143,39 @@ class Edition:
     title: str
 
 
+SPAN_KINDS = ("words", "letters", "digits", "phonemes")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A typed piece of what is said, so that each engine can render each kind its own best
+    way: `words` to read, `letters` to spell (`FBI`), `digits` to say one by one (`0199`),
+    `phonemes` (IPA). `plain` is the piece as plain words, for an engine that cannot take
+    the kind; `rule` names what made it (shown by `audiocast script --explain`)."""
+
+    kind: str
+    text: str
+    plain: str = ""
+    rule: str = ""
+
+    @property
+    def said(self) -> str:
+        return self.plain or self.text
+
+
 @dataclass(frozen=True)
 class Segment:
-    """One take to synthesize: spoken text, then `pause_ms` of silence."""
+    """One take to synthesize: what is said, then `pause_ms` of silence."""
 
-    text: str
+    text: str  # what is said, as plain words (the spans read by a text-only engine)
     pause_ms: int
-    chapter: int | None = None  # index into Script.chapters; None for intro and outro
-    source: str = ""  # the written sentence this was said from ("" for intro and outro)
+    chapter: int | None = None  # index into Script.chapters
+    source: str = ""  # the written sentence this was said from ("" for our own words)
+    spans: tuple[Span, ...] = ()  # the same, typed; empty: `text` is all words
+    role: str = "body"  # whose voice reads it: "presenter", "headline" or "body"
+
+    def typed(self) -> tuple[Span, ...]:
+        return self.spans or (Span("words", self.text),)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from audiocast.model import ArticleLink, Edition, Episode, Script, Show
 from audiocast.narration.clean import clean
 from audiocast.narration.script import Narrator
 from audiocast.publish.tags import TagInfo
-from audiocast.speech import Engine, take_key
+from audiocast.speech import Engine, engine_text, take_key
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class Planner:
             if number == len(ranges) - 1 and music.outro:
                 count = ours[::-1].index(False) if False in ours else len(ours)
                 outro = (count, self.music(music.outro)) if count else None
-            texts = tuple(s.text for s in segments)
+            texts = tuple(engine_text(self.engine, s.typed()) for s in segments)
             layout = Layout(tuple(s.pause_ms for s in segments), self.show.audio,
                             tuple(take_key(self.engine, t) for t in texts), music, intro, outro,
                             music.sting and number < len(ranges) - 1, self.encoder_db)

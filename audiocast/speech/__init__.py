@@ -8,7 +8,7 @@ from importlib.metadata import entry_points
 
 from audiocast.errors import ConfigError
 from audiocast.model import Voice
-from audiocast.speech.base import Engine, SpeechError, VoiceInfo
+from audiocast.speech.base import Engine, SpeechError, VoiceInfo, engine_text, plain_text
 from audiocast.speech.cache import TakeCache, take_key
 
 GROUP = "audiocast.engines"
@@ -44,4 +44,4 @@ def make_engine(voice: Voice) -> Engine:
 
 
 __all__ = ["GROUP", "Engine", "SpeechError", "TakeCache", "VoiceInfo", "engine_class",
-           "engine_names", "make_engine", "take_key"]
+           "engine_names", "engine_text", "make_engine", "plain_text", "take_key"]

@@ -7,11 +7,12 @@ It is built as `Class(voice, **settings)` from the show's [voice] table.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 from audiocast.errors import AudiocastError
-from audiocast.model import Take
+from audiocast.model import Span, Take
 
 
 class SpeechError(AudiocastError):
@@ -37,8 +38,22 @@ class Engine(Protocol):
         ...
 
     def synthesize(self, text: str) -> Take:
+        """Speech for `text`: plain words, or what this engine's optional
+        `prepare(spans) -> str` made of a segment's typed spans."""
         ...
 
     @classmethod
     def voices(cls) -> list[VoiceInfo]:
         ...
+
+
+def plain_text(spans: Sequence[Span]) -> str:
+    """Spans as plain words: what an engine without its own `prepare` is sent."""
+    return " ".join(span.said for span in spans if span.said)
+
+
+def engine_text(engine: Engine, spans: Sequence[Span]) -> str:
+    """What `engine` is sent for these spans: its own rendering of each kind if it has a
+    `prepare(spans) -> str` method (eSpeak's letters, Piper's phonemes), else plain words."""
+    prepare = getattr(engine, "prepare", None)
+    return prepare(spans) if prepare else plain_text(spans)
