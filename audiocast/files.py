@@ -17,8 +17,11 @@ def atomic_path(path: Path, durable: bool = True) -> Iterator[Path]:
     """A temporary path to fill; renamed to `path` when the block ends without error
     (after flushing it to disk, if `durable`: what is published must survive a power cut;
     the cache can be rebuilt)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     os.close(fd)
     try:
         yield Path(tmp)

@@ -1,14 +1,22 @@
-"""Benchmark: how fast audiocast builds, where the time goes, and against what.
+"""Benchmark: audiocast as a cron job and an editor see it, in whole processes.
 
-    python scripts/bench.py [--editions 4] [--articles 8] [--words 180]
+    pip install '.[bench]'
+    python scripts/bench.py [--articles 8] [--words 180] [--runs 5] [--only SECTION ...]
 
-Builds a generated show (N editions x M articles of original filler news text) and prints:
-the work per stage and its share, the end-to-end realtime factor (seconds of audio per
-second of wall time), 1 vs 2 workers, a rebuild with nothing changed (and of a 30-episode
-show), an edit of one article, the encoder alone on the same amount of audio, a naive
-pipeline (same engine, takes joined with pydub's `+`, loudness by pyloudnorm on the whole,
-one export) on an 8-article edition, and the peak memory while building a 60-minute
-episode. Numbers vary with the machine's load: compare ratios, and run twice.
+Sections (all by default):
+  edition   an 8-article edition (original filler news, the eSpeak voice): first build with
+            2 workers and with 1, an edit of one article, a rebuild with nothing changed;
+            the LAME encoder alone on the same audio and the naive pipeline (takes joined
+            with pydub's `+`, pyloudnorm on the whole, one export), each as a process
+  nochange  a rebuild with nothing changed, at 3, 30 and 300 episodes
+  memory    peak memory of the main process and of each worker building a 60-minute edition
+  encoder   LAME's quality settings at the default bitrate: speed, and what is lost against
+            the unencoded mastered audio (PESQ-WB and SNR), and the fastest setting that
+            loses nothing measurable
+Whole-process figures are wall times of `audiocast build` subprocesses (what a cron job
+sees) beside the seconds the build reports itself; peak memory is each process's VmHWM.
+Machines here are shared and noisy: figures are medians of --runs runs, measured side by
+side in one run of this script; compare ratios.
 """
 
 from __future__ import annotations
@@ -17,31 +25,22 @@ import argparse
 import json
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import warnings
+from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
-import pyloudnorm
-
-from audiocast.build import STAGES, BuildReport, build
-from audiocast.config import AudioSettings, load_show
-from audiocast.narration.script import Narrator
-from audiocast.sources import read_edition
-from audiocast.speech import make_engine
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from pydub import AudioSegment
 
 CONFIG = """[show]
 title = "Bench Daily"
 author = "Bench Newsroom"
 owner_email = "bench@example.org"
 base_url = "https://bench.example.org/"
+
+[voice]
+engine = "{engine}"
 """
 SUBJECTS = ["The city council", "A county judge", "The port authority", "State regulators",
             "The school board", "Local farmers", "The transit agency", "Hospital officials",
@@ -80,151 +79,260 @@ def article(rng: random.Random, day: str, words: int) -> str:
             f"\n\n" + "\n\n".join(paragraphs) + "\n\nCategories / Bench\n")
 
 
-def make_show(root: Path, editions: int, articles: int, words: int, seed: int = 1) -> Path:
+def make_show(root: Path, editions: int, articles: int, words: int, seed: int = 1,
+              engine: str = "espeak") -> Path:
     rng = random.Random(seed)
     root.mkdir(parents=True)
-    (root / "audiocast.toml").write_text(CONFIG)
+    (root / "audiocast.toml").write_text(CONFIG.format(engine=engine))
     for e in range(editions):
-        folder = root / "episodes" / f"2026-{1 + e // 28:02d}-{1 + e % 28:02d}"
+        folder = root / "episodes" / f"{2026 + e // 336}-{1 + e // 28 % 12:02d}-{1 + e % 28:02d}"
         folder.mkdir(parents=True)
         for a in range(articles):
             (folder / f"{a:02d}.txt").write_text(article(rng, "Monday, January 5, 2026", words))
     return root
 
 
-def timed(root: Path, workers: int) -> tuple[float, BuildReport]:
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds, the whole process
+    inside: float  # seconds the build reports
+    audio: float  # seconds of audio it built
+    peaks: dict[str, float]  # MB per process
+
+    @property
+    def worker_peak(self) -> float:
+        return max((v for k, v in self.peaks.items() if k != "main"), default=0.0)
+
+
+def build(show: Path, *args: str) -> Run:
+    """`audiocast build` as a cron job runs it: a process of its own."""
+    summary = show / ".bench-summary.json"
     t0 = time.perf_counter()
-    report = build(load_show(root), log=lambda _line: None, workers=workers)
-    return time.perf_counter() - t0, report
+    subprocess.run([sys.executable, "-m", "audiocast", "build", str(show), "--quiet",
+                    "--summary", str(summary), *args], check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    data = json.loads(summary.read_text())
+    return Run(wall, data["seconds"], data["audio_seconds_built"], data["peak_memory_mb"])
 
 
-def audio_seconds(report: BuildReport) -> float:
-    return sum(r.audio_seconds for r in report.results)
+def median_build(show: Path, runs: int, *args: str) -> Run:
+    found = sorted((build(show, *args) for _ in range(runs)), key=lambda r: r.wall)
+    return found[len(found) // 2]
 
 
-def naive(edition_dir: Path) -> float:
-    """The same engine and script, takes joined with `+` one by one, brought to the same
-    loudness with pyloudnorm on the whole, one export."""
+def timed_process(code: str, *argv: str) -> float:
     t0 = time.perf_counter()
-    settings = AudioSettings()
-    engine = make_engine(load_show(edition_dir.parents[1]).voice)
-    script = Narrator(engine.max_chars).edition("Bench Daily", read_edition(edition_dir))
-    audio = AudioSegment.empty().set_frame_rate(settings.sample_rate)
-    for segment in script.segments:
-        take = engine.synthesize(segment.text)
-        piece = AudioSegment(data=take.pcm, sample_width=2, frame_rate=take.rate, channels=1)
-        audio = audio + piece.set_frame_rate(settings.sample_rate)
-        audio = audio + AudioSegment.silent(segment.pause_ms, settings.sample_rate)
-    x = np.frombuffer(audio.raw_data, np.int16) / 32768.0
-    loudness = pyloudnorm.Meter(settings.sample_rate).integrated_loudness(np.stack([x, x], 1))
-    with warnings.catch_warnings():  # it clips, with no limiter: part of being naive
-        warnings.simplefilter("ignore")
-        x = pyloudnorm.normalize.loudness(x, loudness, settings.loudness)
-    encode_pcm((np.clip(x, -1, 1) * 32767).astype(np.int16).tobytes(), settings)
+    subprocess.run([sys.executable, "-c", code, *argv], check=True)
     return time.perf_counter() - t0
 
 
-def encode_pcm(pcm: bytes, settings: AudioSettings) -> bytes:
-    from audiocast.audio.encode import Mp3Encoder
+ENCODER_ALONE = """
+import sys, miniaudio, numpy as np
+pcm = np.load(sys.argv[1])
+from audiocast.audio.encode import Mp3Encoder
+from audiocast.model import AudioSettings
+encoder = Mp3Encoder(AudioSettings())
+encoder.write(pcm.tobytes())
+encoder.finish()
+"""
 
-    encoder = Mp3Encoder(settings)
-    encoder.write(pcm)
-    return encoder.finish()
+NAIVE = """
+import sys, warnings
+from pathlib import Path
+import numpy as np, pyloudnorm
+warnings.simplefilter("ignore")
+from pydub import AudioSegment
+from audiocast.audio.encode import Mp3Encoder
+from audiocast.config import load_show
+from audiocast.narration.script import Narrator
+from audiocast.sources import read_edition
+from audiocast.speech import make_engine
+edition = Path(sys.argv[1])
+show = load_show(edition.parents[1])
+engine = make_engine(show.voice)
+script = Narrator.for_show(show, engine.max_chars).edition(show.title, read_edition(edition))
+rate = show.audio.sample_rate
+audio = AudioSegment.empty().set_frame_rate(rate)
+for segment in script.segments:
+    take = engine.synthesize(segment.text)
+    piece = AudioSegment(data=take.pcm, sample_width=2, frame_rate=take.rate, channels=1)
+    audio = audio + piece.set_frame_rate(rate) + AudioSegment.silent(segment.pause_ms, rate)
+x = np.frombuffer(audio.raw_data, np.int16) / 32768.0
+loudness = pyloudnorm.Meter(rate).integrated_loudness(np.stack([x, x], 1))
+x = pyloudnorm.normalize.loudness(x, loudness, show.audio.loudness)
+encoder = Mp3Encoder(show.audio)
+encoder.write((np.clip(x, -1, 1) * 32767).astype(np.int16).tobytes())
+encoder.finish()
+"""
 
 
-def encoder_alone(show: Path) -> float:
-    """LAME alone on the same audio: the built episodes, decoded, encoded again."""
+def decoded_episode(show: Path, out: Path) -> float:
+    """The built episode decoded to PCM in `out` (for the encoder alone); its seconds."""
     import miniaudio
+    import numpy as np
 
-    settings = AudioSettings()
-    seconds = 0.0
-    for path in sorted((show / "feed" / "audio").glob("*.mp3")):
-        pcm = miniaudio.decode_file(str(path), output_format=miniaudio.SampleFormat.SIGNED16,
-                                    nchannels=1, sample_rate=settings.sample_rate)
-        data = pcm.samples.tobytes()
+    (mp3,) = (show / "feed" / "audio").glob("*.mp3")
+    pcm = miniaudio.decode_file(str(mp3), output_format=miniaudio.SampleFormat.SIGNED16,
+                                nchannels=1, sample_rate=44100)
+    samples = np.frombuffer(pcm.samples.tobytes(), np.int16)
+    np.save(out, samples)
+    return len(samples) / 44100
+
+
+def edition_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
+    print(f"\n## An edition of {args.articles} articles of about {args.words} words (eSpeak)")
+    two = make_show(tmp / "two", 1, args.articles, args.words, seed=3)
+    one = tmp / "one"
+    shutil.copytree(two, one)
+    first2, first1 = build(two), build(one, "--workers", "1")
+    edition = next((two / "episodes").iterdir())
+    target = sorted(edition.iterdir())[args.articles // 2]
+    edits = []
+    for n in range(args.runs):  # a different small edit each time
+        target.write_text(target.read_text().replace(" the ", " a ", 1))
+        edits.append(build(two))
+    edit = sorted(edits, key=lambda r: r.wall)[len(edits) // 2]
+    same = median_build(two, args.runs)
+    pcm = tmp / "episode.npy"
+    seconds = decoded_episode(one, pcm)  # built once: one MP3
+    encoder = statistics.median(timed_process(ENCODER_ALONE, str(pcm))
+                                for _ in range(args.runs))
+    naive = timed_process(NAIVE, str(next((one / "episodes").iterdir())))
+    rows = [("first build, 2 workers", first2), ("first build, 1 worker", first1),
+            ("edit one article", edit), ("nothing changed", same)]
+    print(f"{'':26}{'whole process':>14}{'in build':>10}{'x realtime':>11}"
+          f"{'main MB':>9}{'worker MB':>10}")
+    for name, run in rows:
+        print(f"{name:26}{run.wall:13.2f}s{run.inside:9.2f}s{seconds / run.wall:10.0f}x"
+              f"{run.peaks.get('main', 0):9.0f}{run.worker_peak:10.0f}")
+    print(f"{'LAME encoder alone':26}{encoder:13.2f}s{'':10}{seconds / encoder:10.0f}x")
+    print(f"{'naive pipeline, 1 process':26}{naive:13.2f}s{'':10}{seconds / naive:10.0f}x")
+    figures = {"audio_s": seconds, "first_2_workers_s": first2.wall,
+               "first_1_worker_s": first1.wall, "edit_one_s": edit.wall,
+               "edit_one_share": edit.wall / first2.wall, "nochange_s": same.wall,
+               "encoder_alone_s": encoder, "first_1_worker_vs_encoder": first1.wall / encoder,
+               "naive_s": naive, "naive_vs_1_worker": naive / first1.wall,
+               "naive_vs_2_workers": naive / first2.wall}
+    print(f"edit one article: {figures['edit_one_share']:.1%} of the first build (2 workers)"
+          f"; first build (1 worker) / encoder alone: "
+          f"{figures['first_1_worker_vs_encoder']:.2f}x; naive / audiocast: "
+          f"{figures['naive_vs_1_worker']:.2f}x (1 worker), "
+          f"{figures['naive_vs_2_workers']:.2f}x (2 workers)")
+    return figures
+
+
+def nochange_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
+    print("\n## A rebuild with nothing changed (2-article editions of 40 words)")
+    figures = {}
+    for count in (3, 30, 300):
+        show = make_show(tmp / f"n{count}", count, 2, 40 if count < 300 else 20, seed=5)
+        build(show)
+        run = median_build(show, args.runs)
+        figures[f"nochange_{count}_s"] = run.wall
+        print(f"{count:4} episodes: {run.wall:.2f} s whole process ({run.inside:.3f} s in the "
+              f"build), main process {run.peaks.get('main', 0):.0f} MB")
+    return figures
+
+
+def memory_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
+    print("\n## Peak memory building a 60-minute edition (8 articles)")
+    show = make_show(tmp / "long", 1, 8, int(60 * 175 / 8), seed=7)
+    run = build(show)
+    workers = {k: v for k, v in run.peaks.items() if k != "main"}
+    print(f"main process {run.peaks['main']:.0f} MB; workers: "
+          + ", ".join(f"{v:.0f} MB" for v in workers.values()) + f"; {run.audio / 60:.0f} min")
+    return {"peak_main_mb": run.peaks["main"], "peak_worker_mb": run.worker_peak}
+
+
+def mastered_reference(tmp: Path, seconds: float) -> tuple[object, int]:
+    """Mastered, unencoded speech: eSpeak takes, prepared, with their pauses, at the
+    loudness target, as the encoder receives it."""
+    import numpy as np
+
+    from audiocast.audio.loudness import LoudnessMeter, apply_gain
+    from audiocast.audio.prepare import prepared
+    from audiocast.config import load_show
+    from audiocast.narration.script import Narrator
+    from audiocast.sources import read_edition
+    from audiocast.speech import make_engine
+
+    root = make_show(tmp / "reference", 1, 8, int(seconds * 175 / 60 / 8), seed=11)
+    show = load_show(root)
+    engine = make_engine(show.voice)
+    edition = read_edition(next((root / "episodes").iterdir()))
+    pieces = []
+    rate = show.audio.sample_rate
+    for segment in Narrator.for_show(show, engine.max_chars).edition(show.title, edition).segments:
+        pieces += [prepared(engine.synthesize(segment.text), rate),
+                   np.zeros(segment.pause_ms * rate // 1000, np.int16)]
+    pcm = np.concatenate(pieces)
+    meter = LoudnessMeter(rate)
+    meter.feed(pcm)
+    return apply_gain(pcm, show.audio.loudness - meter.integrated(), -2.0, rate), rate
+
+
+def encoder_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
+    import miniaudio
+    import numpy as np
+    import soxr
+    from pesq import pesq
+
+    from audiocast.audio.encode import Mp3Encoder
+    from audiocast.audio.mp3 import ENCODER_DELAY
+    from audiocast.model import AudioSettings
+
+    reference, rate = mastered_reference(tmp, 360)
+    seconds = len(reference) / rate
+    ref16 = soxr.resample(reference.astype(np.float32) / 32768, rate, 16000)
+    print(f"\n## LAME settings on {seconds:.0f} s of mastered speech at "
+          f"{AudioSettings().bitrate} kbps mono (PESQ-WB and SNR against the unencoded audio)")
+    rows = []
+    for quality in range(10):
+        settings = AudioSettings(quality=quality)
+        encoder = Mp3Encoder(settings)
         t0 = time.perf_counter()
-        encode_pcm(data, settings)
-        seconds += time.perf_counter() - t0
-    return seconds
+        encoder.write(reference.tobytes())
+        mp3 = encoder.finish()
+        speed = seconds / (time.perf_counter() - t0)
+        out = np.frombuffer(miniaudio.decode(mp3, nchannels=1, sample_rate=rate).samples,
+                            np.int16)[ENCODER_DELAY:ENCODER_DELAY + len(reference)]
+        noise = out.astype(np.float64) - reference[:len(out)]
+        snr = 10 * np.log10(np.sum(reference[:len(out)].astype(np.float64) ** 2)
+                            / np.sum(noise ** 2))
+        deg16 = soxr.resample(out.astype(np.float32) / 32768, rate, 16000)
+        window = 16000 * 20
+        scores = [pesq(16000, ref16[i:i + window], deg16[i:i + window], "wb")
+                  for i in range(0, len(deg16) - window, window)]
+        rows.append((quality, speed, float(np.mean(scores)), float(snr)))
+        print(f"  -q {quality}: {speed:5.0f}x realtime  PESQ-WB {rows[-1][2]:.2f}  "
+              f"SNR {snr:5.1f} dB")
+    best_pesq = max(r[2] for r in rows)
+    best_snr = max(r[3] for r in rows)
+    lossless = [r for r in rows if r[2] >= best_pesq - 0.05 and r[3] >= best_snr - 1.0]
+    chosen = max(lossless, key=lambda r: r[1])
+    print(f"fastest setting within 0.05 PESQ and 1 dB SNR of the best: -q {chosen[0]} "
+          f"({chosen[1]:.0f}x realtime)")
+    return {"encoder_quality_chosen": chosen[0], "encoder_speed_chosen": chosen[1]}
 
 
-def peak_memory_mb(minutes: int, tmp: Path) -> float:
-    """Peak resident memory of `audiocast build` on a single edition of `minutes` minutes."""
-    root = make_show(tmp / "long", 1, 8, int(minutes * 175 / 8), seed=7)
-    # VmHWM, not ru_maxrss: a child's ru_maxrss starts at its parent's size (fork + exec)
-    code = ("import re,sys; from audiocast.cli import main; main(['build', sys.argv[1], "
-            "'--workers', '1']); print(re.search(r'VmHWM:\\s+(\\d+)', "
-            "open('/proc/self/status').read())[1])")
-    out = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True,
-                         text=True, check=True).stdout.split()
-    return int(out[-1]) / 1024
+SECTIONS = {"edition": edition_section, "nochange": nochange_section,
+            "memory": memory_section, "encoder": encoder_section}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--editions", type=int, default=4)
     parser.add_argument("--articles", type=int, default=8)
     parser.add_argument("--words", type=int, default=180, help="words per article")
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
+    parser.add_argument("--runs", type=int, default=5, help="runs of the quick measurements")
+    parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        one = make_show(tmp / "one", args.editions, args.articles, args.words)
-        two = tmp / "two"
-        shutil.copytree(one, two)
-        t1, report1 = timed(one, 1)
-        t2, _ = timed(two, 2)
-        audio = audio_seconds(report1)
-        work = sum(report1.stages.values())
-        print(f"show: {args.editions} editions x {args.articles} articles, "
-              f"{audio / 60:.1f} min of audio")
-        print("\nwork per stage, 1 worker (s, share):")
-        for stage in STAGES:
-            seconds = report1.stages.get(stage, 0.0)
-            print(f"  {stage:<11} {seconds:7.2f}  {seconds / work:6.1%}")
-        figures |= {"audio_s": audio, "build_1_worker_s": t1, "build_2_workers_s": t2,
-                    "rtf_1": audio / t1, "rtf_2": audio / t2, "speedup_2_workers": t1 / t2}
-        print(f"\nfirst build, 1 worker   {t1:7.2f} s  {audio / t1:6.0f}x realtime")
-        print(f"first build, 2 workers  {t2:7.2f} s  {audio / t2:6.0f}x realtime  "
-              f"speed-up {t1 / t2:.2f}x")
-        enc = encoder_alone(one)
-        figures |= {"encoder_alone_s": enc, "build_vs_encoder": t1 / enc}
-        print(f"encoder alone           {enc:7.2f} s  {audio / enc:6.0f}x realtime  "
-              f"build/encoder {t1 / enc:.2f}x")
-        t_re, _ = timed(two, 2)
-        figures["rebuild_unchanged_s"] = t_re
-        print(f"rebuild, nothing changed {t_re:6.2f} s")
-
-        edition = sorted((two / "episodes").iterdir())[0]
-        target = sorted(edition.iterdir())[3]
-        target.write_text(target.read_text().replace(" the ", " a ", 1))
-        t_edit, _ = timed(two, 2)
-        figures["edit_one_article_share"] = t_edit / t2
-        print(f"edit one article, rebuild {t_edit:5.2f} s  {t_edit / t2:.1%} of the first build")
-
-        eight = make_show(tmp / "eight", 1, 8, args.words, seed=3)
-        edition_dir = next((eight / "episodes").iterdir())
-        t_naive = naive(edition_dir)
-        e1, _ = timed(eight, 1)
-        shutil.rmtree(eight / ".audiocast")
-        shutil.rmtree(eight / "feed")
-        e2, _ = timed(eight, 2)
-        figures |= {"naive_s": t_naive, "vs_naive_1": t_naive / e1, "vs_naive_2": t_naive / e2}
-        print(f"8-article edition: naive {t_naive:.2f} s, audiocast 1 worker {e1:.2f} s "
-              f"({t_naive / e1:.2f}x faster), 2 workers {e2:.2f} s ({t_naive / e2:.2f}x)")
-
-        thirty = make_show(tmp / "thirty", 30, 2, 40, seed=5)
-        timed(thirty, 2)
-        t30, _ = timed(thirty, 2)
-        figures["rebuild_30_episodes_s"] = t30
-        print(f"rebuild of a 30-episode show, nothing changed: {t30:.2f} s")
-
-        peak = peak_memory_mb(60, tmp)
-        figures["peak_mb_60_min"] = peak
-        print(f"peak memory building a 60-minute episode: {peak:.0f} MB")
+        for name in args.only:
+            figures |= SECTIONS[name](Path(tmp_name) / name, args)
     if args.json:
-        print(json.dumps(figures, indent=1))
+        args.json.write_text(json.dumps(figures, indent=1))
 
 
 if __name__ == "__main__":

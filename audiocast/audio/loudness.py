@@ -165,10 +165,16 @@ def apply_gain(pcm: np.ndarray, gain_db: float, ceiling_db: float, rate: int) ->
     looks at samples; the caller leaves room for the peaks between them."""
     x = pcm.astype(np.float32) * np.float32(10 ** (gain_db / 20))
     ceiling = np.float32(32768.0 * 10 ** (ceiling_db / 20))
-    magnitude = np.abs(x)
-    if magnitude.max(initial=0) > ceiling:
-        needed = np.minimum(np.float32(1), ceiling / np.maximum(magnitude, np.float32(1e-9)))
-        window = max(1, rate // 200)  # 5 ms
+    over = np.flatnonzero(np.abs(x) > ceiling)
+    window = max(1, rate // 200)  # 5 ms
+    reach = 3 * window  # how far a peak bends the gain
+    # only the stretches around peaks are limited: peaks closer than that form one stretch
+    starts = over[np.concatenate(([True], np.diff(over) > 2 * reach))] if len(over) else over
+    ends = over[np.concatenate((np.diff(over) > 2 * reach, [True]))] if len(over) else over
+    for first, last in zip(starts, ends, strict=True):
+        a, b = max(0, first - reach), min(len(x), last + reach + 1)
+        part = x[a:b]
+        needed = np.minimum(np.float32(1), ceiling / np.maximum(np.abs(part), np.float32(1e-9)))
         gain = _running_mean(_running_min(needed, window), window)
-        x *= np.minimum(gain, needed)
+        part *= np.minimum(gain, needed)
     return np.clip(np.rint(x), -32768, 32767).astype(np.int16)
