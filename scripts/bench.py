@@ -188,7 +188,7 @@ def edition_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
     edition = next((two / "episodes").iterdir())
     target = sorted(edition.iterdir())[args.articles // 2]
     edits = []
-    for n in range(args.runs):  # a different small edit each time
+    for _ in range(args.runs):  # a different small edit each time
         target.write_text(target.read_text().replace(" the ", " a ", 1))
         edits.append(build(two))
     edit = sorted(edits, key=lambda r: r.wall)[len(edits) // 2]

@@ -15,9 +15,11 @@ from audiocast.publish.timeline import (
     chapters_vtt,
     cues,
     place,
-    webvtt as to_webvtt,
 )
 from audiocast.publish.timeline import srt as to_srt
+from audiocast.publish.timeline import (
+    webvtt as to_webvtt,
+)
 
 RATE = 1000  # one sample per millisecond keeps the arithmetic readable
 
