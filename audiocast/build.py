@@ -121,14 +121,13 @@ class _Build:
         if not todo:
             return []
         from audiocast.plan import Planner, encoder_level, show_cover
-        from audiocast.speech import make_engine
 
         started = time.perf_counter()
-        self.engine = make_engine(self.show.voice)
         local = self.options.scheduler is None  # Dask workers share no disk with us
-        planner = Planner(self.show, self.engine, show_cover(self.show), encoder_level(self.show),
+        planner = Planner(self.show, show_cover(self.show), encoder_level(self.show),
                           *(str(self.show.state_dir / "cache" / name) if local else None
                             for name in ("takes", "chapters", "blocks")))
+        self.engine = planner.engine
         plans = []
         for source in todo:
             name = episode_id(source)

@@ -28,8 +28,8 @@ _ENGINES: dict[str, Engine] = {}  # one per voice per process
 @dataclass(frozen=True)
 class ChapterJob:
     key: str  # content address of the chapter's MP3
-    texts: tuple[str, ...]
-    voice: Voice
+    texts: tuple[str, ...]  # what each take's engine is sent
+    voices: tuple[Voice, ...]  # who says each take
     layout: Layout
     take_cache: str | None = None  # a local take cache, or None on a remote worker
     store: str | None = None  # where to put the chapter (a local store), or None: send it
@@ -65,10 +65,10 @@ def _counted(pairs: Iterator[tuple[Take, bool]], made: list[bool]) -> Iterator[T
 
 def render_chapter(job: ChapterJob) -> RenderedChapter:
     made: list[bool] = []
-    engine = engine_for(job.voice)
 
     def takes_of(section: range) -> Iterator[Take]:
-        return _counted(takes(engine, [job.texts[i] for i in section], job.take_cache), made)
+        requests = [(engine_for(job.voices[i]), job.texts[i]) for i in section]
+        return _counted(takes(requests, job.take_cache), made)
 
     result = master(takes_of, job.layout, Path(job.blocks) if job.blocks else None,
                     reuse=not job.redo)

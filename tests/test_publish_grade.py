@@ -108,11 +108,12 @@ def test_transcripts_parse_follow_the_audio_and_keep_lines_short(
         assert starts == sorted(starts) and _ms(vtt[-1].end) <= duration * 1000
         assert all(len(line) <= 65 for c in vtt for line in c.text.splitlines())
         assert all(len(c.text.splitlines()) <= 2 for c in vtt)
-        # each chapter's headline is in the transcript, said where the chapter starts
-        for chapter in sorted(ID3(mp3).getall("CHAP"), key=lambda c: c.start_time)[1:]:
+        # each story's headline is in the transcript, said as its chapter starts (after a
+        # short transition in the presenter's voice)
+        for chapter in sorted(ID3(mp3).getall("CHAP"), key=lambda c: c.start_time)[2:]:
             headline = str(chapter.sub_frames["TIT2"])
             cue = next(c for c in vtt if c.text.replace("\n", " ").startswith(headline[:30]))
-            assert 0 <= _ms(cue.start) - chapter.start_time < 1000
+            assert 0 < _ms(cue.start) - chapter.start_time < 3000
 
 
 def test_feed_meets_apple_spotify_and_podcasting_2_rules(sample_show: BuiltShow) -> None:

@@ -110,7 +110,9 @@ def test_each_article_is_a_chapter_that_starts_where_its_headline_is_heard(
         assert str(tags["TALB"]) == "The Harbor City Briefing"
         assert tags.getall("APIC")[0].type == 3
         chapters = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
-        assert [str(c.sub_frames["TIT2"]) for c in chapters] == [a.title for a in edition.articles]
+        rundown = ["In this edition"] if len(edition.articles) > 1 else []
+        assert [str(c.sub_frames["TIT2"]) for c in chapters] == [
+            *rundown, *(a.title for a in edition.articles)]
         (toc,) = tags.getall("CTOC")
         assert toc.child_element_ids == [c.element_id for c in chapters]
         starts = [c.start_time for c in chapters]

@@ -53,6 +53,7 @@ class Layout:
     outro: tuple[int, bytes] | None = None  # the last N takes, over this music
     sting: bool = False  # a chime in the pause after the last take
     encoder_db: float = 0.0  # how much the encoder changes the level (encode.level_change_db)
+    lead_in_ms: int = 0  # silence before the first take
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ class _Master:
         return hashlib.sha256(json.dumps([
             FORMAT, self.rate, [layout.take_keys[i] for i in section],
             [layout.pauses_ms[i] for i in section], last, last and layout.sting,
-            last and bool(layout.outro), music]).encode()).hexdigest()
+            last and bool(layout.outro), music,
+            section.start == 0 and layout.lead_in_ms]).encode()).hexdigest()
 
     def music(self, section: range) -> tuple[int, bytes] | None:
         """The bed under this block, if it is the intro or the outro."""
@@ -161,6 +163,9 @@ class _Master:
         held until their bed is mixed under them."""
         meter, spans, held = LoudnessMeter(self.rate), [], []
         count, music, at = len(self.layout.pauses_ms), self.music(section), 0
+        if section.start == 0 and self.layout.lead_in_ms and not music:
+            at = self.layout.lead_in_ms * self.rate // 1000
+            self._add(index, meter, np.zeros(at, np.int16))
         self.timer.lap("assemble")
         for position, take in zip(section, self.takes(section), strict=True):
             self.timer.lap("synthesize")

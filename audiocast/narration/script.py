@@ -8,6 +8,7 @@ from: an editor can see, for each take, what was written and what will be said.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from audiocast.errors import AudiocastError
@@ -17,13 +18,15 @@ from audiocast.model import (
     ChapterMark,
     Dropped,
     Edition,
+    Presentation,
     Script,
     Segment,
     Show,
 )
+from audiocast.narration import presentation
 from audiocast.narration.clean import NEWSLETTER, Profile, clean
 from audiocast.narration.lexicon import Lexicon
-from audiocast.narration.normalize import normalize, spoken_date
+from audiocast.narration.normalize import normalize
 from audiocast.narration.segment import chunks, sentences
 
 
@@ -45,22 +48,24 @@ class Narrator:
     profile: Profile = NEWSLETTER
     lexicon: Lexicon = field(default_factory=Lexicon)
     max_article_chars: int = 100_000
+    presentation: Presentation = field(default_factory=Presentation)
 
     @classmethod
     def for_show(cls, show: Show, limit: int) -> Narrator:
         return cls(limit, show.audio, show.language, NEWSLETTER.extended(show.drop),
-                   Lexicon(show.lexicon), show.max_article_chars)
+                   Lexicon(show.lexicon), show.max_article_chars, show.presentation)
 
     def say(self, written: str) -> str:
         return self.lexicon.apply(written, lambda text: normalize(text, self.language))
 
-    def _sentence(self, written: str, pause_ms: int, chapter: int | None) -> list[Segment]:
+    def _sentence(self, written: str, pause_ms: int, chapter: int | None,
+                  article: Article, role: str = "body") -> list[Segment]:
         # normalizing may open a sentence ("BELGRADE (CN) —" -> "Belgrade."): split again
         pieces = chunks(self.say(written), self.limit) if written.strip() else []
         pieces = [p for p in pieces if any(c.isalnum() for c in p)]
-        return [Segment(p, self.pauses.sentence_pause_ms, chapter, written)
-                for p in pieces[:-1]] + [Segment(p, pause_ms, chapter, written)
-                                         for p in pieces[-1:]]
+        pauses = [self.pauses.sentence_pause_ms] * (len(pieces) - 1) + [pause_ms]
+        return [Segment(p, pause, chapter, written, role=role, section=article.section)
+                for p, pause in zip(pieces, pauses, strict=True)]
 
     def article(self, article: Article, chapter: int | None = None) -> Narration:
         size = len(article.title) + sum(map(len, article.paragraphs))
@@ -71,40 +76,46 @@ class Narrator:
                 hint="check the file is one article; [narration] max_article_chars raises "
                      "the limit")
         kept, dropped = clean(article, self.profile)
-        segments = self._sentence(article.title, self.pauses.headline_pause_ms, chapter)
+        segments = self._sentence(article.title, self.pauses.headline_pause_ms, chapter,
+                                  article, "headline")
         for paragraph in kept:
             found = sentences(paragraph)
             for i, sentence in enumerate(found):
                 last = i == len(found) - 1
                 pause = self.pauses.paragraph_pause_ms if last else self.pauses.sentence_pause_ms
-                said = self._sentence(sentence, pause, chapter)
+                said = self._sentence(sentence, pause, chapter, article)
                 if not said:
                     dropped.append(Dropped(sentence, "nothing to say"))
                 segments += said
         return Narration(tuple(segments), tuple(dropped))
 
     def edition(self, show_title: str, edition: Edition) -> Script:
-        """The episode's script. The intro belongs to the first chapter and the outro to the
-        last, so the chapters cover the whole episode."""
-        when = spoken_date(edition.date, self.language)
-        segments = self._spoken(f"{show_title}. {when}.", 0)
-        marks: list[ChapterMark] = []
+        """The episode's script: the presenter's intro and rundown, each story (after the
+        first, behind a transition), the sign-off. The rundown is a chapter of its own; the
+        intro belongs to the first chapter and the sign-off to the last, so the chapters
+        cover the whole episode."""
+        p = self.presentation
+        segments = self._spoken(presentation.intro(p, show_title, edition), 0)
+        rundown = self._spoken(presentation.rundown(p, show_title, edition), 0)
+        if rundown:  # a story's pause before the first story
+            rundown[-1] = dataclasses.replace(rundown[-1], pause_ms=self.pauses.article_pause_ms)
+        marks = [ChapterMark(p.rundown_title, 0)] if rundown else []
+        segments += rundown
         dropped: list[Dropped] = []
-        last = len(edition.articles) - 1
         for index, article in enumerate(edition.articles):
-            narration = self.article(article, chapter=index)
+            chapter = len(marks)
+            narration = self.article(article, chapter=chapter)
             body = list(narration.segments)
-            end = body[-1]
-            body[-1] = Segment(end.text, self.pauses.article_pause_ms, index, end.source)
-            marks.append(ChapterMark(article.title, 0 if index == 0 else len(segments),
+            body[-1] = dataclasses.replace(body[-1], pause_ms=self.pauses.article_pause_ms)
+            before = self._spoken(presentation.transition(p, index), chapter)
+            marks.append(ChapterMark(article.title, 0 if not marks else len(segments),
                                      article.url))
-            segments += body
+            segments += before + body
             dropped += narration.dropped
-        segments += self._spoken(
-            f"That was {show_title} for {when}. Thank you for listening.", last)
+        segments += self._spoken(presentation.sign_off(p, show_title, edition), len(marks) - 1)
         return Script(tuple(segments), tuple(marks), tuple(dropped))
 
     def _spoken(self, text: str, chapter: int) -> list[Segment]:
-        """Words of our own (intro, outro): already written to be said."""
-        return [Segment(piece, self.pauses.paragraph_pause_ms, chapter)
+        """Words of our own (the presenter's): already written to be said."""
+        return [Segment(piece, self.pauses.paragraph_pause_ms, chapter, role="presenter")
                 for sentence in sentences(text) for piece in chunks(self.say(sentence), self.limit)]

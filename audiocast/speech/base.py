@@ -7,12 +7,27 @@ It is built as `Class(voice, **settings)` from the show's [voice] table.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 from audiocast.errors import AudiocastError
 from audiocast.model import Span, Take
+
+_THREADS: list[int] = []  # set in worker processes: this process's share of the cores
+
+
+def set_cpu_threads(count: int) -> None:
+    """How many threads a CPU engine (onnxruntime) may use in this process."""
+    _THREADS[:] = [max(1, count)]
+
+
+def cpu_threads() -> int:
+    if _THREADS:
+        return _THREADS[0]
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
 
 
 class SpeechError(AudiocastError):
@@ -31,6 +46,8 @@ class Engine(Protocol):
     max_chars: ClassVar[int]  # the longest text one synthesis request accepts
     offline: ClassVar[bool]  # works without the network (and is CPU-bound)
     concurrency: ClassVar[int]  # requests in flight at once, for a network engine
+    # optional: `threaded = True` for an engine that uses the cores with threads of its own
+    # (it then renders in one worker process, with every core as a thread)
 
     def identity(self) -> dict[str, Any]:
         """Everything besides the text that shapes the audio: voice, settings, engine version.

@@ -11,11 +11,12 @@ from audiocast.speech.base import Engine
 from audiocast.speech.cache import TakeCache, take_key
 
 
-def takes(engine: Engine, texts: Iterable[str],
+def takes(requests: Iterable[tuple[Engine, str]],
           cache_dir: str | None) -> Iterator[tuple[Take, bool]]:
-    """Each text's take, and whether it was synthesized (True) or found in the cache."""
+    """Each (engine, text)'s take, and whether it was synthesized (True) or found in the
+    cache."""
     cache = TakeCache(Path(cache_dir)) if cache_dir else None
-    for text in texts:
+    for engine, text in requests:
         key = take_key(engine, text)
         take = cache.get(key) if cache else None
         if take is not None:
