@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from audiocast.cli import main
-from audiocast.errors import ConfigError
 from audiocast.config import load_lexicon
+from audiocast.errors import ConfigError
 from audiocast.narration.lexicon import Entry, Lexicon
 from audiocast.narration.normalize import normalize
 
@@ -66,7 +66,7 @@ def test_explain_shows_written_and_said_and_what_was_left_out(
     out = capsys.readouterr().out
     assert "  written: Port director Samuel Achebe said the cranes cost $22.5 million" in out
     assert "     said: Port director Samuel Ah-chay-bay said the cranes cost twenty-two" in out
-    assert "  category line: Categories / Business, Environment, Port" in out
+    assert "  footer (category-line): Categories / Business, Environment, Port" in out
     assert "## chapter 2: High school robotics team heads to the national finals" in out
 
 

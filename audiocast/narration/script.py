@@ -8,7 +8,8 @@ from: an editor can see, for each take, what was written and what will be said.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass, field, replace
 
 from audiocast.errors import AudiocastError
 from audiocast.model import (
@@ -21,10 +22,14 @@ from audiocast.model import (
     Segment,
     Show,
 )
-from audiocast.narration.clean import NEWSLETTER, Profile, clean
+from audiocast.model import spoken as spoken_words
+from audiocast.narration import normalize
+from audiocast.narration.clean import NEWSLETTER, Profile, read
 from audiocast.narration.lexicon import Lexicon
-from audiocast.narration.normalize import normalize, spoken_date
+from audiocast.narration.normalize import spoken_date
 from audiocast.narration.segment import chunks, sentences
+from audiocast.narration.spans import plain_length, unseal
+from audiocast.narration.titles import strip_title
 
 
 @dataclass(frozen=True)
@@ -48,18 +53,27 @@ class Narrator:
 
     @classmethod
     def for_show(cls, show: Show, limit: int) -> Narrator:
-        return cls(limit, show.audio, show.language, NEWSLETTER.extended(show.drop),
-                   Lexicon(show.lexicon), show.max_article_chars)
+        """The show's narrator (ValueError for a disabled rule that does not exist)."""
+        profile = NEWSLETTER.without(show.disable).extended(show.drop)
+        profile = replace(profile, subheads=show.subheads)
+        return cls(limit, show.audio, show.language, profile, Lexicon(show.lexicon),
+                   show.max_article_chars)
 
     def say(self, written: str) -> str:
-        return self.lexicon.apply(written, lambda text: normalize(text, self.language))
+        """What to say for `written`, its typed spans sealed in it (`spans.unseal`)."""
+        return self.lexicon.sealed(written, lambda text: normalize.say(text, self.language))
+
+    def _segment(self, piece: str, pause_ms: int, chapter: int | None, written: str) -> Segment:
+        spans = unseal(piece)
+        typed = any(s.kind != "words" or s.rule for s in spans)
+        return Segment(spoken_words(spans), pause_ms, chapter, written, spans if typed else ())
 
     def _sentence(self, written: str, pause_ms: int, chapter: int | None) -> list[Segment]:
         # normalizing may open a sentence ("BELGRADE (CN) —" -> "Belgrade."): split again
-        pieces = chunks(self.say(written), self.limit) if written.strip() else []
-        pieces = [p for p in pieces if any(c.isalnum() for c in p)]
-        return [Segment(p, self.pauses.sentence_pause_ms, chapter, written)
-                for p in pieces[:-1]] + [Segment(p, pause_ms, chapter, written)
+        pieces = chunks(self.say(written), self.limit, plain_length) if written.strip() else []
+        pieces = [p for p in pieces if any(c.isalnum() for c in spoken_words(unseal(p)))]
+        return [self._segment(p, self.pauses.sentence_pause_ms, chapter, written)
+                for p in pieces[:-1]] + [self._segment(p, pause_ms, chapter, written)
                                          for p in pieces[-1:]]
 
     def article(self, article: Article, chapter: int | None = None) -> Narration:
@@ -70,14 +84,24 @@ class Narrator:
                 f"(about {self.max_article_chars // 900} minutes of speech)", article.source,
                 hint="check the file is one article; [narration] max_article_chars raises "
                      "the limit")
-        kept, dropped = clean(article, self.profile)
-        segments = self._sentence(article.title, self.pauses.headline_pause_ms, chapter)
-        for paragraph in kept:
-            found = sentences(paragraph)
+        reading = read(article, self.profile)
+        dropped = reading.dropped
+        title = strip_title(article.title, url=article.url)
+        if title != article.title:
+            dropped.append(Dropped(article.title[len(title):].strip(), "title-suffix"))
+        segments = self._sentence(title, self.pauses.headline_pause_ms, chapter)
+        for index, paragraph in enumerate(reading.kept):
+            if index in reading.breaks and segments:
+                segments[-1] = dataclasses.replace(
+                    segments[-1], pause_ms=max(segments[-1].pause_ms,
+                                               self.pauses.section_pause_ms))
+            heading = index in reading.subheads
+            found = [paragraph] if heading else sentences(paragraph)
             for i, sentence in enumerate(found):
                 last = i == len(found) - 1
                 pause = self.pauses.paragraph_pause_ms if last else self.pauses.sentence_pause_ms
-                said = self._sentence(sentence, pause, chapter)
+                said = self._sentence(sentence, self.pauses.headline_pause_ms if heading
+                                      else pause, chapter)
                 if not said:
                     dropped.append(Dropped(sentence, "nothing to say"))
                 segments += said
@@ -95,7 +119,7 @@ class Narrator:
             narration = self.article(article, chapter=index)
             body = list(narration.segments)
             end = body[-1]
-            body[-1] = Segment(end.text, self.pauses.article_pause_ms, index, end.source)
+            body[-1] = dataclasses.replace(end, pause_ms=self.pauses.article_pause_ms)
             marks.append(ChapterMark(article.title, 0 if index == 0 else len(segments),
                                      article.url))
             segments += body
@@ -106,5 +130,6 @@ class Narrator:
 
     def _spoken(self, text: str, chapter: int) -> list[Segment]:
         """Words of our own (intro, outro): already written to be said."""
-        return [Segment(piece, self.pauses.paragraph_pause_ms, chapter)
-                for sentence in sentences(text) for piece in chunks(self.say(sentence), self.limit)]
+        return [self._segment(piece, self.pauses.paragraph_pause_ms, chapter, "")
+                for sentence in sentences(text)
+                for piece in chunks(self.say(sentence), self.limit, plain_length)]

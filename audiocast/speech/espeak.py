@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import ctypes
 import threading
+from collections.abc import Sequence
 from typing import Any
+from xml.sax.saxutils import escape
 
 import espeakng_loader
 
-from audiocast.model import Take
-from audiocast.speech.base import SpeechError, VoiceInfo
+from audiocast.model import Span, Take, spoken
+from audiocast.speech.base import SpeechError, VoiceInfo, plain_text
 
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _ESPEAK_INITIALIZE_DONT_EXIT = 0x8000
 _POS_CHARACTER = 1
 _CHARS_UTF8 = 1
+_SSML = 0x10  # espeakSSML: the text is SSML
 _PARAMETERS = {"rate": 1, "volume": 2, "pitch": 3, "range": 4, "wordgap": 7}
 _DEFAULTS = {"rate": 175, "volume": 100, "pitch": 50, "range": 50, "wordgap": 0}
 
@@ -96,7 +99,8 @@ class _Library:
                 self.lib.espeak_SetParameter(_PARAMETERS[name], value, 0)
             data = text.encode("utf-8")
             self._chunks = []
-            err = self.lib.espeak_Synth(data, len(data) + 1, 0, _POS_CHARACTER, 0, _CHARS_UTF8,
+            flags = _CHARS_UTF8 | (_SSML if text.startswith("<speak>") else 0)
+            err = self.lib.espeak_Synth(data, len(data) + 1, 0, _POS_CHARACTER, 0, flags,
                                         None, None)
             if err != 0:
                 raise SpeechError(f"eSpeak NG failed (error {err}) on: {text[:60]!r}")
@@ -118,6 +122,17 @@ class EspeakEngine:
                               f"it has {sorted(_PARAMETERS)}")
         self.voice = voice or "en-us"
         self.settings = {k: int(v) for k, v in sorted(settings.items())}
+
+    def prepare(self, spans: Sequence[Span]) -> str:
+        """eSpeak's own rendering: letters spelled by SSML `say-as characters`, so that a
+        lone `A` is the letter, not the article "uh" (`U S A`, `S A G`, `ten thirty a m`);
+        every other kind as plain words (eSpeak's `[[...]]` takes its own phoneme codes,
+        not IPA). Plain text when there is nothing to spell."""
+        if not any(s.kind == "letters" for s in spans):
+            return plain_text(spans)
+        pieces = [f'<say-as interpret-as="characters">{escape(s.text)}</say-as>'
+                  if s.kind == "letters" else escape(s.said) for s in spans]
+        return "<speak>" + spoken([Span("words", p) for p in pieces]) + "</speak>"
 
     def identity(self) -> dict[str, Any]:
         return {"engine": self.name, "version": _Library.get().version, "voice": self.voice,
