@@ -60,10 +60,11 @@ class Rule:
         return f"{self.kind} ({self.name})" if self.name else self.kind
 
     def matches(self, paragraph: str, before: str | None, after: str | None) -> bool:
+        """Whether the rule applies; `before` is None at the start, "" after furniture."""
         if self.max_words and len(paragraph.split()) > self.max_words:
             return False
         if self.between and (before is None or after is None
-                             or not _ENDS_SENTENCE.search(before)):
+                             or not (before == "" or _ENDS_SENTENCE.search(before))):
             return False
         return self.pattern.search(paragraph) is not None
 
@@ -129,12 +130,13 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
     """The paragraphs to narrate, every paragraph dropped with its reason, the subheads."""
     reading = Reading(dropped=[Dropped(line, "masthead") for line in article.preamble])
     paragraphs = list(article.paragraphs)
-    i = 0
+    i, furniture = 0, False
     while i < len(paragraphs):
         paragraph = paragraphs[i]
-        before = paragraphs[i - 1] if i else None
+        before = None if not i else "" if furniture else paragraphs[i - 1]
         after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         rule = profile.match(paragraph, before, after)
+        furniture = not (rule is None or rule.keep)
         i += 1
         if rule is None or rule.keep:
             reading.kept.append(paragraph)

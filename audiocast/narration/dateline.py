@@ -19,7 +19,7 @@ _CITY = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)*"  # PORT ALDER, ST. LOUIS
 _REGION = r"[A-Z][\w.'’\-]*\.?(?:\s[A-Z][\w.'’\-]*\.?){0,2}"  # Ore., N.Y., New Mexico
 _DATE = rf"(?:{'|'.join(v.MONTH_NAMES)}|{'|'.join(m.rstrip('.') for m in v.MONTHS)})\.?\s\d{{1,2}}"
 _AGENCY = r"\((?P<agency>[A-Za-z][\w.&\- ]{0,20})\)"
-_DASH = r"(?:\s*(?:—|–|--)\s*|\s+-\s+)"
+_DASH = r"(?:\s*(?:—|–|--)\s*|\s+-(?:\s+|$))"
 DATELINE = re.compile(
     rf"^(?:(?P<city>{_CITY})(?:,\s*(?P<region>{_REGION}))?(?:,\s*(?P<date>{_DATE}))?\s*)?"
     rf"(?:{_AGENCY})?{_DASH}")

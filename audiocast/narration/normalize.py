@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 
 from audiocast.narration import dateline as datelines
 from audiocast.narration import vocabulary as v
-from audiocast.narration.capitals import acronyms, letters
+from audiocast.narration.capitals import acronyms, is_english, letters
 from audiocast.narration.identifiers import (
     bills,
     dockets,
@@ -131,15 +131,30 @@ def tidy(text: str) -> str:
 
 # --- English ------------------------------------------------------------------------------
 
+_TOP_LEVEL = frozenset(("com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "io"))
+
+
+def _labels(name: str) -> str:
+    """A host or mailbox read part by part: a short part that is no word is spelled
+    (`idwr` -> `I D W R`), the rest said (`example dot com`)."""
+    def part(label: str) -> str:
+        if (2 <= len(label) <= 4 and label.isalpha() and label.lower() not in _TOP_LEVEL
+                and not is_english(label)):
+            return letters(label.upper(), "web addresses")
+        return label
+    return " dot ".join(part(label) for label in name.split("."))
+
+
 def web_addresses(text: str) -> str:
     """`https://www.example.com/a?b=1` -> `example dot com`; `news@cn.org` ->
-    `news at cn dot org`."""
+    `news at C N dot org`; `review@idwr.example` -> `review at I D W R dot example`."""
     def host(m: re.Match[str]) -> str:
         name = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0)).split("/")[0]
-        return name.rstrip(".,;:").replace(".", " dot ")
+        return _labels(name.rstrip(".,;:"))
 
     def email(m: re.Match[str]) -> str:
-        return m.group(0).replace(".", " dot ").replace("@", " at ")
+        box, _, domain = m.group(0).partition("@")
+        return f"{_labels(box)} at {_labels(domain)}"
 
     text = re.sub(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", email, text)
     return re.sub(r"\bhttps?://[^\s\"')]+|\bwww\.[^\s\"')]+", host, text)
