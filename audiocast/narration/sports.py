@@ -32,7 +32,7 @@ def cricket_scores(text: str) -> str:
     return _SCORE.sub(say, text)
 
 
-_RECORD = re.compile(r"(?<=[A-Za-z] )\((\d{1,3})-(\d{1,3})(?:-(\d{1,2}))?"
+_RECORD = re.compile(r"\b(?P<name>[A-Z][\w'’.]* )\((\d{1,3})-(\d{1,3})(?:-(\d{1,2}))?"
                      r"(?:, (\d{1,3})-(\d{1,3}))?(?=[,)])")
 
 
@@ -45,12 +45,12 @@ def records(text: str) -> str:
     three)`; `Ravenmoor (19-6, 10-4)` -> `(nineteen and six, ten and four)`; `(3-0)` ->
     `(three and oh)`."""
     def say(m: re.Match[str]) -> str:
-        spoken = _record(m[1], m[2])
-        if m[3]:
-            spoken += f" and {cardinal(int(m[3]))}"
+        spoken = _record(m[2], m[3])
         if m[4]:
-            spoken += f", {_record(m[4], m[5])}"
-        return "(" + said(spoken, "records")
+            spoken += f" and {cardinal(int(m[4]))}"
+        if m[5]:
+            spoken += f", {_record(m[5], m[6])}"
+        return m["name"] + "(" + said(spoken, "records")
     return _RECORD.sub(say, text)
 
 
