@@ -147,7 +147,8 @@ def news(expect: dict, heard: Heard, counts: Counts, name: str) -> None:
             counts.news_lost.append(f"{name}: annotated news not read: {needle[:70]}")
     covers = [visible(e["text"]) for e in expect.get("furniture", [])]
     for text, reason in heard.dropped:
-        if reason in ("nothing to say", "title-suffix", "masthead") or ", a pause" in reason:
+        if reason in ("nothing to say", "dateline agency", "title-suffix", "masthead") or (
+                ", a pause" in reason):
             continue
         if not any(c in text or text in c for c in covers):
             counts.news_lost.append(f"{name}: dropped, no furniture annotation ({reason}): "

@@ -23,6 +23,7 @@ from audiocast.model import (
     Show,
 )
 from audiocast.model import spoken as spoken_words
+from audiocast.narration import dateline as datelines
 from audiocast.narration import normalize
 from audiocast.narration.clean import NEWSLETTER, Profile, read
 from audiocast.narration.lexicon import Lexicon
@@ -103,7 +104,8 @@ class Narrator:
                 said = self._sentence(sentence, self.pauses.headline_pause_ms if heading
                                       else pause, chapter)
                 if not said:
-                    dropped.append(Dropped(sentence, "nothing to say"))
+                    why = "dateline agency" if datelines.find(sentence) else "nothing to say"
+                    dropped.append(Dropped(sentence, why))
                 segments += said
         return Narration(tuple(segments), tuple(dropped))
 
