@@ -127,7 +127,7 @@ def _script(args: argparse.Namespace) -> int:
     from audiocast import sources
     from audiocast.narration import explain
     from audiocast.narration.script import Narrator
-    from audiocast.speech import make_engine
+    from audiocast.speech import engine_text, make_engine
     from audiocast.write import script_record
 
     show_dir = args.show or _find_show_dir(args.path)
@@ -136,11 +136,13 @@ def _script(args: argparse.Namespace) -> int:
     edition = sources.read_edition(args.path)
     if show_dir is not None:
         show = load_show(show_dir, engine=args.engine)
-        narrator = Narrator.for_show(show, make_engine(show.voice).max_chars)
+        engine = make_engine(show.voice)
+        narrator = Narrator.for_show(show, engine.max_chars)
         title = show.title
     else:
         show = None
-        narrator = Narrator(make_engine(Voice(engine=args.engine or "espeak")).max_chars)
+        engine = make_engine(Voice(engine=args.engine or "espeak"))
+        narrator = Narrator(engine.max_chars)
         title = "audiocast"
     script = narrator.edition(title, edition)
     if args.json:
@@ -156,8 +158,8 @@ def _script(args: argparse.Namespace) -> int:
                                edition.id)
         print(changes or f"{edition.id}: no change since the last build", end="" if changes
               else "\n")
-    else:
-        print(explain.plain(script), end="")
+    else:  # what the engine is sent for each take
+        print(explain.plain(script, lambda s: engine_text(engine, s.typed())), end="")
     return EXIT_OK
 
 

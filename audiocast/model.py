@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import zoneinfo
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +50,7 @@ class AudioSettings:
     paragraph_pause_ms: int = 700
     headline_pause_ms: int = 800
     article_pause_ms: int = 1500
+    section_pause_ms: int = 1200  # where a subhead stood (narration subheads = "pause")
     loudness: float = -16.0  # integrated LUFS, measured as dual mono (see audio/loudness.py)
     true_peak: float = -1.0  # dBTP ceiling of the published file
     lead_in_ms: int = 600  # silence before the first words (a headset waking up clips less)
@@ -76,10 +79,17 @@ class DropRule:
 
 @dataclass(frozen=True)
 class LexiconEntry:
-    """A pronunciation: the written word or phrase, and how to say it."""
+    """A pronunciation: the written word or phrase, and how to say it.
+
+    `kind` is "respell" (`say` is said as written), "letters" (spell the word), "word" (say
+    it as a word, not letter by letter), "phonemes" (`phonemes` is IPA, for voices that take
+    it; `say` for the others) or "pattern" (`written` is a regular expression, `say` its
+    replacement)."""
 
     written: str
     say: str
+    kind: str = "respell"
+    phonemes: str = ""  # IPA
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,8 @@ class Show:
     audio: AudioSettings = field(default_factory=AudioSettings)
     music: Music = field(default_factory=Music)
     drop: tuple[DropRule, ...] = ()  # the show's own furniture rules, after the built-in ones
+    disable: tuple[str, ...] = ()  # built-in furniture rules the show turns off, by name
+    subheads: str = "pause"  # a subhead mid-story: "pause" (a longer pause), "read", "drop"
     max_article_chars: int = 100_000  # longer is taken for a mistake (a dump, not an article)
     lexicon: tuple[LexiconEntry, ...] = ()
     settings_key: str = ""  # a hash of every setting and file that shapes the episodes
@@ -182,6 +194,19 @@ class Span:
     @property
     def said(self) -> str:
         return self.plain or self.text
+
+
+_CLOSING = re.compile(r"^(?:[,.;:!?)\]]|['’]s\b)")
+
+
+def spoken(spans: Sequence[Span]) -> str:
+    """Spans as plain words, one space between them and none before closing punctuation
+    or a possessive: `U S` + `.` -> `U S.`; `R B I` + `'s` -> `R B I's`."""
+    out = ""
+    for said in (span.said for span in spans):
+        if said:
+            out += ("" if not out or _CLOSING.match(said) else " ") + said
+    return out
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def test_explain_shows_written_and_said_and_what_was_left_out(
     out = capsys.readouterr().out
     assert "  written: Port director Samuel Achebe said the cranes cost $22.5 million" in out
     assert "     said: Port director Samuel Ah-chay-bay said the cranes cost twenty-two" in out
-    assert "  category line: Categories / Business, Environment, Port" in out
+    assert "  footer (category-line): Categories / Business, Environment, Port" in out
     assert "## chapter 3: High school robotics team heads to the national finals" in out
 
 
@@ -100,3 +100,52 @@ def test_show_adds_its_own_furniture_rules(small_show: Path,
     config.write_text(config.read_text().replace('"^Crews will spend"', '"^Crews (will"'))
     assert main(["script", str(small_show / "episodes" / "2026-11-24")]) == 2
     assert "not a valid regular expression" in capsys.readouterr().err
+
+
+def test_lexicon_kinds_override_the_rules_for_capitals_and_give_spans() -> None:
+    from audiocast.narration.spans import unseal
+
+    lexicon = Lexicon((Entry("NOAA", "", "letters"), Entry("FBI", "", "word"),
+                       Entry("Achebe", "Ah-chay-bay", "phonemes", "ɑˈtʃeɪbeɪ"),
+                       Entry(r"\bRt\. (\d+)", r"Route \1", "pattern")))
+    assert _say(lexicon, "NOAA and the FBI met Achebe on Rt. 9.") == (
+        "N O A A and the Fbi met Ah-chay-bay on Route nine.")
+    spans = unseal(lexicon.sealed("Achebe and NOAA", normalize))
+    assert [(s.kind, s.text, s.said) for s in spans if s.kind != "words"] == [
+        ("phonemes", "ɑˈtʃeɪbeɪ", "Ah-chay-bay"), ("letters", "NOAA", "N O A A")]
+
+
+def test_lexicon_file_kinds_and_patterns(tmp_path: Path) -> None:
+    path = tmp_path / "lexicon.toml"
+    path.write_text('Achebe = { say = "Ah-chay-bay", ipa = "ɑˈtʃeɪbeɪ" }\n'
+                    'SAG = { as = "word" }\nNOAA = { as = "letters" }\nGif = "jif"\n'
+                    '[patterns]\n\'\\bRt\\. (\\d+)\' = "Route \\\\1"\n')
+    kinds = {e.written: (e.kind, e.say, e.phonemes) for e in load_lexicon(path)}
+    assert kinds == {"Achebe": ("phonemes", "Ah-chay-bay", "ɑˈtʃeɪbeɪ"),
+                     "SAG": ("word", "", ""), "NOAA": ("letters", "", ""),
+                     "Gif": ("respell", "jif", ""), r"\bRt\. (\d+)": ("pattern", r"Route \1", "")}
+    path.write_text("[patterns]\n'(a+)+(?=b)' = \"x\"\n")
+    with pytest.raises(ConfigError, match="not a valid regular expression"):
+        load_lexicon(path)
+    path.write_text('SAG = { as = "shout" }\n')
+    with pytest.raises(ConfigError, match="SAG"):
+        load_lexicon(path)
+
+
+def test_show_disables_rules_and_chooses_subheads(small_show: Path) -> None:
+    from audiocast.config import load_show
+
+    config = small_show / "audiocast.toml"
+    base = config.read_text()
+    config.write_text(base + '\n[narration]\ndisable = ["line-in-capitals"]\nsubheads = "read"\n')
+    show = load_show(small_show)
+    assert show.disable == ("line-in-capitals",) and show.subheads == "read"
+    config.write_text(base + '\n[narration]\ndisable = ["no-such-rule"]\n')
+    with pytest.raises(ConfigError, match="no-such-rule"):
+        load_show(small_show)
+    config.write_text(base + '\n[narration]\nsubheads = "shout"\n')
+    with pytest.raises(ConfigError, match="subheads"):
+        load_show(small_show)
+    config.write_text(base + '\n[narration]\ndrop = [{ pattern = "(?<=a)b" }]\n')
+    with pytest.raises(ConfigError, match="RE2"):
+        load_show(small_show)

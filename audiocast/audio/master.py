@@ -194,56 +194,79 @@ class _Master:
         else:
             meter.feed_silence(len(piece))
 
-    def encode(self, index: int, section: range, gain: float) -> bytes:
-        """A block's MP3 at `gain`, from the store or encoded now."""
+    def encode(self, index: int, section: range, gain: float,
+               before: list[float]) -> tuple[bytes, list[float]]:
+        """A block's MP3 at `gain`, and its loudness energies as encoded (after the limiter),
+        from the store or made now. `before`: its energies before the gain."""
         settings = self.layout.audio
         key = hashlib.sha256(json.dumps([self.key(section), round(gain, 2), settings.bitrate,
                                          settings.quality, settings.true_peak,
                                          self.layout.encoder_db]).encode()).hexdigest()
         found = self.encoded.get(key) if self.encoded and self.reuse else None
-        if found is not None:
-            return found
+        after = self.measures.get(key) if self.measures and found is not None else None
+        if found is not None and after is not None:
+            return found, json.loads(after)
         if index not in self.spool.pieces:  # measured by an earlier build: lay it out again
             self.lay_out(index, section)
         self.timer.lap("assemble")
         ceiling = settings.true_peak - PEAK_MARGIN_DB - self.layout.encoder_db
+        peak = max((np.abs(p).max(initial=0) for p in self.spool.replay(index)), default=0)
+        limited = peak * 10 ** (gain / 20) > 32768 * 10 ** (ceiling / 20)
+        meter = LoudnessMeter(self.rate) if limited else None  # else: the gain, exactly
         encoder = Mp3Encoder(settings)
         for piece in self.spool.replay(index):
             out = apply_gain(piece, gain, ceiling, self.rate)
+            if meter:
+                meter.feed(out)
             self.timer.lap("normalize")
             encoder.write(out.tobytes())
             self.timer.lap("encode")
         mp3 = encoder.finish()
         self.timer.lap("encode")
-        if self.encoded:
+        energies = meter.energies() if meter else [e * 10 ** (gain / 10) for e in before]
+        if self.encoded and self.measures:
             self.encoded.put(key, mp3)
-        return mp3
+            self.measures.put(key, json.dumps(energies).encode())
+        return mp3, energies
 
 
 def master(takes: Callable[[range], Iterable[Take]], layout: Layout,
            store: Path | None = None, reuse: bool = True) -> Mastered:
     """The chapter's MP3. `takes(section)` gives the takes of a block (lazily: the time spent
     waiting for them is counted as synthesis); `store` is where blocks are kept, if anywhere
-    (`reuse`: whether the blocks found there may be used, or all are done again)."""
+    (`reuse`: whether the blocks found there may be used, or all are done again).
+
+    The gain brings the chapter to the target; where the limiter then takes more than a
+    little off the loudness (a voice with sharp peaks), the blocks are encoded once more
+    with the gain corrected by what was measured after the limiter."""
     with tempfile.TemporaryFile() as file:
         work = _Master(takes, layout, store, reuse, _Spool(file))
         sections = blocks(layout)
         measured = [work.measured(i, s) for i, s in enumerate(sections)]
-        loudness = integrated([e for m in measured for e in m.energies])
         # the encoder changes the level a little; aim so that the published file is on target
-        gain = 0.0 if math.isinf(loudness) else layout.audio.loudness - loudness - (
-            layout.encoder_db)
-        gain = round(gain / GAIN_STEP_DB) * GAIN_STEP_DB
+        target = layout.audio.loudness - layout.encoder_db
+        loudness = integrated([e for m in measured for e in m.energies])
+        gain = 0.0 if math.isinf(loudness) else _step(target - loudness)
         work.timer.lap("normalize")
-        parts, spans, position = [], [], 0
-        for index, (section, found) in enumerate(zip(sections, measured, strict=True)):
-            mp3 = work.encode(index, section, gain)
+        parts = [work.encode(i, s, gain, m.energies)
+                 for i, (s, m) in enumerate(zip(sections, measured, strict=True))]
+        reached = integrated([e for _, energies in parts for e in energies])
+        if not math.isinf(reached) and abs(target - reached) > GAIN_STEP_DB * 1.5:
+            gain = _step(gain + target - reached)
+            parts = [work.encode(i, s, gain, m.energies)
+                     for i, (s, m) in enumerate(zip(sections, measured, strict=True))]
+        spans, position = [], 0
+        for (mp3, _), found in zip(parts, measured, strict=True):
             spans += [(position + ENCODER_DELAY + a, position + ENCODER_DELAY + b)
                       for a, b in found.spans]
-            frames = scan(mp3)
-            position += frames.samples
-            parts.append(mp3)
-        return Mastered(b"".join(parts), tuple(spans), work.timer.seconds)
+            position += scan(mp3).samples
+        return Mastered(b"".join(mp3 for mp3, _ in parts), tuple(spans), work.timer.seconds)
+
+
+def _step(gain: float) -> float:
+    """Gains in steps of GAIN_STEP_DB, so a small edit leaves the other blocks' encodings
+    valid."""
+    return round(gain / GAIN_STEP_DB) * GAIN_STEP_DB
 
 
 def _pause(layout: Layout, index: int, count: int) -> np.ndarray:

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from xml.sax import SAXException
 
 import feedparser
+import lxml.etree
 import lxml.html
 import trafilatura
 
 from audiocast.errors import AudiocastError
 from audiocast.model import Article
+from audiocast.narration.titles import strip_title
 
 _BLOCKS = ("p", "li", "blockquote", "h2", "h3", "h4", "pre")
 
@@ -61,8 +63,29 @@ def from_page(html: str, url: str | None, source: str) -> Article:
     title = (doc.get("title") or paragraphs[0]).strip()
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
+    dek = _dek(html)
+    if dek and not any(dek[:60] in p for p in paragraphs):
+        paragraphs = (dek, *paragraphs)
+    title = strip_title(title, doc.get("sitename") or "", doc.get("url") or url)
     return Article(source, title, paragraphs, _date(doc.get("date")),
                    doc.get("author") or None, doc.get("url") or url)
+
+
+_DEK = ("dek", "deck", "teaser", "standfirst", "summary", "subtitle", "intro", "lede")
+
+
+def _dek(html: str) -> str:
+    """The summary under the headline (news, which extraction may leave out with the
+    header it sits in): the first paragraph whose class names it (`<p class="dek">`)."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for p in root.iter("p"):
+        classes = set((p.get("class") or "").lower().split())
+        if classes & set(_DEK):
+            return " ".join(p.text_content().split())
+    return ""
 
 
 @dataclass(frozen=True)
@@ -84,8 +107,10 @@ def from_feed(data: bytes, source: str) -> list[FeedItem]:
         raise AudiocastError(f"not a valid RSS or Atom feed: {parsed.bozo_exception}", source,
                              hint="ask the newsroom for its feed's address, or check the file")
     items = []
+    site = parsed.feed.get("title", "")
     for entry in parsed.entries:
-        title = " ".join(entry.get("title", "").split())
+        title = strip_title(" ".join(entry.get("title", "").split()), site,
+                            entry.get("link"))
         if not title:
             continue
         date = _date(entry.get("published_parsed") or entry.get("updated_parsed"))

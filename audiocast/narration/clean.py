@@ -1,55 +1,166 @@
-"""Newsletter furniture: which paragraphs of an article are not news, and why.
+"""Furniture: which paragraphs of an article are not news, and why.
 
-The rules are data (`furniture.toml`, extended per show), applied by one small function.
-Where a paragraph is ambiguous, it is kept: dropping news is worse than reading a stray line.
+The rules are data (`furniture.toml`: each named, grouped by class, with examples), extended
+and trimmed per show, applied in order by one small engine: the first rule that matches a
+paragraph decides. `keep` rules protect news that looks like furniture; a rule limited to
+short paragraphs (`max_words`) keeps a longer one. Where a paragraph is ambiguous it is
+kept: dropping news is worse than reading a stray line.
+
+A show's own patterns run on RE2 (`google-re2`), whose matching time is linear in the
+paragraph's length, so no pattern in `audiocast.toml` can hang a build.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
+from typing import Any, Protocol
 
 from audiocast.model import Article, Dropped, DropRule
+
+SUBHEADS = ("pause", "read", "drop")  # what a subhead becomes: a longer pause, words, nothing
+_HEADLINE = re.compile(r"^[-•*]?\s*[A-Z0-9“\"'‘][^.!?]{2,160}[^\s.!?:;,]$")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+class Pattern(Protocol):
+    def search(self, text: str) -> Any: ...
+
+
+def user_pattern(pattern: str) -> Pattern:
+    """A show's own regular expression, compiled by RE2 (linear time: no pattern can hang a
+    build). Raises ValueError, with RE2's reason, for what RE2 cannot compile."""
+    import re2
+
+    options = re2.Options()
+    options.max_mem = 8 << 20
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as e:
+        raise ValueError(str(e)) from None
 
 
 @dataclass(frozen=True)
 class Rule:
-    reason: str
-    pattern: re.Pattern[str]
+    name: str
+    kind: str  # its class: caption, byline, related, subhead, ... ("news" for keep rules)
+    pattern: Pattern
+    keep: bool = False  # the paragraph is news: no later rule drops it
+    max_words: int = 0  # only a paragraph of at most this many words (0: any)
     ends_article: bool = False  # everything after a match is furniture too
+    list: int = 0  # also drops up to this many headline-like lines after it
+    between: bool = False  # only between paragraphs, after one that ends a sentence
+    drops: tuple[str, ...] = ()  # examples, checked by the tests
+    keeps: tuple[str, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        return f"{self.kind} ({self.name})" if self.name else self.kind
+
+    def matches(self, paragraph: str, before: str | None, after: str | None) -> bool:
+        """Whether the rule applies; `before` is None at the start, "" after furniture."""
+        if self.max_words and len(paragraph.split()) > self.max_words:
+            return False
+        if self.between and (before is None or after is None
+                             or not (before == "" or _ENDS_SENTENCE.search(before))):
+            return False
+        return self.pattern.search(paragraph) is not None
+
+
+def _rule(data: dict[str, Any]) -> Rule:
+    return Rule(data["name"], data["class"], re.compile(data["pattern"]),
+                data.get("keep", False), data.get("max_words", 0),
+                data.get("ends_article", False), data.get("list", 0),
+                data.get("between", False), tuple(data.get("drops", ())),
+                tuple(data.get("keeps", ())))
 
 
 @dataclass(frozen=True)
 class Profile:
     rules: tuple[Rule, ...]
+    subheads: str = "pause"
 
     def extended(self, rules: tuple[DropRule, ...]) -> Profile:
-        return Profile(self.rules + tuple(Rule(r.reason, re.compile(r.pattern), r.ends_article)
-                                          for r in rules))
+        """With the show's own rules, after the built-in ones."""
+        added = tuple(Rule("", r.reason, user_pattern(r.pattern), ends_article=r.ends_article)
+                      for r in rules)
+        return replace(self, rules=self.rules + added)
+
+    def without(self, names: tuple[str, ...]) -> Profile:
+        """Without the built-in rules of these names (ValueError for a name it lacks)."""
+        unknown = sorted(set(names) - {r.name for r in self.rules})
+        if unknown:
+            raise ValueError(f"no furniture rule named {', '.join(map(repr, unknown))}")
+        return replace(self, rules=tuple(r for r in self.rules if r.name not in names))
+
+    def match(self, paragraph: str, before: str | None, after: str | None) -> Rule | None:
+        return next((r for r in self.rules if r.matches(paragraph, before, after)), None)
 
 
 def _load_builtin() -> Profile:
     data = tomllib.loads(resources.files(__package__).joinpath("furniture.toml").read_text())
-    return Profile(tuple(Rule(r["reason"], re.compile(r["pattern"]), r.get("ends_article", False))
-                         for r in data["rule"]))
+    return Profile(tuple(_rule(r) for r in data["rule"]))
 
 
 NEWSLETTER = _load_builtin()
+BUILTIN_RULES = tuple(r.name for r in NEWSLETTER.rules)
+
+
+@dataclass
+class Reading:
+    """An article's paragraphs to narrate, what was left out, and where subheads stood."""
+
+    kept: list[str] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    breaks: set[int] = field(default_factory=set)  # a subhead stood before kept[i]
+    subheads: set[int] = field(default_factory=set)  # kept[i] is a subhead, read as words
+
+
+def _listed(paragraphs: list[str], start: int, count: int) -> int:
+    """How many headline-like lines follow `start` (at most `count`)."""
+    n = 0
+    while n < count and start + n < len(paragraphs) and _HEADLINE.match(paragraphs[start + n]):
+        n += 1
+    return n
+
+
+def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
+    """The paragraphs to narrate, every paragraph dropped with its reason, the subheads."""
+    reading = Reading(dropped=[Dropped(line, "masthead") for line in article.preamble])
+    paragraphs = list(article.paragraphs)
+    i, furniture = 0, False
+    while i < len(paragraphs):
+        paragraph = paragraphs[i]
+        before = None if not i else "" if furniture else paragraphs[i - 1]
+        after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        rule = profile.match(paragraph, before, after)
+        furniture = not (rule is None or rule.keep)
+        i += 1
+        if rule is None or rule.keep:
+            reading.kept.append(paragraph)
+        elif rule.kind == "subhead" and profile.subheads != "drop":
+            _subhead(reading, paragraph, rule, profile.subheads)
+        else:
+            reading.dropped.append(Dropped(paragraph, rule.reason))
+            rest = len(paragraphs) - i if rule.ends_article else _listed(paragraphs, i, rule.list)
+            why = f"{rule.kind} ({'after' if rule.ends_article else 'listed under'} {rule.name})"
+            reading.dropped += [Dropped(p, why) for p in paragraphs[i:i + rest]]
+            i += rest
+    return reading
+
+
+def _subhead(reading: Reading, paragraph: str, rule: Rule, mode: str) -> None:
+    if mode == "read" and any(c.isalnum() for c in paragraph):
+        reading.subheads.add(len(reading.kept))
+        reading.kept.append(paragraph)
+        return
+    reading.dropped.append(Dropped(paragraph, f"{rule.reason}, a pause"))
+    reading.breaks.add(len(reading.kept))
 
 
 def clean(article: Article, profile: Profile = NEWSLETTER) -> tuple[list[str], list[Dropped]]:
     """The paragraphs to narrate, and every paragraph dropped with its reason."""
-    kept: list[str] = []
-    dropped = [Dropped(line, "masthead") for line in article.preamble]
-    paragraphs = iter(article.paragraphs)
-    for paragraph in paragraphs:
-        rule = next((r for r in profile.rules if r.pattern.search(paragraph)), None)
-        if rule is None:
-            kept.append(paragraph)
-            continue
-        dropped.append(Dropped(paragraph, rule.reason))
-        if rule.ends_article:
-            dropped.extend(Dropped(rest, "newsletter footer") for rest in paragraphs)
-    return kept, dropped
+    reading = read(article, profile)
+    return reading.kept, reading.dropped

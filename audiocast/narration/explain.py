@@ -5,13 +5,25 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
+from collections.abc import Callable
 
-from audiocast.model import Edition, Script
+from audiocast.model import Edition, Script, Segment, Span
 
 
-def plain(script: Script) -> str:
-    """One segment (one take) per line."""
-    return "".join(f"{s.text}\n" for s in script.segments)
+def plain(script: Script, render: Callable[[Segment], str] | None = None) -> str:
+    """One segment (one take) per line: its words, or what `render` makes of it (what the
+    engine is sent)."""
+    return "".join(f"{render(s) if render else s.text}\n" for s in script.segments)
+
+
+def _span(span: Span) -> str:
+    shown = span.text if span.kind != "words" else span.said
+    return f"{span.kind} {shown!r} ({span.rule})" if span.rule else f"{span.kind} {shown!r}"
+
+
+def spans(segment: Segment) -> str:
+    """The spans a rule decided, with the rule: `letters 'FBI' (acronyms: acronym spelled)`."""
+    return " · ".join(_span(s) for s in segment.spans if s.rule or s.kind != "words")
 
 
 def as_json(script: Script, edition: Edition) -> str:
@@ -38,6 +50,8 @@ def explain(script: Script) -> str:
             out.append(f"  written: {segment.source}" if segment.source else "  (our words)")
             previous_source = segment.source
         out.append(f"     said: {segment.text}  [{segment.pause_ms} ms]")
+        if decided := spans(segment):
+            out.append(f"    spans: {decided}")
     out.append("\n## left out")
     out += [f"  {d.reason}: {d.text}" for d in script.dropped] or ["  nothing"]
     return "\n".join(out).lstrip("\n") + "\n"

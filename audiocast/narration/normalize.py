@@ -14,8 +14,33 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 
+from audiocast.narration import dateline as datelines
 from audiocast.narration import vocabulary as v
+from audiocast.narration.capitals import acronyms, is_english, letters
+from audiocast.narration.identifiers import (
+    bills,
+    dockets,
+    event_dates,
+    highways,
+    models,
+    phone_numbers,
+    retirement_plans,
+    said,
+    strains,
+)
 from audiocast.narration.numbers import cardinal, decimal, digits, ordinal, plural, year
+from audiocast.narration.spans import plain
+from audiocast.narration.sports import (
+    batting_averages,
+    cricket_scores,
+    heights,
+    overtimes,
+    positions,
+    race_times,
+    records,
+    relays,
+    track_distances,
+)
 
 Rule = Callable[[str], str]
 _STOP_AFTER = re.compile(r"[\"')\]]*$")
@@ -53,22 +78,31 @@ def markup(text: str) -> str:
     return text
 
 
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.'\- ]*?)?)"  # BELGRADE, Serbia
-    r"\s*\((?P<agency>[A-Za-z]{1,8})\)\s*[—–-]+\s*"  # (CN) —
-)
-
-
 def dateline(text: str) -> str:
-    """`BELGRADE, Serbia (CN) — Since…` -> `Belgrade, Serbia. Since…` (agency code dropped)."""
-    m = _DATELINE.match(text)
-    if not m:
+    """`BELGRADE, Serbia (CN) — Since…` -> `Belgrade, Serbia. Since…` (agency code dropped;
+    `PORT ALDER, Ore. (AP) —` -> `Port Alder, Oregon.`; `(CNN) --` -> nothing)."""
+    end = datelines.find(text)
+    if not end:
         return text
-    city, _, region = m["place"].partition(",")
-    place = " ".join(w.capitalize() if w.isupper() else w for w in city.split())
-    if region.strip():
-        place += ", " + region.strip()
-    return f"{place}. {text[m.end():]}"
+    return f"{datelines.say(text[:end])} {text[end:]}".strip()
+
+
+_WIDGETS = re.compile(r"\s*\([Oo]pens in (?:a )?new (?:window|tab)\)|\s*View full size image")
+
+
+def page_widgets(text: str) -> str:
+    """Words of a web page's machinery inside a sentence are not read: `Keystone Schools
+    Report (Opens in new window), a nonprofit` -> `Keystone Schools Report, a nonprofit`."""
+    return _WIDGETS.sub("", text)
+
+
+_DATE_RANGE = re.compile(rf"\b({'|'.join(v.MONTH_NAMES)}) (\d{{4}})\s?[-–—]\s?"
+                         rf"({'|'.join(v.MONTH_NAMES)}) (\d{{4}})\b")
+
+
+def date_ranges(text: str) -> str:
+    """`December 2007-June 2009` -> `December 2007 to June 2009`."""
+    return _DATE_RANGE.sub(r"\1 \2 to \3 \4", text)
 
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"',
@@ -97,15 +131,30 @@ def tidy(text: str) -> str:
 
 # --- English ------------------------------------------------------------------------------
 
+_TOP_LEVEL = frozenset(("com", "org", "net", "gov", "edu", "int", "mil", "info", "biz", "io"))
+
+
+def _labels(name: str) -> str:
+    """A host or mailbox read part by part: a short part that is no word is spelled
+    (`idwr` -> `I D W R`), the rest said (`example dot com`)."""
+    def part(label: str) -> str:
+        if (2 <= len(label) <= 4 and label.isalpha() and label.lower() not in _TOP_LEVEL
+                and not is_english(label)):
+            return letters(label.upper(), "web addresses")
+        return label
+    return " dot ".join(part(label) for label in name.split("."))
+
+
 def web_addresses(text: str) -> str:
     """`https://www.example.com/a?b=1` -> `example dot com`; `news@cn.org` ->
-    `news at cn dot org`."""
+    `news at C N dot org`; `review@idwr.example` -> `review at I D W R dot example`."""
     def host(m: re.Match[str]) -> str:
         name = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0)).split("/")[0]
-        return name.rstrip(".,;:").replace(".", " dot ")
+        return _labels(name.rstrip(".,;:"))
 
     def email(m: re.Match[str]) -> str:
-        return m.group(0).replace(".", " dot ").replace("@", " at ")
+        box, _, domain = m.group(0).partition("@")
+        return f"{_labels(box)} at {_labels(domain)}"
 
     text = re.sub(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", email, text)
     return re.sub(r"\bhttps?://[^\s\"')]+|\bwww\.[^\s\"')]+", host, text)
@@ -125,6 +174,20 @@ def iso_dates(text: str) -> str:
     return _ISO_DATE.sub(say, text)
 
 
+_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+
+
+def dotted_dates(text: str) -> str:
+    """Day first, as Europe writes it: `04.03.2025` -> `the fourth of March, 2025`."""
+    def say(m: re.Match[str]) -> str:
+        try:
+            day = dt.date(int(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            return m.group(0)
+        return f"the {ordinal(day.day)} of {v.MONTH_NAMES[day.month - 1]}, {day.year}"
+    return _DOTTED_DATE.sub(say, text)
+
+
 def case_numbers(text: str) -> str:
     """`No. 22-15873` -> `number twenty-two, one five eight seven three`; `No. 3` ->
     `number three`."""
@@ -136,17 +199,34 @@ def case_numbers(text: str) -> str:
     return re.sub(r"\b(Nos?\.)\s*(\d+(?:-\d+)*)\b", say, text)
 
 
-_STATE_WORDS = _alternation([*v.STATES, *v.STATE_NAMES])
+_STATE_WORDS = _alternation([*v.STATES, *v.STATE_NAMES, *v.POSTAL_CODES])
 _PARTY = re.compile(rf"(\s*\()?\b([DRIL])-({_STATE_WORDS})(?:\)|(?<!\.)\b|(?<=\.))(\)?)")
+_PARTY_PLACE = re.compile(r"(?:(?<=, )|(?<=\())([DRI])-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,)])")
+_PARTY_LETTER = re.compile(r"(?<=[a-z]) \(([DRI])\)")
 
 
 def party_labels(text: str) -> str:
-    """`Sen. Amy Klobuchar (D-Minn.) said` -> `… Klobuchar, Democrat of Minnesota, said`."""
+    """`Sen. Amy Klobuchar (D-Minn.) said` -> `… Klobuchar, Democrat of Minnesota, said`;
+    `Rep. Delia Marrow, R-VA,` -> `…, Republican of Virginia,`; `Sen. Gail Pettibone,
+    D-Eastfield,` (a district) -> `…, Democrat of Eastfield,`; `Gov. Aldous Brennan (D)
+    signed` -> `… Brennan, a Democrat, signed`."""
     def say(m: re.Match[str]) -> str:
-        state = v.STATES.get(m[3], m[3])
+        state = v.STATES.get(m[3]) or v.POSTAL_CODES.get(m[3], m[3])
         label = f"{v.PARTIES[m[2]]} of {state}"
         return f", {label}," if m[1] else label
-    return _PARTY.sub(say, text)
+    text = _PARTY.sub(say, text)
+    text = _PARTY_PLACE.sub(lambda m: f"{v.PARTIES[m[1]]} of {m[2]}", text)
+    return _PARTY_LETTER.sub(lambda m: f", a {v.PARTIES[m[1]]},", text)
+
+
+_COMPASS = re.compile(r"\b([NSEW])\. (?=[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr|Ln|Pkwy|Pl|Ct|Hwy|Street|"
+                      r"Avenue|Boulevard|Road|Drive|Lane|Way|Place|Court|Parkway)\b)")
+
+
+def compass_points(text: str) -> str:
+    """In a street address: `S. Millrace Ave.` -> `South Millrace Ave.`"""
+    names = {"N": "North", "S": "South", "E": "East", "W": "West"}
+    return _COMPASS.sub(lambda m: names[m[1]] + " ", text)
 
 
 _STATE_AFTER_CITY = re.compile(rf"(?<=[a-z], )({_alternation(v.STATES)})(?![\w])")
@@ -188,6 +268,17 @@ def phrases(text: str) -> str:
     return _VERSUS.sub(" versus ", text)
 
 
+_REFERENCE = re.compile(r"\b(Vols?|pp|p|Ch|Chs|Fig|Figs|Sec|Secs|Art|Para)\.\s?(?=\d)")
+_REFERENCES = {"Vol": "Volume", "Vols": "Volumes", "pp": "pages", "p": "page", "Ch": "Chapter",
+               "Chs": "Chapters", "Fig": "Figure", "Figs": "Figures", "Sec": "Section",
+               "Secs": "Sections", "Art": "Article", "Para": "Paragraph"}
+
+
+def references(text: str) -> str:
+    """`Vol. 3` -> `Volume 3`; `pp. 12-14` -> `pages 12-14`."""
+    return _REFERENCE.sub(lambda m: _REFERENCES[m[1]] + " ", text)
+
+
 _MONTH_ABBREVIATION = re.compile(rf"(?<![\w.])({_alternation(v.MONTHS)})(?!\w)")
 
 
@@ -211,7 +302,7 @@ def dates(text: str) -> str:
     return _DATE.sub(say, text)
 
 
-_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s?([ap])\.?\s?m\b\.?")
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?\s?m\b\.?")
 _CLOCK_24 = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
 
 
@@ -223,12 +314,14 @@ def _minutes(mm: str | None) -> str:
 
 def times(text: str) -> str:
     """`3:30 p.m.` -> `three thirty p m`; `6:05 a.m.` -> `six oh five a m`; `9 p.m.` ->
-    `nine p m`; `10:00` -> `ten o'clock`."""
+    `nine p m`; `6.24pm` -> `six twenty-four p m`; `10:00` -> `ten o'clock`. The `a m` is
+    spelled (an engine may read a lone `a` as the article)."""
     def say(m: re.Match[str]) -> str:
         hour = int(m[1])
         if not 0 < hour <= 12:
             return m.group(0)
-        return _abbreviation(text, m, f"{cardinal(hour)}{_minutes(m[2])} {m[3]} m")
+        clock = said(cardinal(hour) + _minutes(m[2]), "times")
+        return _abbreviation(text, m, f"{clock} {letters(m[3] + 'm', 'times')}")
 
     def clock(m: re.Match[str]) -> str:
         hour, minutes = int(m[1]), int(m[2])
@@ -242,9 +335,9 @@ _DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)")
 
 
 def dotted_acronyms(text: str) -> str:
-    """`U.S.` -> `U S`; `the U.N. said` -> `the U N said`."""
-    return _DOTTED.sub(lambda m: _abbreviation(text, m, " ".join(m[1].replace(".", "")
-                                                                   .upper())), text)
+    """`U.S.` -> `U S`; `the U.N. said` -> `the U N said` (letters to spell)."""
+    return _DOTTED.sub(lambda m: _abbreviation(text, m, letters(m[1].upper(), "dotted acronyms")),
+                       text)
 
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -305,7 +398,8 @@ def _fraction(n: int, d: int, after_whole: bool) -> str:
 
 
 def fractions(text: str) -> str:
-    """`4½` -> `four and a half`; `1/2` -> `one half`; `2/3` -> `two thirds`."""
+    """`4½` -> `four and a half`; `1/2` -> `one half`; `2/3` -> `two thirds`; `7 1/3` ->
+    `seven and a third`."""
     def vulgar(m: re.Match[str]) -> str:
         n, d = _VULGAR[m[2]]
         if m[1]:
@@ -315,7 +409,13 @@ def fractions(text: str) -> str:
     def slash(m: re.Match[str]) -> str:
         n, d = int(m[1]), int(m[2])
         return _fraction(n, d, False) if 0 < n < d <= 16 else m.group(0)
+    def mixed(m: re.Match[str]) -> str:
+        n, d = int(m[2]), int(m[3])
+        if not 0 < n < d <= 16:
+            return m.group(0)
+        return f"{cardinal(int(m[1]))} and {_fraction(n, d, True)}"
     text = re.sub(rf"(\d+)?\s?([{''.join(_VULGAR)}])", vulgar, text)
+    text = re.sub(r"(?<![\d/.,])(\d{1,3}) (\d{1,2})/(\d{1,2})(?![\d/])", mixed, text)
     return re.sub(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", slash, text)
 
 
@@ -328,10 +428,11 @@ def units(text: str) -> str:
 
 
 def decades(text: str) -> str:
-    """`1990s` -> `nineteen nineties`; `'90s` -> `nineties`."""
+    """`1990s` -> `nineteen nineties`; `'90s` -> `nineties`; `the 40s` -> `the forties`."""
     text = re.sub(r"\b(1[0-9]|20)(\d)0s\b", lambda m: plural(year(int(m[1] + m[2] + "0"))),
                   text)
-    return re.sub(r"(?<!\w)'(\d)0s\b", lambda m: plural(cardinal(int(m[1]) * 10)), text)
+    text = re.sub(r"(?<!\w)'(\d)0s\b", lambda m: plural(cardinal(int(m[1]) * 10)), text)
+    return re.sub(r"(?<![\w.,'])([1-9])0s\b", lambda m: plural(cardinal(int(m[1]) * 10)), text)
 
 
 def ordinals(text: str) -> str:
@@ -364,21 +465,12 @@ def roman_numerals(text: str) -> str:
 
 
 def letter_digit(text: str) -> str:
-    """`COVID-19` -> `COVID 19`; `F-35` -> `F 35`; `G7` -> `G 7`; `3M` -> `3 M`."""
-    text = re.sub(r"\b([A-Z]+)-?(\d+)\b", r"\1 \2", text)
-    return re.sub(r"\b(\d+)([A-Z]+)\b", r"\1 \2", text)
-
-
-def acronyms(text: str) -> str:
-    """Said as a word (`NATO` -> `Nato`) or spelled (`FBI` -> `F B I`, `CEOs` -> `C E O's`)."""
-    def say(m: re.Match[str]) -> str:
-        word, s = m[1], m[2]
-        if word in v.ACRONYM_WORDS:
-            return word.capitalize() + s
-        if len(word) <= 5 or not re.search(r"[AEIOUY]", word):
-            return " ".join(word) + ("'s" if s else "")
-        return word.capitalize() + s
-    return re.sub(r"\b([A-Z]{2,})(s?)\b", say, text)
+    """`COVID-19` -> `COVID 19`; `F-35` -> `F 35`; `G7` -> `G 7`; `Class 4A` -> `Class 4 A`
+    (a single letter is spelled: an engine may read a lone `A` as the article)."""
+    def one(part: str) -> str:
+        return letters(part, "letter and digit") if len(part) == 1 else part
+    text = re.sub(r"\b([A-Z]+)-?(\d+)\b", lambda m: f"{one(m[1])} {m[2]}", text)
+    return re.sub(r"\b(\d+)([A-Z]+)\b", lambda m: f"{m[1]} {one(m[2])}", text)
 
 
 _YEAR = re.compile(r"(?<![\d,.$€£¥])\b(1[1-9]\d\d|20\d\d)\b(?![.,]\d|%)")
@@ -404,12 +496,15 @@ def symbols(text: str) -> str:
     return "".join(_SYMBOLS.get(ch, ch) for ch in text)
 
 
-NEUTRAL: tuple[Rule, ...] = (markup, dateline, typography, tidy)
+NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
-    markup, dateline, typography, web_addresses, iso_dates, case_numbers, party_labels,
-    states, streets, titles, suffixes, phrases, months, dates, times, dotted_acronyms,
-    ranges, money, percentages, fractions, units, decades, ordinals, roman_numerals,
-    letter_digit, acronyms, symbols, numbers, tidy,
+    markup, page_widgets, dateline, date_ranges, typography, heights, web_addresses,
+    iso_dates, dotted_dates, dockets, phone_numbers, case_numbers, bills, highways,
+    retirement_plans, event_dates, strains, party_labels, compass_points, states, streets,
+    titles, suffixes, phrases, references, months, dates, race_times, times, dotted_acronyms,
+    overtimes, positions, cricket_scores, records, ranges, money, percentages, fractions,
+    relays, track_distances, units, decades, batting_averages, ordinals, roman_numerals,
+    models, letter_digit, acronyms, symbols, numbers, tidy,
 )
 RULES_BY_LANGUAGE: dict[str, tuple[Rule, ...]] = {"en": ENGLISH}
 
@@ -418,10 +513,16 @@ def rules_for(language: str) -> tuple[Rule, ...]:
     return RULES_BY_LANGUAGE.get(language.split("-")[0].lower(), NEUTRAL)
 
 
-def normalize(text: str, language: str = "en") -> str:
+def say(text: str, language: str = "en") -> str:
+    """What to say for `text`, with the spans rules decided sealed in it (`spans.unseal`)."""
     for rule in rules_for(language):
         text = rule(text)
     return text
+
+
+def normalize(text: str, language: str = "en") -> str:
+    """What to say for `text`, as plain words."""
+    return plain(say(text, language))
 
 
 def spoken_date(day: dt.date, language: str = "en") -> str:

@@ -57,3 +57,32 @@ def plural(words: str) -> str:
     else:
         last += "s"
     return f"{head} {last}".strip()
+
+
+def _pair(two: str) -> str:
+    return f"oh {_DIGITS[int(two[1])]}" if two.startswith("0") else cardinal(int(two))
+
+
+def pairs(text: str) -> str:
+    """A number that names something, read the way people say model, flight and bill
+    numbers: `2218` -> `twenty-two eighteen`; `320` -> `three twenty`; `101` -> `one oh one`;
+    `200` -> `two hundred`; `00392` -> `three ninety-two`; five digits and more one by one."""
+    text = text.lstrip("0") or "0"
+    if len(text) <= 2:
+        return cardinal(int(text))
+    if len(text) == 3:
+        if text[1:] == "00":
+            return cardinal(int(text))
+        return f"{_DIGITS[int(text[0])]} {_pair(text[1:])}"
+    if len(text) == 4:
+        if text[1:] == "000":
+            return cardinal(int(text))
+        if text[2:] == "00":
+            return f"{cardinal(int(text[:2]))} hundred"
+        return f"{cardinal(int(text[:2]))} {_pair(text[2:])}"
+    return digits(text)
+
+
+def spoken_digits(text: str) -> str:
+    """Digits one by one as people read phone numbers: `0142` -> `oh one four two`."""
+    return " ".join("oh" if d == "0" else _DIGITS[int(d)] for d in text if d.isdigit())

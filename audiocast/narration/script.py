@@ -9,7 +9,7 @@ from: an editor can see, for each take, what was written and what will be said.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from audiocast.errors import AudiocastError
 from audiocast.model import (
@@ -23,11 +23,14 @@ from audiocast.model import (
     Segment,
     Show,
 )
-from audiocast.narration import presentation
-from audiocast.narration.clean import NEWSLETTER, Profile, clean
+from audiocast.model import spoken as spoken_words
+from audiocast.narration import dateline as datelines
+from audiocast.narration import normalize, presentation
+from audiocast.narration.clean import NEWSLETTER, Profile, read
 from audiocast.narration.lexicon import Lexicon
-from audiocast.narration.normalize import normalize
 from audiocast.narration.segment import chunks, sentences
+from audiocast.narration.spans import plain_length, unseal
+from audiocast.narration.titles import strip_title
 
 
 @dataclass(frozen=True)
@@ -52,19 +55,30 @@ class Narrator:
 
     @classmethod
     def for_show(cls, show: Show, limit: int) -> Narrator:
-        return cls(limit, show.audio, show.language, NEWSLETTER.extended(show.drop),
-                   Lexicon(show.lexicon), show.max_article_chars, show.presentation)
+        """The show's narrator (ValueError for a disabled rule that does not exist)."""
+        profile = NEWSLETTER.without(show.disable).extended(show.drop)
+        profile = replace(profile, subheads=show.subheads)
+        return cls(limit, show.audio, show.language, profile, Lexicon(show.lexicon),
+                   show.max_article_chars, show.presentation)
 
     def say(self, written: str) -> str:
-        return self.lexicon.apply(written, lambda text: normalize(text, self.language))
+        """What to say for `written`, its typed spans sealed in it (`spans.unseal`)."""
+        return self.lexicon.sealed(written, lambda text: normalize.say(text, self.language))
+
+    def _segment(self, piece: str, pause_ms: int, chapter: int | None, written: str,
+                 role: str, section: str = "") -> Segment:
+        spans = unseal(piece)
+        typed = any(s.kind != "words" or s.rule for s in spans)
+        return Segment(spoken_words(spans), pause_ms, chapter, written, spans if typed else (),
+                       role, section)
 
     def _sentence(self, written: str, pause_ms: int, chapter: int | None,
                   article: Article, role: str = "body") -> list[Segment]:
         # normalizing may open a sentence ("BELGRADE (CN) —" -> "Belgrade."): split again
-        pieces = chunks(self.say(written), self.limit) if written.strip() else []
-        pieces = [p for p in pieces if any(c.isalnum() for c in p)]
-        pauses = [self.pauses.sentence_pause_ms] * (len(pieces) - 1) + [pause_ms]
-        return [Segment(p, pause, chapter, written, role=role, section=article.section)
+        pieces = chunks(self.say(written), self.limit, plain_length) if written.strip() else []
+        pieces = [p for p in pieces if any(c.isalnum() for c in spoken_words(unseal(p)))]
+        pauses = [self.pauses.sentence_pause_ms] * (len(pieces) - 1) + [pause_ms][:len(pieces)]
+        return [self._segment(p, pause, chapter, written, role, article.section)
                 for p, pause in zip(pieces, pauses, strict=True)]
 
     def article(self, article: Article, chapter: int | None = None) -> Narration:
@@ -75,17 +89,28 @@ class Narrator:
                 f"(about {self.max_article_chars // 900} minutes of speech)", article.source,
                 hint="check the file is one article; [narration] max_article_chars raises "
                      "the limit")
-        kept, dropped = clean(article, self.profile)
-        segments = self._sentence(article.title, self.pauses.headline_pause_ms, chapter,
-                                  article, "headline")
-        for paragraph in kept:
-            found = sentences(paragraph)
+        reading = read(article, self.profile)
+        dropped = reading.dropped
+        title = strip_title(article.title, url=article.url)
+        if title != article.title:
+            dropped.append(Dropped(article.title[len(title):].strip(), "title-suffix"))
+        segments = self._sentence(title, self.pauses.headline_pause_ms, chapter, article,
+                                  "headline")
+        for index, paragraph in enumerate(reading.kept):
+            if index in reading.breaks and segments:
+                segments[-1] = dataclasses.replace(
+                    segments[-1], pause_ms=max(segments[-1].pause_ms,
+                                               self.pauses.section_pause_ms))
+            heading = index in reading.subheads
+            found = [paragraph] if heading else sentences(paragraph)
             for i, sentence in enumerate(found):
                 last = i == len(found) - 1
                 pause = self.pauses.paragraph_pause_ms if last else self.pauses.sentence_pause_ms
-                said = self._sentence(sentence, pause, chapter, article)
+                said = self._sentence(sentence, self.pauses.headline_pause_ms if heading
+                                      else pause, chapter, article)
                 if not said:
-                    dropped.append(Dropped(sentence, "nothing to say"))
+                    why = "dateline agency" if datelines.find(sentence) else "nothing to say"
+                    dropped.append(Dropped(sentence, why))
                 segments += said
         return Narration(tuple(segments), tuple(dropped))
 
@@ -98,7 +123,7 @@ class Narrator:
         segments = self._spoken(presentation.intro(p, show_title, edition), 0)
         rundown = self._spoken(presentation.rundown(p, show_title, edition), 0)
         if rundown:  # a story's pause before the first story
-            rundown[-1] = dataclasses.replace(rundown[-1], pause_ms=self.pauses.article_pause_ms)
+            rundown[-1] = replace(rundown[-1], pause_ms=self.pauses.article_pause_ms)
         marks = [ChapterMark(p.rundown_title, 0)] if rundown else []
         segments += rundown
         dropped: list[Dropped] = []
@@ -106,7 +131,7 @@ class Narrator:
             chapter = len(marks)
             narration = self.article(article, chapter=chapter)
             body = list(narration.segments)
-            body[-1] = dataclasses.replace(body[-1], pause_ms=self.pauses.article_pause_ms)
+            body[-1] = replace(body[-1], pause_ms=self.pauses.article_pause_ms)
             before = self._spoken(presentation.transition(p, index), chapter)
             marks.append(ChapterMark(article.title, 0 if not marks else len(segments),
                                      article.url))
@@ -117,5 +142,6 @@ class Narrator:
 
     def _spoken(self, text: str, chapter: int) -> list[Segment]:
         """Words of our own (the presenter's): already written to be said."""
-        return [Segment(piece, self.pauses.paragraph_pause_ms, chapter, role="presenter")
-                for sentence in sentences(text) for piece in chunks(self.say(sentence), self.limit)]
+        return [self._segment(piece, self.pauses.paragraph_pause_ms, chapter, "", "presenter")
+                for sentence in sentences(text)
+                for piece in chunks(self.say(sentence), self.limit, plain_length)]

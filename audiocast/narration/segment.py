@@ -14,6 +14,10 @@ even: never a piece over the limit, never one across paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from audiocast.narration import dateline
+from audiocast.narration import vocabulary as v
 
 ABBREVIATIONS = frozenset((
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col",
@@ -29,7 +33,12 @@ SENTENCE_STARTERS = frozenset((
     "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "In", "On", "At",
     "After", "Before", "When", "While", "If", "As", "For", "So", "Yet", "Still", "Meanwhile",
 ))
-_NEEDS_NUMBER = frozenset(("no", "nos"))  # "No. 3", but "No. He left."
+# "No. 3", "Vol. 3", "pp. 12-14", but "No. He left."
+_NEEDS_NUMBER = frozenset(("no", "nos", "vol", "vols", "pp", "p", "ch", "fig", "sec", "art",
+                           "para", "op"))
+# Places that end sentences often: after them only a word of a name continues the sentence
+# ("the U.S. Senate"), any other capitalized word starts a new one ("across the U.S. Here's").
+_PLACES = frozenset(("u.s", "d.c", "u.k", "u.n", "u.s.a", "e.u"))
 _CLOCK = frozenset(("a.m", "p.m"))
 # What may follow a time inside a sentence ("at 6 p.m. Monday", "at 9 a.m. Eastern"); any
 # other capitalized word after one starts a new sentence ("closes at 6 p.m. Raman said").
@@ -41,7 +50,7 @@ _AFTER_CLOCK = frozenset((
     "December", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
 ))
 
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]”’»]*\s+(?=[\"'(\[“‘«]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]”’»]*\s+(?=[\"'(\[“‘«]?[A-Z0-9\U000f0001])")
 _FALLBACKS = (r"(?<=;)\s+", r"(?<=:)\s+", r"(?<=,)\s+", r"\s+")
 
 
@@ -57,15 +66,21 @@ def _protected(before: str, after: str) -> bool:
         return following[:1].isdigit()
     if word.lower() in _CLOCK and following[:1].isupper():
         return following.rstrip(".,") in _AFTER_CLOCK
+    if word.lower() in _PLACES and following[:1].isupper():
+        return following.rstrip(".,;:") in v.NAME_AFTER_PLACE
+    if "@" in word or any(len(part) > 3 for part in word.split(".")[1:]):
+        return False  # an e-mail or web address ends the sentence its full stop ends
     return ("." in word  # U.S, Ph.D, a.m
             or (len(word) == 1 and word.isalpha())  # an initial: John F. Kennedy
             or word.lower() in ABBREVIATIONS)
 
 
 def sentences(paragraph: str) -> list[str]:
-    out: list[str] = []
-    start = 0
-    for m in _BOUNDARY.finditer(paragraph):
+    """The paragraph's sentences; a dateline it opens with is one of its own, so that
+    `PORT ALDER, Ore. (AP) — A ferry ran aground.` does not end at `Ore.`"""
+    start = dateline.find(paragraph)
+    out: list[str] = [paragraph[:start].strip()] if start else []
+    for m in _BOUNDARY.finditer(paragraph, start):
         head = paragraph[start:m.start() + 1]
         if paragraph[m.start()] == "." and _protected(head, paragraph[m.end():]):
             continue
@@ -77,20 +92,21 @@ def sentences(paragraph: str) -> list[str]:
     return out
 
 
-def fit(text: str, limit: int, level: int = 0) -> list[str]:
-    """`text` in pieces of at most `limit` characters, cut at the gentlest mark that exists,
-    the one nearest the middle."""
-    if len(text) <= limit:
+def fit(text: str, limit: int, level: int = 0, size: Callable[[str], int] = len) -> list[str]:
+    """`text` in pieces of at most `limit` characters (as `size` counts them), cut at the
+    gentlest mark that exists, the one nearest the middle."""
+    if size(text) <= limit:
         return [text]
     for lvl in range(level, len(_FALLBACKS)):
         cuts = [m for m in re.finditer(_FALLBACKS[lvl], text) if 0 < m.start() < len(text) - 1]
         if cuts:
             middle = len(text) / 2
             cut = min(cuts, key=lambda m: abs(m.start() - middle))
-            return fit(text[:cut.start()], limit, lvl) + fit(text[cut.end():], limit, lvl)
+            return (fit(text[:cut.start()], limit, lvl, size)
+                    + fit(text[cut.end():], limit, lvl, size))
     return [text[i:i + limit] for i in range(0, len(text), limit)]
 
 
-def chunks(paragraph: str, limit: int) -> list[str]:
+def chunks(paragraph: str, limit: int, size: Callable[[str], int] = len) -> list[str]:
     """The paragraph's sentences, each cut to fit `limit` characters."""
-    return [piece for s in sentences(paragraph) for piece in fit(s, limit)]
+    return [piece for s in sentences(paragraph) for piece in fit(s, limit, size=size)]

@@ -61,15 +61,56 @@ STATE_NAMES = ("Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "U
                "Oregon", "Pennsylvania", "Tennessee", "Vermont", "Virginia", "Washington",
                "Wisconsin", "Wyoming")
 
+# Two-letter postal codes, as party labels use them: "Rep. Delia Marrow, R-VA".
+POSTAL_CODES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
+    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
+    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
+    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
+    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
+    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}
+
 PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent", "L": "Libertarian"}
 
-# All-capital abbreviations people say as words; any other is spelled out letter by letter.
+# All-capital abbreviations people say as words; any other is spelled out letter by letter
+# unless it is an English word (`capitals.py` decides; the show's lexicon overrides).
 ACRONYM_WORDS = frozenset({
     "NATO", "NASA", "COVID", "UNESCO", "UNICEF", "OPEC", "FEMA", "NAFTA", "ASEAN", "OSHA",
     "NASDAQ", "SWAT", "AIDS", "GIF", "JPEG", "PIN", "LASER", "RADAR", "SCOTUS", "POTUS",
     "FLOTUS", "DACA", "HAMAS", "ISIS", "CERN", "INTERPOL", "MERCOSUR", "UEFA", "FIFA", "ICE",
-    "SARS", "MERS", "NIMBY", "EPCOT", "TASS", "CARES",
+    "SARS", "MERS", "NIMBY", "EPCOT", "TASS", "CARES", "NOAA", "SAG", "AFTRA", "HUD", "PAC",
+    "NAND", "SIM", "CAPTCHA", "DARPA", "ERCOT", "ICANN", "IMAX", "NEOM", "OFCOM", "PEMEX",
+    "SEPTA", "MARTA", "CONCACAF", "MAGA", "WASP", "TARP", "AMBER", "ZIP", "MAX", "SUNY",
+    "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
 })
+
+# Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
+SPELLED_ACRONYMS = frozenset({
+    "ERA", "SEC", "UN", "EU", "US", "UK", "ER", "AMA", "AI", "IT", "ID", "WHO", "DOT", "DOE",
+    "DOD", "SAT", "GED", "IRA", "LED", "ATM", "ACT", "CAT", "MRI", "TV", "PC", "AP", "OT",
+})
+# Of those, the ones a line in capitals most likely uses as plain words ("WHO IS IT").
+COMMON_WORDS_UPPER = frozenset({"IT", "WHO", "US"})
+
+# Common short English words, for words in capitals the word list may lack.
+COMMON_WORDS = frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "but", "not",
+    "no", "so", "go", "do", "be", "me", "we", "he", "my", "if", "is", "am", "oh", "ok", "up",
+    "us", "it", "as", "all", "any", "new", "old", "big", "hot", "out", "off", "now", "yes",
+    "online", "email", "website",
+})
+
+# Capitals with a reading of their own: single capital letters in the reading are spelled.
+SPECIAL_READINGS = {
+    "AAA": "triple A", "NAACP": "N double A C P", "WWII": "World War Two",
+    "WWI": "World War One", "IEEE": "I triple E", "NCAA": "N C double A",
+}
 
 CURRENCIES = {"$": ("dollar", "dollars", "cent", "cents"),
               "€": ("euro", "euros", "cent", "cents"),
@@ -97,7 +138,8 @@ AFTER_AMOUNT = frozenset((
     "within", "between", "among", "via", "plus", "minus", "versus", "vs", "dollars",
 ))
 
-UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "km": "kilometers",
+UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilometers per hour",
+         "km": "kilometers",
          "kg": "kilograms", "lbs": "pounds", "lb": "pounds", "ft": "feet", "mi": "miles",
          "cm": "centimeters", "mm": "millimeters", "°F": "degrees Fahrenheit",
          "°C": "degrees Celsius", "MB": "megabytes", "GB": "gigabytes", "kWh": "kilowatt hours",
@@ -106,4 +148,38 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "km": "kilomete
 # Roman numerals after these words are plain numbers ("World War Two"); after a name they
 # are regnal ("Henry the Eighth").
 ROMAN_CARDINAL_AFTER = {"War", "Bowl", "Title", "Chapter", "Phase", "Part", "Act", "Class",
-                        "Stage", "Level", "Type", "Category", "Vatican", "Apollo", "Rocky"}
+                        "Stage", "Level", "Type", "Category", "Vatican", "Apollo", "Rocky",
+                        "Episode", "Volume", "Book", "Season", "Series", "Round", "Division"}
+
+# Dates that name an event, said as people say them.
+EVENT_DATES = {"9/11": "nine eleven", "24/7": "twenty-four seven", "7/7": "seven seven",
+               "1/6": "January sixth", "3/11": "three eleven"}
+
+# Track and swimming distances in meters, written `100m`, `10,000m`.
+TRACK_DISTANCES = frozenset({"50", "60", "100", "110", "200", "400", "800", "1500", "1,500",
+                             "3000", "3,000", "5000", "5,000", "10000", "10,000"})
+
+# Baseball positions before a player's name in notes: "RHP Mateo Ruiz".
+POSITIONS = {"RHP": "right-hander", "LHP": "left-hander", "OF": "outfielder",
+             "1B": "first baseman", "2B": "second baseman", "3B": "third baseman",
+             "SS": "shortstop", "DH": "designated hitter", "INF": "infielder"}
+
+# Words that continue a name after "U.S." or "D.C." ("the U.S. Senate"); any other
+# capitalized word after them starts a new sentence ("across the U.S. Here's the catch").
+NAME_AFTER_PLACE = frozenset((
+    "Senate", "House", "District", "Attorney", "Attorneys", "Army", "Navy", "Air", "Marine",
+    "Marines", "Coast", "Open", "Supreme", "Court", "Courts", "Department", "Capitol",
+    "Embassy", "Postal", "Geological", "Chamber", "Circuit", "Council", "Constitution",
+    "Congress", "Government", "Census", "Forest", "Fish", "Park", "Bank", "Steel", "Women's",
+    "Men's", "National", "Olympic", "Soccer", "Rep", "Sen", "Ambassador", "Marshals", "Mint",
+    "Treasury", "Border", "Customs", "Citizenship", "Immigration", "Agency", "Agriculture",
+    "Energy", "Justice", "Commerce", "Labor", "Trade", "Special", "Central", "Cyber", "Space",
+    "Federal", "Secret", "Public", "Patent", "Copyright", "Conference", "Catholic", "Bureau",
+    "Superior", "United", "Mayor", "Police", "Route", "Highway", "Interstate", "Forces",
+    "Military", "Intelligence", "Secretary", "President", "Vice", "Chief", "Magistrate",
+    "Bankruptcy", "Trustee", "Food", "Drug", "Securities", "Fire", "Health", "Education",
+    "Transportation", "Veterans", "Homeland", "Environmental", "Consumer", "Financial",
+    "Tax", "Naval", "Military", "Postal", "Women", "Men", "Team", "Olympics", "Cup", "Masters",
+    "Amateur", "Championship", "Championships", "Title", "Virgin", "Capital", "Metro",
+    "Statehood", "Code", "Legal", "Charter", "Public", "Department's", "Senate's", "House's",
+))

@@ -37,10 +37,13 @@ def read(path: Path) -> Article:
     title = str(meta.get("title") or "").strip()
     paragraphs: list[str] = []
     tokens = _md.parse(post.content)
+    number = ""  # an ordered list item's number, said before its text ("1. Let workers ...")
     for i, tok in enumerate(tokens):
+        if tok.type == "list_item_open" and tok.info:
+            number = f"{tok.info}{tok.markup or '.'} "
         if tok.type != "inline":
             continue
-        content = _inline_text(tok)
+        content, number = number + _inline_text(tok), ""
         if not content:
             continue
         if tokens[i - 1].type == "heading_open" and (not title or content == title):

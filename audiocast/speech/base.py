@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 from audiocast.errors import AudiocastError
-from audiocast.model import Span, Take
+from audiocast.model import Span, Take, spoken
 
 _THREADS: list[int] = []  # set in worker processes: this process's share of the cores
 
@@ -66,7 +66,7 @@ class Engine(Protocol):
 
 def plain_text(spans: Sequence[Span]) -> str:
     """Spans as plain words: what an engine without its own `prepare` is sent."""
-    return " ".join(span.said for span in spans if span.said)
+    return spoken(spans)
 
 
 def engine_text(engine: Engine, spans: Sequence[Span]) -> str:

@@ -9,18 +9,24 @@ not from synthesizing again.
 from __future__ import annotations
 
 import ctypes
+import re
 import threading
+from collections.abc import Sequence
 from typing import Any
+from xml.sax.saxutils import escape
 
 import espeakng_loader
 
-from audiocast.model import Take
-from audiocast.speech.base import SpeechError, VoiceInfo
+from audiocast.model import Span, Take
+from audiocast.speech.base import SpeechError, VoiceInfo, plain_text
 
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _ESPEAK_INITIALIZE_DONT_EXIT = 0x8000
 _POS_CHARACTER = 1
 _CHARS_UTF8 = 1
+_SSML = 0x10  # espeakSSML: the text is SSML
+_PHONEMES = 0x100  # espeakPHONEMES: [[...]] in the text are eSpeak's phoneme codes
+_POSSESSIVE = re.compile(r"^['’]?s\b")
 _PARAMETERS = {"rate": 1, "volume": 2, "pitch": 3, "range": 4, "wordgap": 7}
 _DEFAULTS = {"rate": 175, "volume": 100, "pitch": 50, "range": 50, "wordgap": 0}
 
@@ -96,11 +102,22 @@ class _Library:
                 self.lib.espeak_SetParameter(_PARAMETERS[name], value, 0)
             data = text.encode("utf-8")
             self._chunks = []
-            err = self.lib.espeak_Synth(data, len(data) + 1, 0, _POS_CHARACTER, 0, _CHARS_UTF8,
+            flags = synth_flags(text)
+            err = self.lib.espeak_Synth(data, len(data) + 1, 0, _POS_CHARACTER, 0, flags,
                                         None, None)
             if err != 0:
                 raise SpeechError(f"eSpeak NG failed (error {err}) on: {text[:60]!r}")
             return b"".join(self._chunks)
+
+
+def synth_flags(text: str) -> int:
+    """espeak_Synth's flags for a text: SSML with phoneme codes when `prepare` made it."""
+    return _CHARS_UTF8 | (_SSML | _PHONEMES if text.startswith("<speak>") else 0)
+
+
+def _plain(text: str) -> str:
+    """Words for eSpeak's SSML mode: markup escaped, no phoneme brackets."""
+    return escape(text).replace("[[", "[ [")
 
 
 class EspeakEngine:
@@ -118,6 +135,28 @@ class EspeakEngine:
                               f"it has {sorted(_PARAMETERS)}")
         self.voice = voice or "en-us"
         self.settings = {k: int(v) for k, v in sorted(settings.items())}
+
+    def prepare(self, spans: Sequence[Span]) -> str:
+        """eSpeak's own rendering: letters spelled by SSML `say-as characters`, so that a
+        lone `A` is the letter, not the article "uh" (`U S A`, `S A G`, `ten thirty a m`);
+        every other kind as plain words (eSpeak's `[[...]]` takes its own phoneme codes,
+        not IPA). Plain text when there is nothing to spell."""
+        if not any(s.kind == "letters" for s in spans):
+            return plain_text(spans)
+        pieces: list[str] = []
+        for i, span in enumerate(spans):
+            after_letters = i > 0 and spans[i - 1].kind == "letters"
+            if span.kind == "letters":
+                pieces.append(f'<say-as interpret-as="characters">{escape(span.text)}</say-as>')
+            elif after_letters and i == len(spans) - 1 and span.said == ".":
+                continue  # eSpeak reads a full stop right after spelled letters as "dot"
+            elif after_letters and _POSSESSIVE.match(span.said):  # "FBI's": a z sound
+                pieces.append(_POSSESSIVE.sub("[[z]]", _plain(span.said)))
+            else:
+                pieces.append(_plain(span.said))
+        return "<speak>" + "".join(p if not i or p.startswith(("[[z]]", ",", ".", ";", ":", "!",
+                                                                 "?", ")"))
+                                   else " " + p for i, p in enumerate(pieces)) + "</speak>"
 
     def identity(self) -> dict[str, Any]:
         return {"engine": self.name, "version": _Library.get().version, "voice": self.voice,

@@ -1,0 +1,58 @@
+"""Datelines: the place (and agency) a wire story opens with, said once as the place.
+
+    PORT ALDER, Ore. (AP) —         -> Port Alder, Oregon.
+    CHESWICK, Va., May 27 (UPI) --  -> Cheswick, Virginia.
+    KESTREL BAY (Reuters) -         -> Kestrel Bay.
+    (CNN) --                        -> (nothing: the agency is not read)
+    CAPITOL CITY —                  -> Capitol City.
+
+`find` runs before sentences are split, so `Ore.` cannot end a sentence; `say` reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audiocast.narration import vocabulary as v
+
+_CITY = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)*"  # PORT ALDER, ST. LOUIS, WINSTON-SALEM
+_REGION = r"[A-Z][\w.'’\-]*\.?(?:\s[A-Z][\w.'’\-]*\.?){0,2}"  # Ore., N.Y., New Mexico
+_DATE = rf"(?:{'|'.join(v.MONTH_NAMES)}|{'|'.join(m.rstrip('.') for m in v.MONTHS)})\.?\s\d{{1,2}}"
+_AGENCY = r"\((?P<agency>[A-Za-z][\w.&\- ]{0,20})\)"
+_DASH = r"(?:\s*(?:—|–|--)\s*|\s+-(?:\s+|$))"
+DATELINE = re.compile(
+    rf"^(?:(?P<city>{_CITY})(?:,\s*(?P<region>{_REGION}))?(?:,\s*(?P<date>{_DATE}))?\s*)?"
+    rf"(?:{_AGENCY})?{_DASH}")
+
+
+def find(paragraph: str) -> int:
+    """Where the dateline a paragraph opens with ends (0: it has none)."""
+    m = DATELINE.match(paragraph)
+    if not m or not (m["agency"] or m["city"]):
+        return 0
+    if m["city"] and not _loud(m["city"]):
+        return 0
+    return m.end()
+
+
+def _loud(city: str) -> bool:
+    """A dateline city is set in capitals (`NEW ORLEANS`), at least two letters of it."""
+    letters = [c for c in city if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _region(region: str) -> str:
+    region = region.strip()
+    return v.STATES.get(region, region)
+
+
+def say(dateline: str) -> str:
+    """The place, said once: `PORT ALDER, Ore. (AP) —` -> `Port Alder, Oregon.`"""
+    m = DATELINE.match(dateline)
+    if not m or not m["city"]:
+        return ""
+    place = " ".join(w if not w.isupper() else "-".join(p.capitalize() for p in w.split("-"))
+                     for w in m["city"].split())
+    if m["region"]:
+        place += ", " + _region(m["region"])
+    return place + "."

@@ -1,0 +1,134 @@
+"""Numbers that name things, read as identifiers, not quantities: flight and model numbers,
+bills, phone numbers, court dockets, highways, retirement plans, virus strains, 9/11.
+
+Each rule is one named function, text in, text out, with an example in its docstring; what
+it decides is sealed (`spans.seal`) so no later rule reads it again as a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audiocast.narration import vocabulary as v
+from audiocast.narration.capitals import letters
+from audiocast.narration.numbers import cardinal, pairs, spoken_digits
+from audiocast.narration.spans import seal
+
+
+def said(text: str, rule: str) -> str:
+    """Words decided for good by `rule`: sealed, so no later rule changes them."""
+    return seal("words", text, text, rule)
+
+
+def _digits(group: str, rule: str) -> str:
+    return seal("digits", group, spoken_digits(group), rule)
+
+
+_DOCKET = re.compile(r"(?:\b(No\.|number)\s?)?\b(\d{1,2}):(\d{2})-([a-z]{2,3})-(\d{3,6})\b")
+
+
+def dockets(text: str) -> str:
+    """Federal docket numbers: `1:24-cr-00392` -> `one, twenty-four, C R, three ninety-two`
+    (district, year, kind of case, number)."""
+    def say(m: re.Match[str]) -> str:
+        rule = "dockets"
+        number = said("number", rule) + " " if m[1] else ""
+        return (f"{number}{said(f'{cardinal(int(m[2]))}, {cardinal(int(m[3]))},', rule)} "
+                f"{letters(m[4].upper(), rule)}{said(',', rule)} {said(pairs(m[5]), rule)}")
+    return _DOCKET.sub(say, text)
+
+
+_PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"
+                    r"(?![\w-])")
+_LOCAL_PHONE = re.compile(r"\b((?:at|call|or|phone|number|line|dial|fax|text|hotline) )"
+                          r"(\d{3})-(\d{4})\b")
+
+
+def _phone_parts(area: str | None, exchange: str, line: str, rule: str) -> list[str]:
+    parts = []
+    if area:
+        parts.append(said(cardinal(int(area)), rule) if area.endswith("00")
+                     else _digits(area, rule))
+    return [*parts, _digits(exchange, rule), _digits(line, rule)]
+
+
+def phone_numbers(text: str) -> str:
+    """`1-800-555-0199` -> `one, eight hundred, five five five, oh one nine nine`;
+    `(503) 555-0110` -> `five oh three, ...`; `call 555-0162` -> `five five five, ...`."""
+    def say(m: re.Match[str]) -> str:
+        parts = _phone_parts(m[2] or m[3], m[4], m[5], "phone numbers")
+        if m[1]:
+            parts.insert(0, said("one", "phone numbers"))
+        return f"{said(',', 'phone numbers')} ".join(parts)
+
+    def local(m: re.Match[str]) -> str:
+        parts = _phone_parts(None, m[2], m[3], "phone numbers")
+        return m[1] + f"{said(',', 'phone numbers')} ".join(parts)
+    return _LOCAL_PHONE.sub(local, _PHONE.sub(say, text))
+
+
+_BILL = re.compile(r"\b(H\.\s?R\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|HR|HB|SB|AB|SF|HF|LB|HJR|SJR"
+                   r"|HCR|SCR|(?<![\w.])S\.(?=\s\d{3}))\s?(\d{1,5})\b")
+
+
+def bills(text: str) -> str:
+    """Bill numbers: `HR 4127` -> `H R forty-one twenty-seven`; `S. 1190` -> `S eleven
+    ninety`; `SB 214` -> `S B two fourteen`."""
+    def say(m: re.Match[str]) -> str:
+        code = re.sub(r"[.\s]", "", m[1])
+        return f"{letters(code, 'bills')} {said(pairs(m[2]), 'bills')}"
+    return _BILL.sub(say, text)
+
+
+_INTERSTATE = re.compile(r"\b(I|US|U\.S\.|SR)[- ](\d{1,3})\b")
+_ROUTE = re.compile(r"\b(Route|Highway|Hwy\.|Interstate|Road)\s(\d{3})\b")
+
+
+def highways(text: str) -> str:
+    """`I-95` -> `I ninety-five`; `I-280` -> `I two eighty`; `U.S. 101` -> `U S one oh one`;
+    `Highway 101` -> `Highway one oh one`."""
+    def road(m: re.Match[str]) -> str:
+        return f"{letters(m[1], 'highways')} {said(pairs(m[2]), 'highways')}"
+    text = _INTERSTATE.sub(road, text)
+    return _ROUTE.sub(lambda m: f"{m[1]} {said(pairs(m[2]), 'highways')}", text)
+
+
+def retirement_plans(text: str) -> str:
+    """`401(k)` -> `four oh one K`; `403(b)s` -> `four oh three B's`."""
+    def say(m: re.Match[str]) -> str:
+        plural = "'s" if m[3] else ""
+        rule = "retirement plans"
+        return f"{said(pairs(m[1]), rule)} {letters(m[2].upper(), rule)}{plural}"
+    return re.sub(r"\b(\d{3})\(([a-z])\)(s?)(?!\w)", say, text)
+
+
+def strains(text: str) -> str:
+    """Virus strains and other letter-digit codes: `H1N1` -> `H one N one`."""
+    def say(m: re.Match[str]) -> str:
+        parts = re.findall(r"([A-Z])(\d{1,2})", m[0])
+        return " ".join(f"{letters(a, 'strains')} {said(cardinal(int(n)), 'strains')}"
+                        for a, n in parts)
+    return re.sub(r"\b(?:[A-Z]\d{1,2}){2,}\b", say, text)
+
+
+def event_dates(text: str) -> str:
+    """Dates that name an event: `9/11` -> `nine eleven`; `24/7` -> `twenty-four seven`."""
+    pattern = "|".join(re.escape(k) for k in v.EVENT_DATES)
+    return re.sub(rf"(?<![\d/])(?:{pattern})(?![\d/])",
+                  lambda m: said(v.EVENT_DATES[m[0]], "event dates"), text)
+
+
+_AIRCRAFT = re.compile(r"\b(\d{3})(?=\s(?:MAX|NG|Dreamliner)\b)"
+                       r"|(?:(?<=Boeing )|(?<=Airbus )|(?<=Embraer ))(\d{3})\b")
+_MODEL = re.compile(r"\b([A-Z]{1,2})(\d{3,4})(?:-(\d{2,3}))?(s?)\b")
+
+
+def models(text: str) -> str:
+    """Aircraft, product and flight numbers: `737 MAX` -> `seven thirty-seven MAX`;
+    `A320-200s` -> `A three twenty two hundreds`; `flight SV2218` -> `flight S V twenty-two
+    eighteen`."""
+    def model(m: re.Match[str]) -> str:
+        spoken = pairs(m[2]) + (f" {pairs(m[3])}" if m[3] else "") + m[4]
+        return f"{letters(m[1], 'models')} {said(spoken, 'models')}"
+    text = _AIRCRAFT.sub(lambda m: said(pairs(m[1] or m[2]), "models"), text)
+    return _MODEL.sub(model, text)

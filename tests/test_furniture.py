@@ -1,0 +1,99 @@
+"""Furniture rules, table-driven from their own examples in furniture.toml: each rule drops
+what it names and keeps the news beside it; the show can add, disable and choose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audiocast.model import Article, DropRule
+from audiocast.narration.clean import NEWSLETTER, Profile, read
+
+RULES = [r for r in NEWSLETTER.rules if not r.keep]
+
+
+def _read(*paragraphs: str, profile: Profile = NEWSLETTER):
+    return read(Article(Path("a.md"), "A headline of some length", paragraphs), profile)
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    for rule in NEWSLETTER.rules:
+        assert rule.keeps, rule.name
+        assert rule.drops or rule.keep, rule.name
+    assert len({r.name for r in NEWSLETTER.rules}) == len(NEWSLETTER.rules)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_rule_drops_its_examples(rule) -> None:
+    for example in rule.drops:
+        reading = _read("The council met on Monday.", example, "It adjourned at noon.")
+        assert example not in reading.kept, (rule.name, example)
+        reasons = [d.reason for d in reading.dropped if d.text == example]
+        assert reasons and rule.name in reasons[0], (rule.name, example, reasons)
+
+
+@pytest.mark.parametrize("rule", NEWSLETTER.rules, ids=[r.name for r in NEWSLETTER.rules])
+def test_news_beside_each_rule_is_kept(rule) -> None:
+    for example in rule.keeps:
+        reading = _read("The council met on Monday.", example, "It adjourned at noon.")
+        assert example in reading.kept, (rule.name, example, reading.dropped)
+
+
+def test_a_caption_needs_a_credit_not_just_a_parenthesis() -> None:
+    news = "The court ruled 6-3. (Justices Marchbank and Strand dissented)"
+    caption = "Justice Amsel speaks on Thursday. (Aurelio Brandt/Docket Street News)"
+    reading = _read(news, caption)
+    assert reading.kept == [news]
+    assert reading.dropped[0].reason.startswith("caption")
+
+
+def test_related_heading_drops_the_list_under_it_and_no_more() -> None:
+    reading = _read("The board voted 7-2.", "RELATED COVERAGE",
+                    "Merchants say bus lanes would cost them customers",
+                    "Transit tax passes with 61% of the vote",
+                    "Staff members said they would study the plan.")
+    assert reading.kept == ["The board voted 7-2.", "Staff members said they would study the plan."]
+    assert [d.reason for d in reading.dropped][1:] == ["related (listed under related-heading)"] * 2
+
+
+def test_subheads_are_a_pause_by_default_or_read_or_dropped() -> None:
+    paragraphs = ("The ferry ran aground.", "CREW HAD WARNED OF SHIFTING SAND",
+                  "Inspectors had been told.")
+    paused = _read(*paragraphs)
+    assert paused.kept == ["The ferry ran aground.", "Inspectors had been told."]
+    assert paused.breaks == {1} and "a pause" in paused.dropped[0].reason
+    read_aloud = _read(*paragraphs, profile=Profile(NEWSLETTER.rules, "read"))
+    assert read_aloud.kept == list(paragraphs) and read_aloud.subheads == {1}
+    dropped = _read(*paragraphs, profile=Profile(NEWSLETTER.rules, "drop"))
+    assert len(dropped.kept) == 2 and not dropped.breaks
+
+
+def test_a_list_after_a_colon_is_not_taken_for_subheads() -> None:
+    reading = _read("Governors declared emergencies in:", "Massachusetts and Maine",
+                    "Connecticut and Vermont", "Crews worked overnight.")
+    assert len(reading.kept) == 4
+
+
+def test_a_show_disables_a_rule_by_name_and_adds_its_own() -> None:
+    line = "Bomb found near footbridge"
+    paragraphs = ("Water fell.", line, "Police came.", "Sponsored by Acme Hardware")
+    assert line not in _read(*paragraphs).kept
+    profile = NEWSLETTER.without(("short-line-between",)).extended(
+        (DropRule("sponsor line", r"^Sponsored by\b"),))
+    reading = _read(*paragraphs, profile=profile)
+    assert line in reading.kept
+    assert reading.dropped[-1].reason == "sponsor line"
+    with pytest.raises(ValueError, match="no furniture rule named 'no-such-rule'"):
+        NEWSLETTER.without(("no-such-rule",))
+
+
+def test_show_patterns_run_in_linear_time() -> None:
+    import time
+
+    profile = NEWSLETTER.extended((DropRule("evil", r"^(a+)+$"),))
+    start = time.perf_counter()
+    reading = _read("a" * 5000 + "b", profile=profile)
+    assert time.perf_counter() - start < 1.0 and reading.kept
+    with pytest.raises(ValueError):
+        NEWSLETTER.extended((DropRule("lookbehind", r"(?<=x)y"),))

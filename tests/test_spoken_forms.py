@@ -1,0 +1,119 @@
+"""Identifiers, sports, measures and capitals as a newsreader says them (positive cases), and
+the look-alikes each rule must leave alone (negative cases); what eSpeak is sent for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from audiocast.model import Article
+from audiocast.narration.normalize import normalize
+from audiocast.narration.script import Narrator
+from audiocast.narration.titles import strip_title
+from audiocast.speech.base import engine_text
+from audiocast.speech.espeak import EspeakEngine
+
+SAID = [
+    # identifiers
+    ("on flight SV2218 to", "on flight S V twenty-two eighteen to"),
+    ("its 11 A320-200 jets", "its eleven A three twenty two hundred jets"),
+    ("six 737 MAX 8 jets", "six seven thirty-seven Max eight jets"),
+    ("The measure, HR 4127, cleared", "The measure, H R forty-one twenty-seven, cleared"),
+    ("the bill, H.R. 2261, passed", "the bill, H R twenty-two sixty-one, passed"),
+    ("call 1-800-555-0199 today",
+     "call one, eight hundred, five five five, oh one nine nine today"),
+    ("or 555-0162.", "or five five five, oh one six two."),
+    ("case No. 1:25-cv-00442, that", "case number one, twenty-five, C V, four forty-two, that"),
+    ("snarls I-95 and I-280", "snarls I ninety-five and I two eighty"),
+    ("along U.S. 101, a detour", "along U S one oh one, a detour"),
+    ("their 401(k) accounts", "their four oh one K accounts"),
+    ("H1N1 and H3N2", "H one N one and H three N two"),
+    ("responders of 9/11.", "responders of nine eleven."),
+    # sports and measures
+    ("posted 7-188 from their 20 overs",
+     "posted seven for one eighty-eight from their twenty overs"),
+    ("Delacroix (9-3) struck out", "Delacroix (nine and three) struck out"),
+    ("beat them 71-68 in 2OT", "beat them seventy-one to sixty-eight in double overtime"),
+    ("with a .382 average", "with a three eighty-two average"),
+    ("pitched 7 1/3 innings", "pitched seven and a third innings"),
+    ("won in 2:02:51 on", "won in two hours, two minutes, fifty-one seconds on"),
+    ("at 6.24pm local time", "at six twenty-four p m local time"),
+    ("at 125kph along", "at one hundred twenty-five kilometers per hour along"),
+    ("won the 100m and the 4x100 relay",
+     "won the one hundred meters and the four by one hundred relay"),
+    ('a 5\'11" guard', "a five foot eleven guard"),
+    ("stayed in the 40s all day", "stayed in the forties all day"),
+    ("issued on 02.03.2025 had", "issued on the second of March, twenty twenty-five had"),
+    ("the recession of December 2007-June 2009.",
+     "the recession of December two thousand seven to June two thousand nine."),
+    ("along S. Millrace Ave., the", "along South Millrace Avenue, the"),
+    ("Rep. Delia Marrow, R-VA, said", "Representative Delia Marrow, Republican of Virginia, said"),
+    ("Sen. Gail Pettibone, D-Eastfield, urged",
+     "Senator Gail Pettibone, Democrat of Eastfield, urged"),
+    ("Gov. Aldous Brennan (D) signed", "Governor Aldous Brennan, a Democrat, signed"),
+    ("veterans of WWII and", "veterans of World War Two and"),
+    ("'Starfall: Episode VII' set", "'Starfall: Episode seven' set"),
+    ("His Vol. 3, and pp. 12-14", "His Volume three, and pages twelve to fourteen"),
+    ("the Class 4A title", "the Class four A title"),
+    # capitals
+    ("The FBI took over", "The F B I took over"),
+    ("NASA and NOAA said", "Nasa and Noaa said"),
+    ("was NOT taking on water", "was not taking on water"),
+    ("FBI AGENTS FOLLOWED THE DONATIONS", "F B I agents followed the donations"),
+    ("a SAG-AFTRA contract", "a Sag-Aftra contract"),
+    ("the NAACP and AAA", "the N double A C P and triple A"),
+    ("where AT&T said", "where A T and T said"),
+    ("a 3.41 ERA", "a three point four one E R A"),
+    ("write to review@idwr.example today", "write to review at I D W R dot example today"),
+]
+
+LEFT_ALONE = [  # look-alikes a rule must not touch
+    ("The vote passed (7-2).", "The vote passed (seven to two)."),
+    ("on the anniversary of D-Day, leaders", "on the anniversary of D-Day, leaders"),
+    ("a 51-49 vote", "a fifty-one to forty-nine vote"),
+    ("about 2/3 of them", "about two thirds of them"),
+    ("sold 120 jets", "sold one hundred twenty jets"),
+    ("Anything can happen, NASA said", "Anything can happen, Nasa said"),
+    ("in 1998 and 2021", "in nineteen ninety-eight and twenty twenty-one"),
+]
+
+
+@pytest.mark.parametrize("written, said", SAID + LEFT_ALONE)
+def test_said_as_a_newsreader_says_it(written: str, said: str) -> None:
+    assert normalize(written) == said
+
+
+def _sent(written: str) -> str:
+    narration = Narrator(600).article(Article("x", "A headline of some length", (written,)))
+    return " ".join(engine_text(EspeakEngine(), s.typed()) for s in narration.segments[1:])
+
+
+def test_espeak_spells_letters_its_own_way_without_a_spoken_full_stop() -> None:
+    sent = _sent("The USA team met at 10:30 a.m. in the U.S.")
+    assert sent.startswith("<speak>") and sent.endswith("</speak>")
+    assert '<say-as interpret-as="characters">USA</say-as>' in sent
+    assert '<say-as interpret-as="characters">am</say-as>' in sent
+    assert not sent.endswith(".</speak>")  # eSpeak would say "dot"
+    assert "[[z]]" in _sent("The FBI's agents left.")
+    assert not _sent("The vote passed.").startswith("<speak>")  # nothing to spell: plain
+
+
+def test_dateline_survives_sentence_splitting_and_is_said_once() -> None:
+    narration = Narrator(600).article(Article(
+        "x", "Ferry runs aground off the coast", ("PORT ALDER, Ore. (AP) — A ferry ran aground.",
+                                                "(CNN) -- A storm hit the coast.")))
+    said = [s.text for s in narration.segments]
+    assert said[1:] == ["Port Alder, Oregon.", "A ferry ran aground.", "A storm hit the coast."]
+
+
+@pytest.mark.parametrize("title, url, expected", [
+    ("Floods recede in Auenbach, exposing a bomb | MWR | 04.03.2025", None,
+     "Floods recede in Auenbach, exposing a bomb"),
+    ("Actors walk off the set at the old shipyard - Northgate Tribune",
+     "https://www.northgatetribune.example/a", "Actors walk off the set at the old shipyard"),
+    ("School board votes to close two schools — Riverside Sentinel-Post", None,
+     "School board votes to close two schools"),
+    ("Ferry runs aground - 212 passengers rescued", None,
+     "Ferry runs aground - 212 passengers rescued"),
+])
+def test_titles_lose_site_names_and_dates(title: str, url: str | None, expected: str) -> None:
+    assert strip_title(title, url=url) == expected
