@@ -13,7 +13,7 @@ from pathlib import Path
 from audiocast import __version__
 from audiocast.config import CONFIG_NAME, load_show
 from audiocast.errors import AudiocastError, ConfigError
-from audiocast.model import Voice
+from audiocast.model import Reading, Voice
 
 EXIT_OK, EXIT_EPISODES_FAILED, EXIT_UNUSABLE, EXIT_BUSY = 0, 1, 2, 3
 
@@ -133,15 +133,18 @@ def _script(args: argparse.Namespace) -> int:
     show_dir = args.show or _find_show_dir(args.path)
     if not args.path.exists():
         raise AudiocastError("no such file or folder", args.path)
-    edition = sources.read_edition(args.path)
     if show_dir is not None:
         show = load_show(show_dir, engine=args.engine)
-        narrator = Narrator.for_show(show, make_engine(show.voice).max_chars)
-        title = show.title
+        engine = make_engine(show.voice, show_dir / CONFIG_NAME)
+        narrator = Narrator.for_show(show, engine.max_chars)
+        title, reading = show.title, show.reading
     else:
         show = None
         narrator = Narrator(make_engine(Voice(engine=args.engine or "espeak")).max_chars)
-        title = "audiocast"
+        title, reading = "audiocast", Reading(inside=args.path.parent)
+    edition = sources.read_edition(args.path, reading)
+    for problem in edition.problems:
+        print(f"audiocast: error: {problem} (left out)", file=sys.stderr)
     script = narrator.edition(title, edition)
     if args.json:
         print(explain.as_json(script, edition))
@@ -158,7 +161,7 @@ def _script(args: argparse.Namespace) -> int:
               else "\n")
     else:
         print(explain.plain(script), end="")
-    return EXIT_OK
+    return EXIT_EPISODES_FAILED if edition.problems else EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -194,7 +197,7 @@ def _build(args: argparse.Namespace) -> int:
         from audiocast.files import atomic_write
 
         atomic_write(args.summary, json.dumps(summary(report), indent=1).encode())
-    return EXIT_EPISODES_FAILED if report.failed else EXIT_OK
+    return EXIT_OK if report.ok else EXIT_EPISODES_FAILED
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -263,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     except AudiocastError as e:
         from audiocast.state import BuildBusy
 
+        for problem in getattr(e, "problems", ()):
+            print(f"audiocast: error: {problem}", file=sys.stderr)
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_BUSY if isinstance(e, BuildBusy) else EXIT_EPISODES_FAILED
     except KeyboardInterrupt:

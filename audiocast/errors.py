@@ -26,3 +26,12 @@ class AudiocastError(Exception):
 
 class ConfigError(AudiocastError):
     """The show cannot be built at all (exit code 2)."""
+
+
+class EditionError(AudiocastError):
+    """An edition that cannot be built: why, and every bad file of it, one line each."""
+
+    def __init__(self, message: str, path: Path | str | None = None,
+                 problems: tuple[str, ...] = (), hint: str | None = None) -> None:
+        super().__init__(message, path, hint)
+        self.problems = problems

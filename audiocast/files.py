@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from audiocast.errors import AudiocastError
 
 
 @contextlib.contextmanager
@@ -42,3 +45,35 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
         pass
     with atomic_path(path, durable) as tmp:
         tmp.write_bytes(data)
+
+
+def read_regular(path: Path, max_bytes: int, inside: Path | None = None) -> bytes:
+    """The bytes of the regular file at `path`, refusing what is not one (a FIFO, which would
+    block forever; a device such as /dev/zero, which never ends), a file larger than
+    `max_bytes` (checked before reading, and again while reading), and with `inside`, a file
+    whose real path (symbolic links followed) is not under that folder."""
+    try:
+        real = path.resolve(strict=True)
+        if inside is not None and not real.is_relative_to(inside.resolve()):
+            raise AudiocastError("is a link to a file outside the show, which is not read",
+                                 path, hint="copy the file itself here")
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_NOCTTY)
+    except OSError as e:
+        raise AudiocastError(f"cannot read: {e.strerror}", path) from None
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise AudiocastError("not a regular file (a pipe, device or socket), not read",
+                                 path, hint="put article files here, nothing else")
+        if st.st_size > max_bytes:
+            raise AudiocastError(f"file is {st.st_size:,} bytes, more than the {max_bytes:,} "
+                                 "an article may be", path,
+                                 hint="check it is one article, not a dump")
+        try:
+            data = f.read(max_bytes + 1)
+        except OSError as e:
+            raise AudiocastError(f"cannot read: {e.strerror}", path) from None
+    if len(data) > max_bytes:  # it grew while we read it
+        raise AudiocastError(f"file is more than the {max_bytes:,} bytes an article may be",
+                             path, hint="check it is one article, not a dump")
+    return data

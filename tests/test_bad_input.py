@@ -29,8 +29,8 @@ def _error_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
     ("04-junk.txt", bytes((i * 7919) % 255 + 1 for i in range(3000)), "not UTF-8 text"),
     ("04-slides.pdf", b"%PDF-1.4", "unsupported file type"),
 ])
-def test_bad_article_fails_its_episode_only(small_show: Path, name: str, content: bytes,
-                                            says: str) -> None:
+def test_bad_article_fails_only_itself(small_show: Path, name: str, content: bytes,
+                                       says: str) -> None:
     single = small_show / "episodes" / "2026-11-20-solo.md"
     single.write_text("---\ntitle: A short note\ndate: 2026-11-20\n---\n\nAll is calm.\n")
     bad = small_show / "episodes" / "2026-11-24" / name
@@ -42,16 +42,25 @@ def test_bad_article_fails_its_episode_only(small_show: Path, name: str, content
     assert str(bad) in line or bad.name in line
     parsed = feedparser.parse((small_show / "feed" / "feed.xml").read_bytes())
     assert parsed.bozo == 0
-    assert [e.title for e in parsed.entries] == ["A short note"]
+    assert sorted(e.title for e in parsed.entries) == ["A short note",
+                                                       "Tuesday, November 24, 2026"]
+    (edition,) = [e for e in parsed.entries if e.title.startswith("Tuesday")]
+    assert edition.description.count(";") == 1, "the two good articles, not the bad one"
 
 
 def test_failed_episode_keeps_its_previously_published_version(small_show: Path) -> None:
+    config = small_show / "audiocast.toml"
+    config.write_text(config.read_text() + '\n[narration]\nbad_article = "fail-edition"\n')
     assert _build(small_show).returncode == 0
     feed = small_show / "feed" / "feed.xml"
     before = feedparser.parse(feed.read_bytes()).entries[0]
-    (small_show / "episodes" / "2026-11-24" / "03-broken.txt").write_bytes(b"")
+    edition = small_show / "episodes" / "2026-11-24"
+    cranes = edition / "01-port-cranes.txt"
+    cranes.write_text(cranes.read_text().replace("62 meters", "64 meters"))
+    (edition / "03-broken.txt").write_bytes(b"")
     result = _build(small_show)
     assert result.returncode == 1
+    assert "03-broken.txt: file is empty" in result.stdout
     after = feedparser.parse(feed.read_bytes()).entries
     assert [(e.id, e.enclosures[0].href) for e in after] == [
         (before.id, before.enclosures[0].href)]

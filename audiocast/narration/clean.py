@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from importlib import resources
 
 from audiocast.model import Article, Dropped, DropRule
+from audiocast.narration.patterns import Pattern, user_pattern
 
 
 @dataclass(frozen=True)
 class Rule:
     reason: str
-    pattern: re.Pattern[str]
+    pattern: Pattern  # the built-in rules on `re`, a show's own on RE2 (linear time)
     ends_article: bool = False  # everything after a match is furniture too
 
 
@@ -26,8 +27,8 @@ class Profile:
     rules: tuple[Rule, ...]
 
     def extended(self, rules: tuple[DropRule, ...]) -> Profile:
-        return Profile(self.rules + tuple(Rule(r.reason, re.compile(r.pattern), r.ends_article)
-                                          for r in rules))
+        return Profile(self.rules + tuple(Rule(r.reason, user_pattern(r.pattern),
+                                               r.ends_article) for r in rules))
 
 
 def _load_builtin() -> Profile:

@@ -8,7 +8,7 @@ from: an editor can see, for each take, what was written and what will be said.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from audiocast.errors import AudiocastError
 from audiocast.model import (
@@ -81,21 +81,28 @@ class Narrator:
                 if not said:
                     dropped.append(Dropped(sentence, "nothing to say"))
                 segments += said
+        if not segments:
+            raise AudiocastError("nothing in this article can be said (no words in its "
+                                 "headline or text)", article.source)
         return Narration(tuple(segments), tuple(dropped))
 
     def edition(self, show_title: str, edition: Edition) -> Script:
         """The episode's script. The intro belongs to the first chapter and the outro to the
         last, so the chapters cover the whole episode."""
+        return self.assemble(show_title, edition, [self.article(a) for a in edition.articles])
+
+    def assemble(self, show_title: str, edition: Edition,
+                 narrations: list[Narration]) -> Script:
+        """The episode's script from its articles' narrations (one per article, in order)."""
         when = spoken_date(edition.date, self.language)
         segments = self._spoken(f"{show_title}. {when}.", 0)
         marks: list[ChapterMark] = []
         dropped: list[Dropped] = []
         last = len(edition.articles) - 1
-        for index, article in enumerate(edition.articles):
-            narration = self.article(article, chapter=index)
-            body = list(narration.segments)
-            end = body[-1]
-            body[-1] = Segment(end.text, self.pauses.article_pause_ms, index, end.source)
+        for index, (article, narration) in enumerate(zip(edition.articles, narrations,
+                                                         strict=True)):
+            body = [replace(s, chapter=index) for s in narration.segments]
+            body[-1] = replace(body[-1], pause_ms=self.pauses.article_pause_ms)
             marks.append(ChapterMark(article.title, 0 if index == 0 else len(segments),
                                      article.url))
             segments += body

@@ -18,6 +18,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from audiocast import sanitize
 from audiocast.model import ArticleLink, Chapter, Cue, Episode
 
 _SCHEMA = """
@@ -139,12 +140,18 @@ class Registry:
 
 
 def _entry(row: sqlite3.Row) -> Entry:
+    """A row as an episode. Its texts are made safe again on the way out: a row written by an
+    earlier version may hold a control character that would break every feed written after."""
+    line = sanitize.line
     episode = Episode(
-        id=row["id"], guid=row["guid"], title=row["title"], description=row["description"],
+        id=row["id"], guid=row["guid"], title=line(row["title"]),
+        description=line(row["description"]),
         published=dt.datetime.fromisoformat(row["first_published"]), file=row["file"],
         size=row["size"], duration=row["duration"],
-        articles=tuple(ArticleLink(*a) for a in json.loads(row["articles"])),
-        chapters=tuple(Chapter(*c) for c in json.loads(row["chapters"])),
-        cues=tuple(Cue(*c) for c in json.loads(row["cues"])),
+        articles=tuple(ArticleLink(line(t), sanitize.web_url(u))
+                       for t, u in json.loads(row["articles"])),
+        chapters=tuple(Chapter(line(t), a, b, sanitize.web_url(u))
+                       for t, a, b, u in json.loads(row["chapters"])),
+        cues=tuple(Cue(a, b, line(t)) for a, b, t in json.loads(row["cues"])),
     )
     return Entry(episode, row["source_hash"], row["status"])

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from audiocast.model import Take
-from audiocast.speech.base import SpeechError, VoiceInfo
+from audiocast.speech.base import SpeechError, VoiceInfo, setting
 
 _GET_VOICES = ("download a voice (.onnx and .onnx.json) from "
                "https://huggingface.co/rhasspy/piper-voices and point voice = at the .onnx")
@@ -34,6 +34,13 @@ class PiperEngine:
     def __init__(self, voice: str = "", length_scale: float | None = None,
                  noise_scale: float | None = None, noise_w: float | None = None,
                  speaker: int | None = None) -> None:
+        checked = {name: None if value is None else setting(name, value, low, high, kind)
+                   for name, value, low, high, kind in (
+                       ("length_scale", length_scale, 0.1, 10.0, float),
+                       ("noise_scale", noise_scale, 0.0, 2.0, float),
+                       ("noise_w", noise_w, 0.0, 2.0, float),
+                       ("speaker", speaker, 0, 100_000, int))}
+        length_scale, noise_scale, noise_w, speaker = checked.values()
         try:
             from piper import PiperVoice, SynthesisConfig
         except ImportError:
