@@ -26,6 +26,7 @@ from audiocast.model import Show
 from audiocast.publish.registry import Entry, Registry
 from audiocast.report import BuildReport, EpisodeResult, peak_memory_kb, summary_line
 from audiocast.state import show_lock, sweep
+from audiocast.tidy import tidy
 
 if TYPE_CHECKING:  # the stages' libraries are loaded only when something changed
     from audiocast.chapters import RenderedChapter
@@ -80,6 +81,7 @@ class _Build:
             self.write(plan)
         self.reconcile(found)
         listed = self.publish()
+        tidy(self.show, self.registry, self.log)
         report = BuildReport(tuple(self.results.values()), time.perf_counter() - started,
                              self.stages, {"main": peak_memory_kb(), **self.peaks})
         self.log(summary_line(self.show.feed_dir / "feed.xml", report, listed))

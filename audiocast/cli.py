@@ -275,6 +275,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `audiocast voices | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as e:  # the disk or the system, not a bug: name the file
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"audiocast: error: {where}{e.strerror or e}", file=sys.stderr)
+        return EXIT_EPISODES_FAILED
     except Exception as e:  # a bug: one line for the log, the traceback with --verbose
         if verbose:
             traceback.print_exc()

@@ -6,6 +6,7 @@ process leaves only `*.part` files, which the next build sweeps."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -14,15 +15,31 @@ from pathlib import Path
 
 from audiocast.errors import AudiocastError
 
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def write_error(path: Path, error: OSError, temporary: str = "") -> AudiocastError:
+    """An error writing `path` as one line naming it (or the file the error names)."""
+    named = error.filename if error.filename and error.filename != temporary else path
+    if error.errno in _FULL:
+        return AudiocastError(f"cannot write: {error.strerror}", named,
+                              hint="free some disk space and run it again; what was already "
+                                   "published is unchanged")
+    return AudiocastError(f"cannot write: {error.strerror or error}", named)
+
 
 @contextlib.contextmanager
 def atomic_path(path: Path, durable: bool = True) -> Iterator[Path]:
     """A temporary path to fill; renamed to `path` when the block ends without error
     (after flushing it to disk, if `durable`: what is published must survive a power cut;
-    the cache can be rebuilt)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    os.close(fd)
+    the cache can be rebuilt). An `OSError` on the way (a full disk) becomes an
+    `AudiocastError` naming `path`."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        os.close(fd)
+    except OSError as e:
+        raise write_error(path, e) from None
     try:
         yield Path(tmp)
         if durable:
@@ -30,6 +47,8 @@ def atomic_path(path: Path, durable: bool = True) -> Iterator[Path]:
                 os.fsync(f.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as e:
+        raise write_error(path, e, tmp) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

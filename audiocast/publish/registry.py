@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audiocast import sanitize
+from audiocast.errors import AudiocastError
 from audiocast.model import ArticleLink, Chapter, Cue, Episode
 
 _SCHEMA = """
@@ -40,6 +41,10 @@ CREATE TABLE IF NOT EXISTS episodes (
     inputs_key TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS superseded (  -- published files no episode uses any more
+    file TEXT PRIMARY KEY,
+    since REAL NOT NULL      -- when a build first found it unused (seconds since the epoch)
+);
 """
 
 
@@ -76,9 +81,14 @@ class Registry:
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
-        with closing(sqlite3.connect(self.path, timeout=30)) as db, db:
-            db.row_factory = sqlite3.Row
-            yield db
+        try:
+            with closing(sqlite3.connect(self.path, timeout=30)) as db, db:
+                db.row_factory = sqlite3.Row
+                yield db
+        except sqlite3.Error as e:  # a full disk, a damaged or unwritable file
+            raise AudiocastError(f"the episode registry failed: {e}", self.path,
+                                 hint="check the disk has space and the file is writable; "
+                                      "what is published is unchanged") from None
 
     def get(self, episode_id: str) -> Entry | None:
         with self._db() as db:
@@ -127,6 +137,20 @@ class Registry:
             changed = db.execute("UPDATE episodes SET status = 'retired' WHERE id = ? AND "
                                  "status = 'published'", (episode_id,)).rowcount
         return bool(changed)
+
+    def files(self) -> set[str]:
+        """Every file an episode uses, published or retired."""
+        with self._db() as db:
+            return {row[0] for row in db.execute("SELECT file FROM episodes")}
+
+    def superseded(self) -> dict[str, float]:
+        with self._db() as db:
+            return dict(db.execute("SELECT file, since FROM superseded").fetchall())
+
+    def set_superseded(self, since: dict[str, float], forget: set[str]) -> None:
+        with self._db() as db:
+            db.executemany("INSERT OR IGNORE INTO superseded VALUES (?, ?)", since.items())
+            db.executemany("DELETE FROM superseded WHERE file = ?", [(f,) for f in forget])
 
     def meta(self, key: str) -> str | None:
         with self._db() as db:
