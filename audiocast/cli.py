@@ -107,13 +107,15 @@ def _ingest(args: argparse.Namespace) -> int:
     from audiocast.ingest import ingest
 
     show = load_show(args.show)
-    added = ingest(show.episodes_dir, args.source, args.edition)
-    for item in added:
+    outcome = ingest(show, args.source, args.edition)
+    for line in outcome.warnings:
+        print(line, file=sys.stderr)
+    for item in outcome.added:
         where = item.path.relative_to(show.root) if item.new else "already in the show"
         print(f"{'added  ' if item.new else 'skipped'} {item.title} ({where})")
-    if not added:
+    if not outcome.added:
         print(f"nothing to add from {args.source}")
-    return EXIT_OK
+    return EXIT_EPISODES_FAILED if outcome.failed else EXIT_OK
 
 
 def _find_show_dir(path: Path) -> Path | None:

@@ -13,6 +13,7 @@ import feedparser
 import lxml.html
 import trafilatura
 
+from audiocast import sanitize
 from audiocast.errors import AudiocastError
 from audiocast.model import Article
 
@@ -45,7 +46,10 @@ def _date(value: object) -> dt.date | None:
         except ValueError:
             return None
     if value:  # a time.struct_time from feedparser
-        return dt.date(*value[:3])  # type: ignore[index]
+        try:
+            return dt.date(*value[:3])  # type: ignore[index]
+        except (TypeError, ValueError):
+            return None
     return None
 
 
@@ -62,7 +66,7 @@ def from_page(html: str, url: str | None, source: str) -> Article:
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     return Article(source, title, paragraphs, _date(doc.get("date")),
-                   doc.get("author") or None, doc.get("url") or url)
+                   doc.get("author") or None, sanitize.web_url(doc.get("url")) or url)
 
 
 @dataclass(frozen=True)
