@@ -71,8 +71,8 @@ la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no
 oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss
 st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo
 za zh zu"""))
-_TEXT = Key(str, lambda v: bool(v.strip()) and sanitize.line(v) == v.strip(),
-            "a line of text without control characters")
+_TEXT = Key(str, lambda v: bool(v.strip()) and sanitize.text(v) == v
+            and not any(c in v for c in "\n\r\t"), "a line of text without control characters")
 _ANY_TEXT = Key(str)
 _PAUSE = _between(0, 10_000)
 SHOW_KEYS = {
