@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from audiocast import __version__, sanitize
 from audiocast.errors import ConfigError
@@ -73,7 +72,7 @@ st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo
 za zh zu"""))
 _TEXT = Key(str, lambda v: bool(v.strip()) and sanitize.text(v) == v
             and not any(c in v for c in "\n\r\t"), "a line of text without control characters")
-_ANY_TEXT = Key(str)
+_ANY_TEXT = Key(str, lambda v: sanitize.text(v) == v, "text without control characters")
 _PAUSE = _between(0, 10_000)
 SHOW_KEYS = {
     "title": _TEXT, "author": _TEXT, "owner_email": Key(
@@ -256,9 +255,7 @@ def _show_table(data: dict[str, Any], reader: _Reader, base_url: str | None) -> 
 def _url(value: str, where: str, reader: _Reader) -> str:
     """An absolute http(s) URL with a host and nothing a feed or page would need to escape;
     a base URL gets its trailing slash."""
-    parts = urlsplit(value)
-    if (parts.scheme not in ("http", "https") or not parts.hostname
-            or re.search(r"[\s\"'<>\\^`{|}]", value)):
+    if sanitize.web_url(value) != value or not value.lower().startswith(("http:", "https:")):
         raise reader.error(f"{where} {value!r} is not a web address",
                            hint="give an absolute http:// or https:// URL without spaces "
                                 "or quotes")
@@ -354,9 +351,13 @@ def _person(person: Any, reader: _Reader) -> tuple[tuple[str, str], ...]:
     """`{ name = "Ann Lee", role = "host", href = "https://...", img = "https://..." }`."""
     allowed = {"name", "role", "group", "href", "img"}
     if (not isinstance(person, dict) or not isinstance(person.get("name"), str)
-            or set(person) - allowed or not all(isinstance(v, str) for v in person.values())):
+            or set(person) - allowed
+            or not all(isinstance(v, str) and sanitize.line(v) == v for v in person.values())):
         raise reader.error("[show] persons entries look like { name = \"Ann Lee\", "
                            "role = \"host\" } (keys: name, role, group, href, img)")
+    for key in ("href", "img"):
+        if key in person:
+            _url(person[key], f"[show] persons {key}", reader)
     return tuple(sorted(person.items()))
 
 

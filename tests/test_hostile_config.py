@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from audiocast.speech.espeak import EspeakEngine
 from audiocast.speech.base import SpeechError
+from audiocast.speech.espeak import EspeakEngine
 from tests.conftest import audiocast_command, run
 from tests.published import feed_entries, nothing_outside_reached_feed, plant_secret
 

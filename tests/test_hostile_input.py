@@ -18,7 +18,7 @@ import srt
 import webvtt
 
 from tests.conftest import REPO, audiocast_command, run
-from tests.published import SECRET, feed_entries, nothing_outside_reached_feed, plant_secret
+from tests.published import feed_entries, nothing_outside_reached_feed, plant_secret
 
 ALIAS_BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]\n"
