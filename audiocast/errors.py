@@ -12,7 +12,8 @@ class AudiocastError(Exception):
                  line: int | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.path = Path(path) if path is not None else None
+        web = isinstance(path, str) and "://" in path  # a web address stays as written
+        self.path: Path | str | None = path if web or path is None else Path(path)
         self.hint = hint
         self.line = line
 
