@@ -85,6 +85,8 @@ class Planner:
             except Exception as e:  # a rule or library failing on hostile text
                 problems.append(f"{article.source}: cannot narrate this article "
                                 f"({type(e).__name__}: {' '.join(str(e).split())[:200]})")
+        if not kept and len(problems) == 1:
+            raise AudiocastError(problems[0])  # the line names the file
         if not kept:
             raise EditionError("none of its articles can be narrated", edition.source,
                                tuple(problems))

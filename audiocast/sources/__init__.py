@@ -77,8 +77,10 @@ def read_edition(path: Path, reading: Reading = PLAIN) -> Edition:
                                  hint=f"add article files ({', '.join(READERS)})")
     else:
         articles, problems = [read_article(path, reading)], []
+    if not articles and len(problems) == 1:
+        raise AudiocastError(problems[0])  # the line names the file
     if not articles:
-        raise EditionError(f"none of its {len(problems)} article file(s) can be read", path,
+        raise EditionError(f"none of its {len(problems)} article files can be read", path,
                            tuple(problems))
     named = re.match(r"\d{4}-\d{2}-\d{2}", path.name)  # 2026-02-30 is an error, not None
     date = checked_date(named and named[0], path, reading, "the date in the name") or next(
