@@ -118,3 +118,14 @@ def test_espeak_checks_its_settings_real_ranges() -> None:
                 {"wordgap": 1.5}):
         with pytest.raises(SpeechError, match=f"\\[voice\\] {next(iter(bad))} "):
             EspeakEngine(**bad)
+
+
+def test_a_language_without_number_words_still_narrates(tmp_path: Path) -> None:
+    from audiocast.narration.script import Narrator
+    from audiocast.sources import read_edition
+
+    (tmp_path / "2026-11-24.md").write_text("---\ntitle: Nuacht\n---\n\nTá an calafort ar "
+                                            "oscailt arís.\n")
+    script = Narrator(600, language="ga").edition("An Nuacht", read_edition(
+        tmp_path / "2026-11-24.md"))
+    assert [s.text for s in script.segments[:2]] == ["An Nuacht.", "Tuesday, November 24, 2026."]
