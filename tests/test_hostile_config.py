@@ -12,7 +12,7 @@ import pytest
 
 from audiocast.speech.base import SpeechError
 from audiocast.speech.espeak import EspeakEngine
-from tests.conftest import audiocast_command, run
+from tests.conftest import REPO, audiocast_command, run
 from tests.published import feed_entries, nothing_outside_reached_feed, plant_secret
 
 
@@ -69,27 +69,18 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
-              ) -> Path:
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small show, built once; each case works on a copy."""
-    small = request.getfixturevalue("small_show_module")
-    (small / "notes.txt").write_text("Not an image and not audio.\n")
-    (small / "latin1.toml").write_bytes('Nuñez = "Noon-yez"\n'.encode("latin-1"))
-    result = run([*audiocast_command(), "build"], small)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return small
-
-
-@pytest.fixture(scope="module")
-def small_show_module(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tests.conftest import REPO
-
     root = tmp_path_factory.mktemp("configured") / "show"
     (root / "episodes" / "2026-11-24").mkdir(parents=True)
     shutil.copy(REPO / "audiocast.toml", root)
     shutil.copy(REPO / "episodes" / "2026-11-24" / "01-port-cranes.txt",
                 root / "episodes" / "2026-11-24")
     plant_secret(root.parent)
+    (root / "notes.txt").write_text("Not an image and not audio.\n")
+    (root / "latin1.toml").write_bytes('Nuñez = "Noon-yez"\n'.encode("latin-1"))
+    result = run([*audiocast_command(), "build"], root)
+    assert result.returncode == 0, result.stdout + result.stderr
     return root
 
 

@@ -68,9 +68,10 @@ class Policy:
         """Whether `url` may go anywhere: the user's own origin, or an allowed host."""
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
         allowed = self.settings.allow_hosts
-        return origin(url) == self.trusted or host in allowed or (
-            f"{host}:{parts.port}" in allowed if parts.port else False)
+        return origin(url) == self.trusted or bool(
+            {host, f"{host}:{port}", f"[{host}]", f"[{host}]:{port}"} & set(allowed))
 
     def check_url(self, url: str) -> None:
         parts = urlsplit(url)
