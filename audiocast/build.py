@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 from audiocast import sources
 from audiocast.cache import Store
 from audiocast.changes import episode_id, fingerprint, inputs_key
-from audiocast.errors import AudiocastError
+from audiocast.errors import AudiocastError, EditionError
 from audiocast.model import Show
 from audiocast.publish.registry import Entry, Registry
 from audiocast.report import BuildReport, EpisodeResult, peak_memory_kb, summary_line
 from audiocast.state import show_lock, sweep
+from audiocast.tidy import tidy
 
 if TYPE_CHECKING:  # the stages' libraries are loaded only when something changed
     from audiocast.chapters import RenderedChapter
@@ -63,6 +64,7 @@ class _Build:
         self.results: dict[str, EpisodeResult] = {}
         self.counts: dict[str, list[int]] = {}  # per episode: takes synthesized, reused
         self.errors: dict[str, str] = {}  # per episode
+        self.problems: dict[str, tuple[str, ...]] = {}  # per episode: its bad articles
         self.peaks: dict[str, int] = {}
         self.reuse: list[tuple[Entry, str]] = []  # unchanged files, with their new inputs key
 
@@ -78,6 +80,7 @@ class _Build:
             self.write(plan)
         self.reconcile(found)
         listed = self.publish()
+        tidy(self.show, self.registry, self.log)
         report = BuildReport(tuple(self.results.values()), time.perf_counter() - started,
                              self.stages, {"main": peak_memory_kb(), **self.peaks})
         self.log(summary_line(self.show.feed_dir / "feed.xml", report, listed))
@@ -87,15 +90,18 @@ class _Build:
         """Whether the episode's audio is to be done again even if nothing changed."""
         return self.options.force or name in self.options.only
 
-    def failed(self, name: str, error: str) -> None:
-        self.results[name] = EpisodeResult(name, "failed", error=error)
+    def failed(self, name: str, error: str, problems: tuple[str, ...] = ()) -> None:
+        for line in problems:
+            self.log(f"FAILED  {name}: {line}")
+        self.results[name] = EpisodeResult(name, "failed", error=error, problems=problems)
         self.log(f"FAILED  {name}: {error}")
         known = self.registry.get(name)
         if known and known.status == "published":
             self.log(f"        {name}: keeping the previously published episode")
 
     def unchanged(self, name: str, duration: float, file: str) -> None:
-        self.results[name] = EpisodeResult(name, "unchanged", duration=duration, file=file)
+        self.results[name] = EpisodeResult(name, "unchanged", duration=duration, file=file,
+                                           problems=self.problems.get(name, ()))
         self.log(f"reused  {name}: {file} unchanged, nothing synthesized")
 
     def changed(self, found: dict[str, Path]) -> list[Path]:
@@ -134,11 +140,16 @@ class _Build:
             known = self.registry.get(name)
             try:
                 plan = planner.plan(source, known.episode if known else None)
+            except EditionError as e:
+                self.failed(name, str(e), e.problems)
+                continue
             except (AudiocastError, OSError) as e:
                 self.failed(name, str(e))
                 continue
             for note in plan.notes:
                 self.log(note)
+            if plan.edition.problems and not self.bad_articles(name, plan.edition.problems):
+                continue
             if (known and known.episode.file == plan.episode.file and not self.redo(name)
                     and (self.show.feed_dir / known.episode.file).is_file()):
                 self.reuse.append((known, plan.inputs_key))  # the same file: list it again
@@ -146,6 +157,19 @@ class _Build:
                 plans.append(plan)
         self.stages["narrate"] += time.perf_counter() - started
         return plans
+
+    def bad_articles(self, name: str, problems: tuple[str, ...]) -> bool:
+        """Name every bad article of an edition; whether to publish the rest of it."""
+        if self.show.bad_article == "fail-edition":
+            self.failed(name, f"{len(problems)} bad article(s), so the edition is not built "
+                              '([narration] bad_article = "fail-edition")', problems)
+            return False
+        for line in problems:
+            self.log(f"FAILED  {name}: {line}")
+        self.log(f"warning {name}: {len(problems)} article(s) left out, the rest of the "
+                 "edition is published")
+        self.problems[name] = problems
+        return True
 
     def render(self, plans: list[EpisodePlan]) -> None:
         """Every chapter not already rendered (all of them for --force and --episode)."""
@@ -199,7 +223,8 @@ class _Build:
             return
         made, kept = self.counts[name]
         self.results[name] = EpisodeResult(name, "built", made, kept, episode.duration,
-                                           duration=episode.duration, file=episode.file)
+                                           duration=episode.duration, file=episode.file,
+                                           problems=self.problems.get(name, ()))
         self.log(f"built   {name}: {episode.file}, {episode.duration:.0f} s of audio, "
                  f"{made} takes synthesized, {kept} reused")
 

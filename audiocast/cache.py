@@ -76,3 +76,16 @@ class Store:
             removed += 1
             removed_bytes += size
         return StoreStats(removed, removed_bytes, None)
+
+
+def prune_tree(root: Path, older_than: float, now: float | None = None) -> int:
+    """Remove every file under `root` unused (not modified or read through a `Store`) for
+    `older_than` seconds; returns how many."""
+    now = time.time() if now is None else now
+    removed = 0
+    for path in root.rglob("*") if root.is_dir() else ():
+        with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
+            if path.is_file() and now - path.stat().st_mtime > older_than:
+                path.unlink()
+                removed += 1
+    return removed

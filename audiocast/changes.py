@@ -20,7 +20,7 @@ def slug(name: str) -> str:
 
 
 def episode_id(source: Path) -> str:
-    return source.stem if source.is_file() else source.name
+    return source.name if source.is_dir() else source.stem
 
 
 def inputs_key(show: Show, source: Path) -> str:
@@ -29,6 +29,9 @@ def inputs_key(show: Show, source: Path) -> str:
     files = sorted(p for p in source.iterdir()) if source.is_dir() else [source]
     stats = []
     for path in files:
-        st = path.stat()
+        try:
+            st = path.stat()
+        except OSError:  # a dangling link: the reader names it; the edition is not lost
+            st = path.lstat()
         stats.append([path.name, st.st_size, st.st_mtime_ns])
     return fingerprint([show.settings_key, stats])

@@ -8,12 +8,13 @@ import json
 import os
 import sys
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 from audiocast import __version__
 from audiocast.config import CONFIG_NAME, load_show
 from audiocast.errors import AudiocastError, ConfigError
-from audiocast.model import Voice
+from audiocast.model import Reading, Voice
 
 EXIT_OK, EXIT_EPISODES_FAILED, EXIT_UNUSABLE, EXIT_BUSY = 0, 1, 2, 3
 
@@ -107,13 +108,15 @@ def _ingest(args: argparse.Namespace) -> int:
     from audiocast.ingest import ingest
 
     show = load_show(args.show)
-    added = ingest(show.episodes_dir, args.source, args.edition)
-    for item in added:
+    outcome = ingest(show, args.source, args.edition)
+    for line in outcome.warnings:
+        print(line, file=sys.stderr)
+    for item in outcome.added:
         where = item.path.relative_to(show.root) if item.new else "already in the show"
         print(f"{'added  ' if item.new else 'skipped'} {item.title} ({where})")
-    if not added:
+    if not outcome.added:
         print(f"nothing to add from {args.source}")
-    return EXIT_OK
+    return EXIT_EPISODES_FAILED if outcome.failed else EXIT_OK
 
 
 def _find_show_dir(path: Path) -> Path | None:
@@ -133,17 +136,20 @@ def _script(args: argparse.Namespace) -> int:
     show_dir = args.show or _find_show_dir(args.path)
     if not args.path.exists():
         raise AudiocastError("no such file or folder", args.path)
-    edition = sources.read_edition(args.path)
     if show_dir is not None:
         show = load_show(show_dir, engine=args.engine)
-        engine = make_engine(show.voice)
+        engine = make_engine(show.voice, show_dir / CONFIG_NAME)
         narrator = Narrator.for_show(show, engine.max_chars)
-        title = show.title
+        # the file named on the command line is read wherever it is
+        title, reading = show.title, replace(show.reading, inside=args.path.resolve().parent)
     else:
         show = None
         engine = make_engine(Voice(engine=args.engine or "espeak"))
         narrator = Narrator(engine.max_chars)
-        title = "audiocast"
+        title, reading = "audiocast", Reading(inside=args.path.parent)
+    edition = sources.read_edition(args.path, reading)
+    for problem in edition.problems:
+        print(f"audiocast: error: {problem} (left out)", file=sys.stderr)
     script = narrator.edition(title, edition)
     if args.json:
         print(explain.as_json(script, edition))
@@ -160,7 +166,7 @@ def _script(args: argparse.Namespace) -> int:
               else "\n")
     else:  # what the engine is sent for each take
         print(explain.plain(script, lambda s: engine_text(engine, s.typed())), end="")
-    return EXIT_OK
+    return EXIT_EPISODES_FAILED if edition.problems else EXIT_OK
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -198,7 +204,7 @@ def _build(args: argparse.Namespace) -> int:
         from audiocast.files import atomic_write
 
         atomic_write(args.summary, json.dumps(summary(report), indent=1).encode())
-    return EXIT_EPISODES_FAILED if report.failed else EXIT_OK
+    return EXIT_OK if report.ok else EXIT_EPISODES_FAILED
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -267,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     except AudiocastError as e:
         from audiocast.state import BuildBusy
 
+        for problem in getattr(e, "problems", ()):
+            print(f"audiocast: error: {problem}", file=sys.stderr)
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_BUSY if isinstance(e, BuildBusy) else EXIT_EPISODES_FAILED
     except KeyboardInterrupt:
@@ -274,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `audiocast voices | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as e:  # the disk or the system, not a bug: name the file
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"audiocast: error: {where}{e.strerror or e}", file=sys.stderr)
+        return EXIT_EPISODES_FAILED
     except Exception as e:  # a bug: one line for the log, the traceback with --verbose
         if verbose:
             traceback.print_exc()

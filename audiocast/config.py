@@ -20,20 +20,21 @@ from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from audiocast import __version__
+from audiocast import __version__, sanitize
 from audiocast.errors import ConfigError
 from audiocast.model import (
     AudioSettings,
     DropRule,
+    IngestSettings,
     LexiconEntry,
     Music,
     Presentation,
     Show,
     Voice,
 )
-from audiocast.narration.clean import BUILTIN_RULES, user_pattern
+from audiocast.narration.clean import BUILTIN_RULES
+from audiocast.narration.patterns import user_pattern
 from audiocast.speech import BUILTIN, engine_names
 
 CONFIG_NAME = "audiocast.toml"
@@ -65,20 +66,31 @@ def _one_of(*values: Any) -> Key:
     return Key(type(values[0]), lambda v: v in values, ", ".join(map(str, values)))
 
 
-_TEXT = Key(str, lambda v: bool(v.strip()) and "\n" not in v, "a line of text")
-_ANY_TEXT = Key(str)
+# ISO 639-1: the languages a show can be in (the primary subtag of `language`)
+ISO_639_1 = frozenset(re.findall(r"[a-z]{2}", """
+aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy
+da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht
+hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky
+la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny
+oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss
+st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo
+za zh zu"""))
+_TEXT = Key(str, lambda v: bool(v.strip()) and sanitize.text(v) == v
+            and not any(c in v for c in "\n\r\t"), "a line of text without control characters")
+_ANY_TEXT = Key(str, lambda v: sanitize.text(v) == v, "text without control characters")
 _PAUSE = _between(0, 10_000)
 SHOW_KEYS = {
     "title": _TEXT, "author": _TEXT, "owner_email": Key(
         str, lambda v: re.fullmatch(r"[^@\s\"'<>]+@[^@\s\"'<>]+\.[^@\s\"'<>]+", v) is not None,
         "an e-mail address"),
     "base_url": _TEXT, "language": Key(
-        str, lambda v: re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", v) is not None,
-        "a language code such as en or en-US"),
+        str, lambda v: re.fullmatch(r"[a-z]{2}(?:-[A-Za-z0-9]{2,8})*", v) is not None
+        and v[:2] in ISO_639_1, "an ISO 639-1 language code such as en or en-US"),
     "description": _ANY_TEXT, "owner_name": _TEXT, "link": _TEXT, "category": _TEXT,
     "subcategory": _ANY_TEXT, "explicit": Key(bool), "type": _one_of("episodic", "serial"),
     "image": _TEXT, "id": _TEXT, "publish_time": _TEXT, "timezone": _TEXT,
     "locked": Key(bool), "feed_limit": _between(0, 100_000), "persons": Key(list),
+    "keep_superseded_days": _between(0.0, 3650.0), "cache_days": _between(0.0, 3650.0),
 }
 AUDIO_KEYS = {
     "bitrate": Key(int, lambda v: v in MPEG1_BITRATES + MPEG2_BITRATES,
@@ -95,8 +107,17 @@ MUSIC_KEYS = {"intro": _TEXT, "outro": _TEXT, "sting": Key(bool),
               "tail_ms": _between(0, 30_000)}
 NARRATION_KEYS = {"drop": Key(list), "lexicon": _TEXT, "disable": Key(list),
                   "subheads": _one_of("pause", "read", "drop"),
-                  "max_article_chars": _between(1_000, 2_000_000)}
-TABLES = ("show", "voice", "presentation", "audio", "narration", "music")
+                  "max_article_chars": _between(1_000, 2_000_000),
+                  "bad_article": _one_of("skip", "fail-edition")}
+INGEST_KEYS = {
+    "allow_hosts": Key(list, lambda v: all(isinstance(h, str) and re.fullmatch(
+        r"[A-Za-z0-9.-]+(?::\d{1,5})?|\[[0-9A-Fa-f:.]+\](?::\d{1,5})?", h) for h in v),
+        "a list of host names, or host:port"),
+    "connect_timeout": _between(0.5, 120.0), "read_timeout": _between(1.0, 600.0),
+    "total_timeout": _between(1.0, 3600.0), "max_bytes": _between(10_000, 1_000_000_000),
+    "max_items": _between(1, 1000), "max_redirects": _between(0, 20),
+}
+TABLES = ("show", "voice", "presentation", "audio", "narration", "music", "ingest")
 _REQUIRED = ("title", "author", "owner_email", "base_url")
 _MEDIA_MAGIC = (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xfa", b"RIFF", b"fLaC",
                 b"OggS")
@@ -170,7 +191,9 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         "disable": _disabled(narration.get("disable", []), reader),
         "subheads": narration.get("subheads", "pause"),
         "max_article_chars": narration.get("max_article_chars", 100_000),
+        "bad_article": narration.get("bad_article", "skip"),
         "lexicon": lexicon,
+        "ingest": _ingest_table(data, reader),
     }
     voice_files = [Path(v.voice) for v in (voice, *(v for _, v in roles))]
     files = [p for p in (lexicon_path, show.get("image"), music.intro, music.outro,
@@ -245,9 +268,7 @@ def _show_table(data: dict[str, Any], reader: _Reader, base_url: str | None) -> 
 def _url(value: str, where: str, reader: _Reader) -> str:
     """An absolute http(s) URL with a host and nothing a feed or page would need to escape;
     a base URL gets its trailing slash."""
-    parts = urlsplit(value)
-    if (parts.scheme not in ("http", "https") or not parts.hostname
-            or re.search(r"[\s\"'<>\\^`{|}]", value)):
+    if sanitize.web_url(value) != value or not value.lower().startswith(("http:", "https:")):
         raise reader.error(f"{where} {value!r} is not a web address",
                            hint="give an absolute http:// or https:// URL without spaces "
                                 "or quotes")
@@ -419,8 +440,15 @@ def _music_table(data: dict[str, Any], reader: _Reader) -> Music:
     return Music(**music)
 
 
+def _ingest_table(data: dict[str, Any], reader: _Reader) -> IngestSettings:
+    table = reader.table(data, "ingest", INGEST_KEYS)
+    table["allow_hosts"] = tuple(h.lower() for h in table.get("allow_hosts", ()))
+    return IngestSettings(**table)
+
+
 def _drop_rule(rule: Any, reader: _Reader) -> DropRule:
-    """One of the show's own furniture rules: `{ pattern = "...", reason = "..." }`."""
+    """One of the show's own furniture rules: `{ pattern = "...", reason = "..." }`. Patterns
+    run on a linear-time engine (RE2), so no pattern can make a build hang."""
     if (not isinstance(rule, dict) or not isinstance(rule.get("pattern"), str)
             or set(rule) - {"pattern", "reason", "ends_article"}):
         raise reader.error("[narration] drop entries look like "
@@ -428,10 +456,9 @@ def _drop_rule(rule: Any, reader: _Reader) -> DropRule:
     try:
         user_pattern(rule["pattern"])
     except ValueError as e:
-        raise reader.error(f"[narration] drop pattern {rule['pattern']!r} is not a valid "
-                           f"regular expression: {e}",
-                           hint="patterns run on RE2 (linear time): no lookaround or "
-                                "backreferences") from None
+        raise reader.error(f"[narration] drop pattern {rule['pattern']!r} is not allowed: {e}",
+                           hint="a regular expression without look-around or back-references"
+                           ) from None
     return DropRule(str(rule.get("reason", "show rule")), rule["pattern"],
                     bool(rule.get("ends_article")))
 
@@ -450,9 +477,13 @@ def _person(person: Any, reader: _Reader) -> tuple[tuple[str, str], ...]:
     """`{ name = "Ann Lee", role = "host", href = "https://...", img = "https://..." }`."""
     allowed = {"name", "role", "group", "href", "img"}
     if (not isinstance(person, dict) or not isinstance(person.get("name"), str)
-            or set(person) - allowed or not all(isinstance(v, str) for v in person.values())):
+            or set(person) - allowed
+            or not all(isinstance(v, str) and sanitize.line(v) == v for v in person.values())):
         raise reader.error("[show] persons entries look like { name = \"Ann Lee\", "
                            "role = \"host\" } (keys: name, role, group, href, img)")
+    for key in ("href", "img"):
+        if key in person:
+            _url(person[key], f"[show] persons {key}", reader)
     return tuple(sorted(person.items()))
 
 

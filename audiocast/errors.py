@@ -12,7 +12,8 @@ class AudiocastError(Exception):
                  line: int | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.path = Path(path) if path is not None else None
+        web = isinstance(path, str) and "://" in path  # a web address stays as written
+        self.path: Path | str | None = path if web or path is None else Path(path)
         self.hint = hint
         self.line = line
 
@@ -26,3 +27,12 @@ class AudiocastError(Exception):
 
 class ConfigError(AudiocastError):
     """The show cannot be built at all (exit code 2)."""
+
+
+class EditionError(AudiocastError):
+    """An edition that cannot be built: why, and every bad file of it, one line each."""
+
+    def __init__(self, message: str, path: Path | str | None = None,
+                 problems: tuple[str, ...] = (), hint: str | None = None) -> None:
+        super().__init__(message, path, hint)
+        self.problems = problems

@@ -93,6 +93,31 @@ class LexiconEntry:
 
 
 @dataclass(frozen=True)
+class IngestSettings:
+    """How far `audiocast ingest` trusts the web (the [ingest] table)."""
+
+    allow_hosts: tuple[str, ...] = ()  # hosts (or host:port) on private addresses allowed
+    connect_timeout: float = 10.0  # seconds to connect
+    read_timeout: float = 30.0  # seconds without a byte
+    total_timeout: float = 120.0  # seconds for one whole fetch, redirects included
+    max_bytes: int = 20_000_000  # the most one fetch may bring, after decompression
+    max_items: int = 50  # items taken from one feed per run
+    max_redirects: int = 5
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How the sources stage reads files: the show's language (which legacy encodings to try
+    first), the folder every file must really be in (symbolic links are followed to check),
+    the largest file it reads, and the latest date an article may carry."""
+
+    language: str = "en"
+    inside: Path | None = None
+    max_bytes: int = 16_000_000
+    latest: dt.date | None = None  # None: a year from today
+
+
+@dataclass(frozen=True)
 class Show:
     root: Path
     title: str
@@ -124,6 +149,10 @@ class Show:
     subheads: str = "pause"  # a subhead mid-story: "pause" (a longer pause), "read", "drop"
     max_article_chars: int = 100_000  # longer is taken for a mistake (a dump, not an article)
     lexicon: tuple[LexiconEntry, ...] = ()
+    bad_article: str = "skip"  # or "fail-edition": an edition with a bad article is not built
+    keep_superseded_days: float = 3.0  # how long a replaced MP3 stays (apps may be fetching it)
+    cache_days: float = 60.0  # cache entries unused this long are removed (0: never)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
     settings_key: str = ""  # a hash of every setting and file that shapes the episodes
     notes: tuple[str, ...] = ()  # warnings from loading (a default voice that is missing)
 
@@ -138,6 +167,10 @@ class Show:
     @property
     def state_dir(self) -> Path:
         return self.root / ".audiocast"
+
+    @property
+    def reading(self) -> Reading:
+        return Reading(self.language, self.episodes_dir)
 
     def url(self, relative: str) -> str:
         return self.base_url + relative
@@ -174,6 +207,7 @@ class Edition:
     source: Path
     articles: tuple[Article, ...]
     title: str
+    problems: tuple[str, ...] = ()  # its files that could not be used, one line each
 
 
 SPAN_KINDS = ("words", "letters", "digits", "phonemes")

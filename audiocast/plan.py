@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.metadata import version
 from pathlib import Path
 
@@ -23,11 +23,12 @@ from audiocast.audio.master import Layout
 from audiocast.cache import Store
 from audiocast.changes import fingerprint, inputs_key, slug
 from audiocast.chapters import ChapterJob
-from audiocast.config import FORMAT_VERSION
+from audiocast.config import CONFIG_NAME, FORMAT_VERSION
+from audiocast.errors import AudiocastError, EditionError
 from audiocast.model import ArticleLink, Edition, Episode, Script, Segment, Show, Voice
 from audiocast.narration import presentation
 from audiocast.narration.clean import clean
-from audiocast.narration.script import Narrator
+from audiocast.narration.script import Narration, Narrator
 from audiocast.publish.tags import TagInfo
 from audiocast.speech import Engine, engine_text, make_engine, take_key
 
@@ -80,7 +81,7 @@ class Planner:
         key = json.dumps([voice.engine, voice.voice, voice.settings], sort_keys=True,
                          default=str)
         if key not in self._engines:
-            self._engines[key] = make_engine(voice)
+            self._engines[key] = make_engine(voice, self.show.root / CONFIG_NAME)
         return self._engines[key]
 
     def voice_for(self, segment: Segment) -> Voice:
@@ -90,15 +91,38 @@ class Planner:
         if section is not None and segment.role != "presenter":
             return section
         return self.roles.get(segment.role, self.show.voice)
+    def narrate(self, edition: Edition) -> tuple[Edition, list[Narration]]:
+        """Each article's narration; an article that fails (for whatever reason) is left out
+        and becomes one line naming its file in the edition's problems."""
+        kept, narrations, problems = [], [], list(edition.problems)
+        for article in edition.articles:
+            try:
+                narrations.append(self.narrator.article(article))
+                kept.append(article)
+            except AudiocastError as e:
+                problems.append(str(e))
+            except Exception as e:  # a rule or library failing on hostile text
+                problems.append(f"{article.source}: cannot narrate this article "
+                                f"({type(e).__name__}: {' '.join(str(e).split())[:200]})")
+        if not kept and len(problems) == 1:
+            raise AudiocastError(problems[0])  # the line names the file
+        if not kept:
+            raise EditionError("none of its articles can be narrated", edition.source,
+                               tuple(problems))
+        return replace(edition, articles=tuple(kept), problems=tuple(problems)), narrations
 
     def plan(self, source: Path, known: Episode | None) -> EpisodePlan:
-        """The episode of `source`; `known` is its last published version, if any."""
+        """The episode of `source`; `known` is its last published version, if any. An edition
+        with bad articles is planned without them (its `problems` name them), and gets no
+        inputs key, so the next build reads it again and names them again."""
         key = inputs_key(self.show, source)
-        edition = sources.read_edition(source)
+        edition, narrations = self.narrate(sources.read_edition(source, self.show.reading))
+        if edition.problems:
+            key = ""
         notes = tuple(f"warning {edition.id}: read {Path(a.source).name} as {a.encoding}; saving "
                       "it as UTF-8 is safer" for a in edition.articles if a.encoding != "utf-8")
-        script = self.narrator.edition(self.show.title, edition)
-        edition = dataclasses.replace(edition, title=presentation.title(
+        script = self.narrator.assemble(self.show.title, edition, narrations)
+        edition = replace(edition, title=presentation.title(
             self.show.presentation, self.show.title, edition))
         info = self.tag_info(edition, _description(edition, self.narrator))
         jobs = self.chapter_jobs(script)

@@ -20,6 +20,7 @@ class EpisodeResult:
     error: str = ""
     duration: float = 0.0  # of the published episode
     file: str = ""
+    problems: tuple[str, ...] = ()  # its articles that could not be used, one line each
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,24 @@ class BuildReport:
     def failed(self) -> int:
         return sum(r.status == "failed" for r in self.results)
 
+    @property
+    def bad_articles(self) -> int:
+        """Articles left out of episodes that were published without them."""
+        return sum(len(r.problems) for r in self.results if r.status != "failed")
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.bad_articles
+
 def summary_line(feed: Path, report: BuildReport, listed: int) -> str:
     """The last line a build prints."""
     built = [r for r in report.results if r.status == "built"]
     audio = sum(r.audio_seconds for r in built)
     line = (f"feed    {feed}: {listed} episodes; {len(built)} built, "
             f"{sum(r.status == 'unchanged' for r in report.results)} unchanged, "
-            f"{report.failed} failed in {report.seconds:.1f} s")
+            f"{report.failed} failed"
+            + (f", {report.bad_articles} bad articles left out" if report.bad_articles else "")
+            + f" in {report.seconds:.1f} s")
     return line + (f" ({audio / report.seconds:.0f}x realtime)" if audio else "")
 
 
@@ -48,7 +60,8 @@ def summary(report: BuildReport) -> dict[str, Any]:
     results = [dataclasses.asdict(r) for r in report.results]
     count = {status: sum(r["status"] == status for r in results)
              for status in ("built", "unchanged", "failed")}
-    return {"ok": count["failed"] == 0, **count, "seconds": round(report.seconds, 3),
+    return {"ok": report.ok, **count, "bad_articles": report.bad_articles,
+            "seconds": round(report.seconds, 3),
             "audio_seconds_built": round(sum(r["audio_seconds"] for r in results), 3),
             "stages": {k: round(v, 3) for k, v in report.stages.items()},
             "peak_memory_mb": {k: round(v / 1024, 1) for k, v in report.peak_kb.items()},

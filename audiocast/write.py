@@ -5,8 +5,10 @@ transcript and chapter files, its record in the registry, and its script (for
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
+import os
 import time
 from pathlib import Path
 
@@ -54,6 +56,9 @@ class EpisodeWriter:
         if any(s is None for s in spans) or not all(f.is_file() for f in files):
             raise AudiocastError("a rendered chapter went missing from the cache",
                                  self.chapters.root, hint="build again")
+        for file in files:  # used now: the cache keeps what was used last
+            with contextlib.suppress(OSError):
+                os.utime(file)
         path = self.show.feed_dir / plan.episode.file
         with atomic_path(path) as tmp:
             joined = join(files, tmp)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The daily job: ingest the newsroom's feeds, build, publish, and leave a JSON summary for
-# monitoring. Exit code: 0 all good, 1 some episodes (or a feed) failed, 2 unusable setup.
+# monitoring. Exit code: 0 all good, 1 some episodes, articles (or a feed) failed, 2 unusable
+# setup. (`audiocast build` alone exits 3 when another build of the show is running; with
+# --wait, as here, it waits for it instead.)
 #
 #   scripts/daily-build.sh SHOW_DIR [FEED_URL ...]
 #

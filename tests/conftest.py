@@ -93,15 +93,22 @@ def seeds() -> list[Path]:
             *sorted((SHARED / "seeds").glob("*.txt"))]
 
 
+def draft_config(folder: Path) -> Path:
+    """The sample show's audiocast.toml in `folder`, read by the fast eSpeak voice (the tests
+    of the neural voice are its own)."""
+    config = folder / "audiocast.toml"
+    config.write_text((REPO / "audiocast.toml").read_text()
+                      .replace('engine = "piper"', 'engine = "espeak"')
+                      .replace('voice = "joe"', 'voice = "en-us"'))
+    return config
+
+
 @pytest.fixture
 def small_show(tmp_path: Path) -> Path:
     """A copy of the sample show's configuration with one short edition of two articles,
-    read by the fast eSpeak voice (the tests of the neural voice are its own)."""
-    for name in ("audiocast.toml", "lexicon.toml"):
-        shutil.copy(REPO / name, tmp_path)
-    config = tmp_path / "audiocast.toml"
-    config.write_text(config.read_text().replace('engine = "piper"', 'engine = "espeak"')
-                      .replace('voice = "joe"', 'voice = "en-us"'))
+    read by the fast eSpeak voice."""
+    draft_config(tmp_path)
+    shutil.copy(REPO / "lexicon.toml", tmp_path)
     edition = tmp_path / "episodes" / "2026-11-24"
     edition.mkdir(parents=True)
     for name in ("01-port-cranes.txt", "02-high-school-robotics.txt"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -9,8 +10,12 @@ import feedparser
 import pytest
 
 from audiocast.errors import AudiocastError
+from audiocast.model import Reading
 from audiocast.sources import read_article, read_edition
 from tests.conftest import audiocast_command, run
+
+CRANES = ("Tuesday, Nov. 24: Two electric cranes arrive at the container port after "
+          "a 41-day voyage")  # the sample edition's title: its date and its lead story
 
 
 def _build(show: Path) -> subprocess.CompletedProcess[str]:
@@ -29,8 +34,8 @@ def _error_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
     ("04-junk.txt", bytes((i * 7919) % 255 + 1 for i in range(3000)), "not UTF-8 text"),
     ("04-slides.pdf", b"%PDF-1.4", "unsupported file type"),
 ])
-def test_bad_article_fails_its_episode_only(small_show: Path, name: str, content: bytes,
-                                            says: str) -> None:
+def test_bad_article_fails_only_itself(small_show: Path, name: str, content: bytes,
+                                       says: str) -> None:
     single = small_show / "episodes" / "2026-11-20-solo.md"
     single.write_text("---\ntitle: A short note\ndate: 2026-11-20\n---\n\nAll is calm.\n")
     bad = small_show / "episodes" / "2026-11-24" / name
@@ -42,16 +47,25 @@ def test_bad_article_fails_its_episode_only(small_show: Path, name: str, content
     assert str(bad) in line or bad.name in line
     parsed = feedparser.parse((small_show / "feed" / "feed.xml").read_bytes())
     assert parsed.bozo == 0
-    assert [e.title for e in parsed.entries] == ["A short note"]
+    assert sorted(e.title for e in parsed.entries) == ["A short note",
+                                                       CRANES]
+    (edition,) = [e for e in parsed.entries if e.title.startswith("Tuesday")]
+    assert edition.description.count(";") == 1, "the two good articles, not the bad one"
 
 
 def test_failed_episode_keeps_its_previously_published_version(small_show: Path) -> None:
+    config = small_show / "audiocast.toml"
+    config.write_text(config.read_text() + '\n[narration]\nbad_article = "fail-edition"\n')
     assert _build(small_show).returncode == 0
     feed = small_show / "feed" / "feed.xml"
     before = feedparser.parse(feed.read_bytes()).entries[0]
-    (small_show / "episodes" / "2026-11-24" / "03-broken.txt").write_bytes(b"")
+    edition = small_show / "episodes" / "2026-11-24"
+    cranes = edition / "01-port-cranes.txt"
+    cranes.write_text(cranes.read_text().replace("62 meters", "64 meters"))
+    (edition / "03-broken.txt").write_bytes(b"")
     result = _build(small_show)
     assert result.returncode == 1
+    assert "03-broken.txt: file is empty" in result.stdout
     after = feedparser.parse(feed.read_bytes()).entries
     assert [(e.id, e.enclosures[0].href) for e in after] == [
         (before.id, before.enclosures[0].href)]
@@ -164,3 +178,69 @@ def test_empty_edition_folder_fails_that_episode_only(small_show: Path) -> None:
     assert "FAILED  2026-11-25:" in result.stdout and "edition folder has no articles" in (
         result.stdout)
     assert "built   2026-11-24" in result.stdout
+
+
+def test_two_bad_files_are_both_named_and_fail_edition_holds_the_edition_back(
+        small_show: Path) -> None:
+    edition = small_show / "episodes" / "2026-11-24"
+    (edition / "03-empty.txt").write_bytes(b"")
+    (edition / "04-bad-date.md").write_text("---\ntitle: x\ndate: 2026-02-30\n---\n\nText.\n")
+    published = _build(small_show)
+    assert published.returncode == 1
+    failed = [ln for ln in published.stdout.splitlines() if ln.startswith("FAILED")]
+    assert [ln.split("/")[-1].split(":")[0] for ln in failed] == ["03-empty.txt",
+                                                                  "04-bad-date.md"]
+    assert "2 article(s) left out, the rest of the edition is published" in published.stdout
+    again = _build(small_show)  # still named, on every build, until they are fixed
+    assert again.returncode == 1 and again.stdout.count("FAILED") == 2
+    assert "nothing synthesized" in again.stdout
+    config = small_show / "audiocast.toml"
+    config.write_text(config.read_text() + '\n[narration]\nbad_article = "fail-edition"\n')
+    (small_show / "feed").rename(small_show / "old-feed")
+    held = _build(small_show)
+    assert held.returncode == 1
+    assert [ln for ln in held.stdout.splitlines() if ln.startswith("FAILED")][-1] == (
+        'FAILED  2026-11-24: 2 bad article(s), so the edition is not built ([narration] '
+        'bad_article = "fail-edition")')
+    assert feedparser.parse((small_show / "feed" / "feed.xml").read_bytes()).entries == []
+
+
+def test_an_old_registry_row_with_a_control_character_does_not_break_the_feed(
+        small_show: Path) -> None:
+    assert _build(small_show).returncode == 0
+    with sqlite3.connect(small_show / ".audiocast" / "registry.sqlite") as db:
+        db.execute("UPDATE episodes SET title = 'Bell\x07 \u202eRings', articles = "
+                   "'[[\"A\\u0007\", \"javascript:alert(1)\"]]'")
+    (small_show / "feed" / "feed.xml").unlink()
+    result = _build(small_show)
+    assert result.returncode == 0, result.stdout + result.stderr
+    raw = (small_show / "feed" / "feed.xml").read_bytes()
+    (entry,) = feedparser.parse(raw).entries
+    assert entry.title == "Bell Rings" and b"javascript" not in raw
+
+
+@pytest.mark.parametrize("language, text, encoding", [
+    ("en", "Naïve ½ cup of £twelve tea, “said” Zoë — done.", "cp1252"),
+    ("pl", "Zażółć gęślą jaźń w Łodzi, powiedział burmistrz.", "cp1250"),
+    ("ru", "Мэр сказал, что паром пойдёт в среду.", "cp1251"),
+])
+def test_legacy_encodings_of_the_show_language_read_right(tmp_path: Path, language: str,
+                                                           text: str, encoding: str) -> None:
+    path = tmp_path / "note.txt"
+    path.write_bytes(f"{text}\n\n{text}\n".encode(encoding))
+    article = read_article(path, Reading(language))
+    assert (article.title, article.encoding) == (text, encoding)
+
+
+def test_impossible_and_absurd_dates_are_errors_naming_the_file(tmp_path: Path) -> None:
+    for written, says in (("2026-13-45", "is not a real date"),
+                          ("2026-02-30", "is not a real date"),
+                          ("'Tuesday, 2026'", "is not a real date"),
+                          ("9999-12-31", "the latest date accepted is")):
+        path = tmp_path / "note.md"
+        path.write_text(f"---\ntitle: T\ndate: {written}\n---\n\nText.\n")
+        with pytest.raises(AudiocastError, match=says) as error:
+            read_article(path)
+        assert str(error.value).startswith(f"{path}: ")
+    path.write_text("---\ntitle: T\ndate: 2026-11-24T06:30:00Z\n---\n\nText.\n")
+    assert str(read_article(path).date) == "2026-11-24"

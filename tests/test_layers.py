@@ -13,12 +13,13 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "audiocast"
-BASE = {"audiocast", "audiocast.model", "audiocast.errors", "audiocast.files", "audiocast.cache"}
+BASE = {"audiocast", "audiocast.model", "audiocast.errors", "audiocast.files", "audiocast.cache",
+        "audiocast.sanitize"}
 STAGES = ("sources", "narration", "speech", "audio", "publish")
 LOADER = {"audiocast.config", "audiocast.ingest"}
 ORCHESTRATION = {"audiocast.changes", "audiocast.state", "audiocast.report", "audiocast.plan",
                  "audiocast.chapters", "audiocast.workers", "audiocast.write",
-                 "audiocast.build"}
+                 "audiocast.tidy", "audiocast.build"}
 
 
 def _room(module: str) -> tuple[int, str]:

@@ -111,3 +111,40 @@ def test_nothing_outside_feed_is_reachable(server: tuple[int, Path], path: str) 
     response, body = _get(port, path)
     assert response.status in (400, 404), (path, response.status)
     assert b"owner_email" not in body and b"root:" not in body
+
+
+@pytest.mark.parametrize("path", ["/%00", "/audio/%00.mp3", "/feed.xml%00.html",
+                                  "/" + "a" * 5000, "/audio/" + "b/" * 2000 + "x.mp3",
+                                  "/" + "%2e%2e/" * 500 + "etc/passwd"])
+def test_nul_bytes_and_long_paths_are_4xx_not_500(server: tuple[int, Path], path: str) -> None:
+    port, _ = server
+    response, body = _get(port, path)
+    assert 400 <= response.status < 500, (path[:40], response.status)
+    assert b"Traceback" not in body
+
+
+@pytest.mark.parametrize("header", ["bytes=abc", "bytes=5-2", "bytes=0-1,5-6",
+                                    "bytes=-", "items=0-1", "bytes 0-1", "bytes=0-1,-5"])
+def test_a_malformed_or_multiple_range_is_ignored_whole_file_sent(
+        server: tuple[int, Path], header: str) -> None:
+    port, feed = server
+    mp3 = _episode(feed)
+    response, body = _get(port, f"/audio/{mp3.name}", headers={"Range": header})
+    assert response.status == 200, header
+    assert body == mp3.read_bytes()
+
+
+def test_hundreds_of_idle_connections_do_not_keep_a_listener_out(
+        server: tuple[int, Path]) -> None:
+    port, feed = server
+    idle = []
+    try:
+        for _ in range(400):  # connected, and saying nothing
+            idle.append(socket.create_connection(("127.0.0.1", port), timeout=10))
+        for s in idle[:50]:
+            s.sendall(b"GET /feed.xml HTTP/1.1\r\nHost: x\r\n")  # and some half a request
+        response, body = _get(port, "/feed.xml")
+        assert response.status == 200 and body == (feed / "feed.xml").read_bytes()
+    finally:
+        for s in idle:
+            s.close()

@@ -14,6 +14,7 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
+from audiocast import sanitize
 from audiocast.errors import AudiocastError
 from audiocast.model import Article
 from audiocast.narration.titles import strip_title
@@ -47,7 +48,10 @@ def _date(value: object) -> dt.date | None:
         except ValueError:
             return None
     if value:  # a time.struct_time from feedparser
-        return dt.date(*value[:3])  # type: ignore[index]
+        try:
+            return dt.date(*value[:3])  # type: ignore[index]
+        except (TypeError, ValueError):
+            return None
     return None
 
 
@@ -68,7 +72,7 @@ def from_page(html: str, url: str | None, source: str) -> Article:
         paragraphs = (dek, *paragraphs)
     title = strip_title(title, doc.get("sitename") or "", doc.get("url") or url)
     return Article(source, title, paragraphs, _date(doc.get("date")),
-                   doc.get("author") or None, doc.get("url") or url)
+                   doc.get("author") or None, sanitize.web_url(doc.get("url")) or url)
 
 
 _DEK = ("dek", "deck", "teaser", "standfirst", "summary", "subtitle", "intro", "lede")

@@ -16,30 +16,14 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from importlib import resources
-from typing import Any, Protocol
+from typing import Any
 
 from audiocast.model import Article, Dropped, DropRule
+from audiocast.narration.patterns import Pattern, user_pattern
 
 SUBHEADS = ("pause", "read", "drop")  # what a subhead becomes: a longer pause, words, nothing
 _HEADLINE = re.compile(r"^[-•*]?\s*[A-Z0-9“\"'‘][^.!?]{2,160}[^\s.!?:;,]$")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
-
-
-class Pattern(Protocol):
-    def search(self, text: str) -> Any: ...
-
-
-def user_pattern(pattern: str) -> Pattern:
-    """A show's own regular expression, compiled by RE2 (linear time: no pattern can hang a
-    build). Raises ValueError, with RE2's reason, for what RE2 cannot compile."""
-    import re2
-
-    options = re2.Options()
-    options.max_mem = 8 << 20
-    try:
-        return re2.compile(pattern, options)
-    except re2.error as e:
-        raise ValueError(str(e)) from None
 
 
 @dataclass(frozen=True)

@@ -527,4 +527,7 @@ def normalize(text: str, language: str = "en") -> str:
 
 def spoken_date(day: dt.date, language: str = "en") -> str:
     """`2023-09-29` -> `Friday, September twenty-ninth, twenty twenty-three`."""
-    return (f"{day:%A, %B} {ordinal(day.day, language)}, {year(day.year, language)}")
+    try:
+        return f"{day:%A, %B} {ordinal(day.day, language)}, {year(day.year, language)}"
+    except (NotImplementedError, AttributeError):  # num2words lacks the language: digits
+        return f"{day:%A, %B} {day.day}, {day.year}"

@@ -112,6 +112,9 @@ class Narrator:
                     why = "dateline agency" if datelines.find(sentence) else "nothing to say"
                     dropped.append(Dropped(sentence, why))
                 segments += said
+        if not segments:
+            raise AudiocastError("nothing in this article can be said (no words in its "
+                                 "headline or text)", article.source)
         return Narration(tuple(segments), tuple(dropped))
 
     def edition(self, show_title: str, edition: Edition) -> Script:
@@ -119,6 +122,11 @@ class Narrator:
         first, behind a transition), the sign-off. The rundown is a chapter of its own; the
         intro belongs to the first chapter and the sign-off to the last, so the chapters
         cover the whole episode."""
+        return self.assemble(show_title, edition, [self.article(a) for a in edition.articles])
+
+    def assemble(self, show_title: str, edition: Edition,
+                 narrations: list[Narration]) -> Script:
+        """The episode's script from its articles' narrations (one per article, in order)."""
         p = self.presentation
         segments = self._spoken(presentation.intro(p, show_title, edition), 0)
         rundown = self._spoken(presentation.rundown(p, show_title, edition), 0)
@@ -127,10 +135,10 @@ class Narrator:
         marks = [ChapterMark(p.rundown_title, 0)] if rundown else []
         segments += rundown
         dropped: list[Dropped] = []
-        for index, article in enumerate(edition.articles):
+        for index, (article, narration) in enumerate(zip(edition.articles, narrations,
+                                                         strict=True)):
             chapter = len(marks)
-            narration = self.article(article, chapter=chapter)
-            body = list(narration.segments)
+            body = [replace(s, chapter=chapter) for s in narration.segments]
             body[-1] = replace(body[-1], pause_ms=self.pauses.article_pause_ms)
             before = self._spoken(presentation.transition(p, index), chapter)
             marks.append(ChapterMark(article.title, 0 if not marks else len(segments),

@@ -18,6 +18,8 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from audiocast import sanitize
+from audiocast.errors import AudiocastError
 from audiocast.model import ArticleLink, Chapter, Cue, Episode
 
 _SCHEMA = """
@@ -39,6 +41,10 @@ CREATE TABLE IF NOT EXISTS episodes (
     inputs_key TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS superseded (  -- published files no episode uses any more
+    file TEXT PRIMARY KEY,
+    since REAL NOT NULL      -- when a build first found it unused (seconds since the epoch)
+);
 """
 
 
@@ -75,9 +81,14 @@ class Registry:
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
-        with closing(sqlite3.connect(self.path, timeout=30)) as db, db:
-            db.row_factory = sqlite3.Row
-            yield db
+        try:
+            with closing(sqlite3.connect(self.path, timeout=30)) as db, db:
+                db.row_factory = sqlite3.Row
+                yield db
+        except sqlite3.Error as e:  # a full disk, a damaged or unwritable file
+            raise AudiocastError(f"the episode registry failed: {e}", self.path,
+                                 hint="check the disk has space and the file is writable; "
+                                      "what is published is unchanged") from None
 
     def get(self, episode_id: str) -> Entry | None:
         with self._db() as db:
@@ -127,6 +138,20 @@ class Registry:
                                  "status = 'published'", (episode_id,)).rowcount
         return bool(changed)
 
+    def files(self) -> set[str]:
+        """Every file an episode uses, published or retired."""
+        with self._db() as db:
+            return {row[0] for row in db.execute("SELECT file FROM episodes")}
+
+    def superseded(self) -> dict[str, float]:
+        with self._db() as db:
+            return dict(db.execute("SELECT file, since FROM superseded").fetchall())
+
+    def set_superseded(self, since: dict[str, float], forget: set[str]) -> None:
+        with self._db() as db:
+            db.executemany("INSERT OR IGNORE INTO superseded VALUES (?, ?)", since.items())
+            db.executemany("DELETE FROM superseded WHERE file = ?", [(f,) for f in forget])
+
     def meta(self, key: str) -> str | None:
         with self._db() as db:
             row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -139,12 +164,18 @@ class Registry:
 
 
 def _entry(row: sqlite3.Row) -> Entry:
+    """A row as an episode. Its texts are made safe again on the way out: a row written by an
+    earlier version may hold a control character that would break every feed written after."""
+    line = sanitize.line
     episode = Episode(
-        id=row["id"], guid=row["guid"], title=row["title"], description=row["description"],
+        id=row["id"], guid=row["guid"], title=line(row["title"]),
+        description=line(row["description"]),
         published=dt.datetime.fromisoformat(row["first_published"]), file=row["file"],
         size=row["size"], duration=row["duration"],
-        articles=tuple(ArticleLink(*a) for a in json.loads(row["articles"])),
-        chapters=tuple(Chapter(*c) for c in json.loads(row["chapters"])),
-        cues=tuple(Cue(*c) for c in json.loads(row["cues"])),
+        articles=tuple(ArticleLink(line(t), sanitize.web_url(u))
+                       for t, u in json.loads(row["articles"])),
+        chapters=tuple(Chapter(line(t), a, b, sanitize.web_url(u))
+                       for t, a, b, u in json.loads(row["chapters"])),
+        cues=tuple(Cue(a, b, line(t)) for a, b, t in json.loads(row["cues"])),
     )
     return Entry(episode, row["source_hash"], row["status"])

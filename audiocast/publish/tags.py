@@ -1,5 +1,9 @@
 """ID3v2.3 tags with mutagen: title, artist, album, genre, year, comment, cover, and one
-CHAP per article under an ordered, top-level CTOC."""
+CHAP per article under an ordered, top-level CTOC.
+
+A CTOC lists at most 255 children (its count is one byte), so an edition of more articles
+gets a top-level table of tables, each listing up to 255 chapters in order (ID3v2 Chapter
+Frame Addendum, section 4: a CTOC's children may be CTOCs)."""
 
 from __future__ import annotations
 
@@ -25,6 +29,7 @@ from mutagen.id3 import (
 )
 from mutagen.mp3 import MP3
 
+from audiocast.errors import AudiocastError
 from audiocast.model import Chapter
 
 
@@ -38,6 +43,27 @@ class TagInfo:
     language: str
     cover: bytes
     cover_mime: str
+
+
+MAX_CHILDREN = 255  # entries one CTOC can list
+
+
+def _tables(tags: ID3, ids: list[str]) -> None:
+    """The ordered table of contents of `ids`: one CTOC, or a CTOC of CTOCs past 255."""
+    if not ids:
+        return
+    ordered = CTOCFlags.ORDERED
+    children = ids
+    if len(ids) > MAX_CHILDREN:
+        groups = [ids[i:i + MAX_CHILDREN] for i in range(0, len(ids), MAX_CHILDREN)]
+        if len(groups) > MAX_CHILDREN:
+            raise AudiocastError(f"{len(ids)} chapters are more than ID3 can list")
+        children = [f"toc{n}" for n in range(len(groups))]
+        for n, (element_id, group) in enumerate(zip(children, groups, strict=True)):
+            tags.add(CTOC(element_id=element_id, flags=ordered, child_element_ids=group,
+                          sub_frames=[TIT2(encoding=3, text=[f"Chapters, part {n + 1}"])]))
+    tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | ordered,
+                  child_element_ids=children, sub_frames=[TIT2(encoding=3, text=["Chapters"])]))
 
 
 def write_tags(path: Path, info: TagInfo, chapters: tuple[Chapter, ...]) -> None:
@@ -61,8 +87,6 @@ def write_tags(path: Path, info: TagInfo, chapters: tuple[Chapter, ...]) -> None
             sub.append(WXXX(encoding=3, desc="", url=chapter.url))
         tags.add(CHAP(element_id=element_id, start_time=chapter.start_ms, end_time=end,
                       sub_frames=sub))
-    if ids:
-        tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-                      child_element_ids=ids, sub_frames=[TIT2(encoding=3, text=["Chapters"])]))
+    _tables(tags, ids)
     tags.update_to_v23()
     tags.save(path, v2_version=3)

@@ -6,24 +6,55 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import charset_normalizer
+from charset_normalizer.md import mess_ratio
 
+from audiocast import sanitize
 from audiocast.errors import AudiocastError
+from audiocast.files import read_regular
+from audiocast.model import Reading
 
-_LEGACY = ("cp1252", "latin_1", "iso8859_15", "mac_roman", "cp1250")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PLAIN = Reading()  # the default: English, any folder, the usual size limit
+_WESTERN = ("cp1252", "iso8859_15", "latin_1", "mac_roman")
+_CENTRAL = ("cp1250", "iso8859_2")
+_FAMILIES = {  # the legacy encodings a newsroom writing in a language saves in, likeliest first
+    **dict.fromkeys(("pl", "cs", "sk", "hu", "sl", "hr", "ro", "bs", "sq"), _CENTRAL),
+    **dict.fromkeys(("ru", "uk", "bg", "sr", "mk", "be", "kk"),
+                    ("cp1251", "koi8_r", "koi8_u", "iso8859_5")),
+    "el": ("cp1253", "iso8859_7"), "tr": ("cp1254", "iso8859_9"),
+    "he": ("cp1255", "iso8859_8"), "ar": ("cp1256", "iso8859_6"),
+    **dict.fromkeys(("lt", "lv", "et"), ("cp1257", "iso8859_13")), "vi": ("cp1258",),
+}
+_MESS = 0.2  # charset_normalizer's own limit: more than this is not text in that encoding
 
 
-def read_text(path: Path) -> tuple[str, str]:
+def legacy_encodings(language: str) -> tuple[str, ...]:
+    """The legacy encodings tried for a show in `language`, in order: its own first (for
+    English and the other Western languages, Windows-1252 before Windows-1250, so
+    `ï ½ £` are not read as `ď ˝ Ł`), then the Western and Central European ones."""
+    own = _FAMILIES.get(language.split("-")[0].lower(), _WESTERN)
+    return tuple(dict.fromkeys(own + _WESTERN + _CENTRAL))
+
+
+def _legacy(data: bytes, language: str) -> tuple[str, str] | None:
+    """The first of the language's encodings that reads `data` as plausible text."""
+    for encoding in legacy_encodings(language):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if mess_ratio(text, _MESS) < _MESS:
+            return text, encoding
+    return None
+
+
+def read_text(path: Path, reading: Reading = PLAIN) -> tuple[str, str]:
     """The file's text and the encoding it was read in.
 
-    UTF-8 first; a file saved in a legacy Western encoding (Windows-1252, Latin-1) is
-    recognized and read; anything else that is not text is refused. Control characters,
-    which no voice says and no feed may carry, are dropped."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise AudiocastError(f"cannot read file: {e.strerror}", path) from None
+    Only a regular file no larger than `reading.max_bytes` is read (and only inside
+    `reading.inside`). UTF-8 first; a file saved in a legacy encoding of the show's language
+    is recognized and read; anything else that is not text is refused. Control characters
+    and bidi overrides, which no voice says and no feed may carry, are dropped."""
+    data = read_regular(path, reading.max_bytes, reading.inside)
     if not data.strip():
         raise AudiocastError("file is empty", path, hint="add the article text or remove the file")
     if b"\x00" in data:
@@ -32,17 +63,13 @@ def read_text(path: Path) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as e:
-        best = charset_normalizer.from_bytes(data, cp_isolation=list(_LEGACY)).best()
-        if best is None or best.encoding not in _LEGACY:
-            raise AudiocastError(f"not UTF-8 text (byte {e.start}), and not a legacy Western "
-                                 "encoding either", path, hint="save the file as UTF-8") from None
-        text, encoding = str(best), best.encoding
-        try:  # the same text read as Windows-1252, the usual case, is named so
-            if data.decode("cp1252") == text:
-                encoding = "cp1252"
-        except UnicodeDecodeError:
-            pass
-    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+        found = _legacy(data, reading.language)
+        if found is None:
+            raise AudiocastError(f"not UTF-8 text (byte {e.start}), and not a legacy encoding "
+                                 f"of the show's language ({reading.language}) either", path,
+                                 hint="save the file as UTF-8") from None
+        text, encoding = found
+    text = sanitize.text(text.replace("\r\n", "\n").replace("\r", "\n"))
     return text, encoding
 
 
@@ -51,14 +78,18 @@ _DATE_FORMATS = ("%A, %B %d, %Y", "%B %d, %Y", "%Y-%m-%d")
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A date written as newsrooms write it (`Friday, September 29, 2023`) or ISO."""
+    """A date written as newsrooms write it (`Friday, September 29, 2023`) or ISO (a time
+    after it is ignored)."""
     text = text.strip()
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    return None
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        return None
 
 
 def date_in_name(name: str) -> dt.date | None:
@@ -70,3 +101,30 @@ def date_in_name(name: str) -> dt.date | None:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+
+
+def latest_date(reading: Reading) -> dt.date:
+    """The latest date an article or edition may carry: a year from today, unless set."""
+    return reading.latest or dt.date.today() + dt.timedelta(days=366)
+
+
+def checked_date(value: object, path: Path, reading: Reading, what: str = "date"
+                 ) -> dt.date | None:
+    """A written date as a date: None when not given; an error naming the file when it is not
+    a real date (`2026-13-45`, `2026-02-30`) or lies beyond `latest_date`."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        written = " ".join(str(value).split())[:40]
+        value = parse_date(written) if isinstance(value, str | int) else None
+        if value is None:
+            raise AudiocastError(f"{what} {written!r} is not a real date", path,
+                                 hint="write it as YYYY-MM-DD, e.g. 2026-11-24")
+    latest = latest_date(reading)
+    if value > latest:
+        raise AudiocastError(f"{what} {value.isoformat()} is too far ahead (the latest date "
+                             f"accepted is {latest.isoformat()}, a year from today)", path,
+                             hint="fix the date")
+    return value

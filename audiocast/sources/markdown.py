@@ -1,19 +1,93 @@
-"""Markdown articles with YAML front matter (title, date, author, url)."""
+"""Markdown articles with YAML front matter (title, date, author, url).
+
+Front matter is parsed as data only, within bounds: no aliases (an alias bomb expands a few
+lines into gigabytes), no more than `MAX_FRONT_MATTER` characters, dates read as text and
+checked (`2026-02-30` is an error naming the file, not a crash), and a title, author or url
+that is not a plain value is an error naming the file.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
+from typing import Any
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 from markdown_it import MarkdownIt
 
+from audiocast import sanitize
 from audiocast.errors import AudiocastError
-from audiocast.model import Article
-from audiocast.sources._read import parse_date, read_text
+from audiocast.model import Article, Reading
+from audiocast.sources._read import PLAIN, checked_date, read_text
 
 _md = MarkdownIt("commonmark")
+MAX_FRONT_MATTER = 16_384  # characters: a few fields, never a document
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases and with timestamps left as text."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in front matter",
+                self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+FrontMatterLoader.add_constructor(_TIMESTAMP, yaml.SafeLoader.construct_scalar)
+_HANDLER = YAMLHandler()
+
+
+def front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    """The front matter's fields and the Markdown after it."""
+    if not _HANDLER.detect(text):
+        return {}, text
+    try:
+        fm, content = _HANDLER.split(text)
+    except ValueError:
+        raise AudiocastError("front matter has no closing --- line", path) from None
+    if len(fm) > MAX_FRONT_MATTER:
+        raise AudiocastError(f"front matter is {len(fm):,} characters long, more than "
+                             f"{MAX_FRONT_MATTER:,}", path,
+                             hint="keep title, date, author and url there; the text goes after")
+    try:
+        meta = yaml.load(fm, Loader=FrontMatterLoader)
+    except yaml.YAMLError as e:
+        raise AudiocastError(f"front matter is not valid YAML: {' '.join(str(e).split())}",
+                             path) from None
+    if meta is None:
+        return {}, content
+    if not isinstance(meta, dict):
+        raise AudiocastError("front matter must be `key: value` lines", path)
+    return meta, content
+
+
+def _field(meta: dict[str, Any], key: str, path: Path) -> str | None:
+    """A plain text field (a number is taken as text): a list or mapping is an error."""
+    value = meta.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise AudiocastError(f"front matter {key} must be text, not a "
+                             f"{'list' if isinstance(value, list) else type(value).__name__}",
+                             path, hint=f'write it as {key}: "..."')
+    return sanitize.line(str(value)) or None
+
+
+def _section(meta: dict[str, Any], path: Path) -> str:
+    """The newsroom's section (`section:`, or the first `category:`/`categories:`)."""
+    for key in ("section", "category", "categories"):
+        value = meta.get(key)
+        if isinstance(value, list) and value:
+            value = value[0]
+        if value is not None and value != "":
+            return _field({key: value}, key, path) or ""
+    return ""
 
 
 def _inline_text(token) -> str:
@@ -27,41 +101,40 @@ def _inline_text(token) -> str:
     return " ".join("".join(out).split())
 
 
-def read(path: Path) -> Article:
-    text, encoding = read_text(path)
-    try:
-        post = frontmatter.loads(text)
-    except yaml.YAMLError as e:
-        raise AudiocastError(f"front matter is not valid YAML: {e}", path) from None
-    meta = post.metadata
-    title = str(meta.get("title") or "").strip()
+def _body(content: str, title: str) -> tuple[str, list[str]]:
+    """The title (the first heading, when the front matter has none) and the paragraphs."""
     paragraphs: list[str] = []
-    tokens = _md.parse(post.content)
+    tokens = _md.parse(content)
     number = ""  # an ordered list item's number, said before its text ("1. Let workers ...")
     for i, tok in enumerate(tokens):
         if tok.type == "list_item_open" and tok.info:
             number = f"{tok.info}{tok.markup or '.'} "
         if tok.type != "inline":
             continue
-        content, number = number + _inline_text(tok), ""
-        if not content:
+        text, number = number + sanitize.line(_inline_text(tok)), ""
+        if not text:
             continue
-        if tokens[i - 1].type == "heading_open" and (not title or content == title):
-            title = title or content  # a heading that repeats the title is not read twice
+        if tokens[i - 1].type == "heading_open" and (not title or text == title):
+            title = title or text  # a heading that repeats the title is not read twice
             continue
-        paragraphs.append(content)
+        paragraphs.append(text)
+    return title, paragraphs
+
+
+def read(path: Path, reading: Reading = PLAIN) -> Article:
+    text, encoding = read_text(path, reading)
+    meta, content = front_matter(text, path)
+    title, paragraphs = _body(content, _field(meta, "title", path) or "")
     if not title:
         raise AudiocastError("no title", path,
                              hint="add `title:` to the front matter or start with a # heading")
     if not paragraphs:
         raise AudiocastError("no article text after the front matter", path)
-    date = meta.get("date")
-    if isinstance(date, dt.datetime):
-        date = date.date()
-    elif not isinstance(date, dt.date):
-        date = parse_date(str(date)) if date else None
-    return Article(
-        source=path, title=title, paragraphs=tuple(paragraphs), date=date,
-        author=str(meta["author"]) if meta.get("author") else None,
-        url=str(meta["url"]) if meta.get("url") else None, encoding=encoding,
-    )
+    url = _field(meta, "url", path)
+    if url is not None and sanitize.web_url(url) is None:
+        raise AudiocastError(f"front matter url {url[:80]!r} is not a web address", path,
+                             hint="give an http:// or https:// address, or no url")
+    return Article(source=path, title=title, paragraphs=tuple(paragraphs),
+                   date=checked_date(meta.get("date"), path, reading),
+                   author=_field(meta, "author", path), url=url, encoding=encoding,
+                   section=_section(meta, path))

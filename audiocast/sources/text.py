@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from audiocast import sanitize
 from audiocast.errors import AudiocastError
-from audiocast.model import Article
-from audiocast.sources._read import parse_date, read_text
+from audiocast.model import Article, Reading
+from audiocast.sources._read import PLAIN, checked_date, parse_date, read_text
 
 _BACK_ISSUES = re.compile(r"^(?P<date>.+?)\s*\|\s*Back issues\s*$", re.IGNORECASE)
 
@@ -30,8 +31,8 @@ def _is_masthead(block: str) -> bool:
     )
 
 
-def read(path: Path) -> Article:
-    text, encoding = read_text(path)
+def read(path: Path, reading: Reading = PLAIN) -> Article:
+    text, encoding = read_text(path, reading)
     parts = blocks(text)
     preamble: tuple[str, ...] = ()
     date = None
@@ -44,10 +45,11 @@ def read(path: Path) -> Article:
     if not parts:
         raise AudiocastError("no headline or text after the masthead", path,
                              hint="put the headline after a blank line, then the paragraphs")
-    title = " ".join(parts[0].split())
-    paragraphs = tuple(" ".join(p.split()) for p in parts[1:])
+    title = sanitize.line(parts[0])
+    paragraphs = tuple(filter(None, (sanitize.line(p) for p in parts[1:])))
     if len(title) > 300:
         raise AudiocastError("the first paragraph is too long to be a headline", path,
                              hint="start the file with the headline on its own line")
-    return Article(source=path, title=title, paragraphs=paragraphs, date=date, preamble=preamble,
+    return Article(source=path, title=title, paragraphs=paragraphs,
+                   date=checked_date(date, path, reading, "masthead date"), preamble=preamble,
                    encoding=encoding)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 from importlib.metadata import entry_points
+from pathlib import Path
 
 from audiocast.errors import ConfigError
 from audiocast.model import Voice
@@ -35,12 +36,15 @@ def engine_class(name: str) -> type[Engine]:
                       " (audiocast voices lists them)")
 
 
-def make_engine(voice: Voice) -> Engine:
+def make_engine(voice: Voice, config: Path | None = None) -> Engine:
+    """The engine for `voice`; a `ConfigError` (naming `config`, the show's configuration
+    file, if given) when the engine refuses the voice or a setting."""
     cls = engine_class(voice.engine)
     try:
         return cls(voice.voice, **voice.settings)
     except (SpeechError, TypeError, ValueError) as e:
-        raise ConfigError(f"engine {voice.engine!r} cannot use these voice settings: {e}") from None
+        raise ConfigError(f"engine {voice.engine!r} cannot use these voice settings: {e}",
+                          config) from None
 
 
 __all__ = ["GROUP", "Engine", "SpeechError", "TakeCache", "VoiceInfo", "engine_class",

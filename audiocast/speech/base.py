@@ -74,3 +74,18 @@ def engine_text(engine: Engine, spans: Sequence[Span]) -> str:
     `prepare(spans) -> str` method (eSpeak's letters, Piper's phonemes), else plain words."""
     prepare = getattr(engine, "prepare", None)
     return prepare(spans) if prepare else plain_text(spans)
+def setting(name: str, value: Any, low: float, high: float, kind: type = int) -> Any:
+    """An engine setting from the [voice] table, checked against its real range."""
+    number = (int, float) if kind is float else (int,)
+    if isinstance(value, bool) or not isinstance(value, number):
+        raise SpeechError(f"[voice] {name} must be a "
+                          f"{'number' if kind is float else 'whole number'}")
+    if not low <= value <= high:
+        raise SpeechError(f"[voice] {name} = {value!r} is not allowed (allowed: {low} to {high})")
+    return kind(value)
+
+
+def flag(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise SpeechError(f"[voice] {name} must be true or false")
+    return value

@@ -4,6 +4,7 @@ with retries. Set `proxy = "http://host:port"` in [voice] to go through an HTTP 
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 import aiohttp
@@ -11,7 +12,7 @@ import edge_tts
 import edge_tts.exceptions
 
 from audiocast.model import Take
-from audiocast.speech.base import VoiceInfo
+from audiocast.speech.base import SpeechError, VoiceInfo, setting
 from audiocast.speech.network import RETRY_STATUS, Retryable, decode_mp3, with_retries
 
 # The service lists its voices only over the network; these are a few English ones.
@@ -39,10 +40,14 @@ class EdgeEngine:
                  backoff: float = 1.0, timeout: float = 30.0) -> None:
         self.voice = voice or "en-US-AriaNeural"
         self.rate, self.volume, self.pitch = rate, volume, pitch
+        if proxy is not None and (not isinstance(proxy, str)
+                                  or not re.fullmatch(r"https?://[^\s\"'<>]+", proxy)):
+            raise SpeechError(f"[voice] proxy = {proxy!r} is not allowed (an address such as "
+                              "http://proxy.example:3128)")
         self.proxy = proxy
-        self.retries = int(retries)
-        self.backoff = float(backoff)
-        self.timeout = float(timeout)
+        self.retries = setting("retries", retries, 0, 20)
+        self.backoff = setting("backoff", backoff, 0.0, 60.0, float)
+        self.timeout = setting("timeout", timeout, 1.0, 300.0, float)
         # edge-tts checks the voice and prosody values here, before any request
         edge_tts.Communicate("x", self.voice, rate=rate, volume=volume, pitch=pitch)
 

@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape
 import espeakng_loader
 
 from audiocast.model import Span, Take
-from audiocast.speech.base import SpeechError, VoiceInfo, plain_text
+from audiocast.speech.base import SpeechError, VoiceInfo, plain_text, setting
 
 _AUDIO_OUTPUT_SYNCHRONOUS = 2
 _ESPEAK_INITIALIZE_DONT_EXIT = 0x8000
@@ -29,6 +29,8 @@ _PHONEMES = 0x100  # espeakPHONEMES: [[...]] in the text are eSpeak's phoneme co
 _POSSESSIVE = re.compile(r"^['’]?s\b")
 _PARAMETERS = {"rate": 1, "volume": 2, "pitch": 3, "range": 4, "wordgap": 7}
 _DEFAULTS = {"rate": 175, "volume": 100, "pitch": 50, "range": 50, "wordgap": 0}
+_RANGES = {"rate": (80, 450), "volume": (0, 200), "pitch": (0, 99), "range": (0, 99),
+           "wordgap": (0, 100)}  # eSpeak NG's own: words per minute, %, 0-99, 10 ms units
 
 class _Voice(ctypes.Structure):
     _fields_ = [("name", ctypes.c_char_p), ("languages", ctypes.c_void_p),
@@ -134,7 +136,7 @@ class EspeakEngine:
             raise SpeechError(f"espeak does not know the setting(s) {sorted(unknown)}; "
                               f"it has {sorted(_PARAMETERS)}")
         self.voice = voice or "en-us"
-        self.settings = {k: int(v) for k, v in sorted(settings.items())}
+        self.settings = {k: setting(k, v, *_RANGES[k]) for k, v in sorted(settings.items())}
 
     def prepare(self, spans: Sequence[Span]) -> str:
         """eSpeak's own rendering: letters spelled by SSML `say-as characters`, so that a

@@ -7,12 +7,13 @@ and tokenizer (which split news datelines and dates into one-word requests) are 
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import gtts
 
 from audiocast.model import Take
-from audiocast.speech.base import SpeechError, VoiceInfo
+from audiocast.speech.base import SpeechError, VoiceInfo, flag, setting
 from audiocast.speech.network import RETRY_STATUS, Retryable, decode_mp3, with_retries
 
 
@@ -29,11 +30,14 @@ class GttsEngine:
         self.lang = voice or "en"
         if self.lang not in gtts.lang.tts_langs():
             raise SpeechError(f"gTTS has no language {self.lang!r} (see `audiocast voices`)")
+        if not isinstance(tld, str) or not re.fullmatch(r"[a-z]{2,6}(?:\.[a-z]{2,6})?", tld):
+            raise SpeechError(f"[voice] tld = {tld!r} is not allowed (a Google domain ending "
+                              "such as com, co.uk or com.au)")
         self.tld = tld
-        self.slow = bool(slow)
-        self.retries = int(retries)
-        self.backoff = float(backoff)
-        self.timeout = float(timeout)
+        self.slow = flag("slow", slow)
+        self.retries = setting("retries", retries, 0, 20)
+        self.backoff = setting("backoff", backoff, 0.0, 60.0, float)
+        self.timeout = setting("timeout", timeout, 1.0, 300.0, float)
 
     def identity(self) -> dict[str, Any]:
         return {"engine": self.name, "voice": self.lang, "settings": {"tld": self.tld,

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from audiocast.model import Span, Take
-from audiocast.speech.base import SpeechError, VoiceInfo, cpu_threads
+from audiocast.speech.base import SpeechError, VoiceInfo, cpu_threads, setting
 from audiocast.speech.voices import DEFAULT, check, find, names
 
 _GET_VOICES = ("use voice = \"joe\" (the bundled voice), or download a voice (.onnx and "
@@ -56,14 +56,16 @@ class PiperEngine:
     def __init__(self, voice: str = "", length_scale: float | None = None,
                  noise_scale: float | None = None, noise_w: float | None = None,
                  speaker: int | None = None) -> None:
+        checked = {name: None if value is None else setting(name, value, low, high, kind)
+                   for name, value, low, high, kind in (
+                       ("length_scale", length_scale, 0.1, 10.0, float),
+                       ("noise_scale", noise_scale, 0.0, 2.0, float),
+                       ("noise_w", noise_w, 0.0, 2.0, float),
+                       ("speaker", speaker, 0, 100_000, int))}
+        length_scale, noise_scale, noise_w, speaker = checked.values()
         if not _installed("piper"):
             raise SpeechError("the piper engine needs the piper-tts package: "
                               "pip install piper-tts")
-        for setting, value, low, high in (("length_scale", length_scale, 0.3, 3.0),
-                                          ("noise_scale", noise_scale, 0.0, 2.0),
-                                          ("noise_w", noise_w, 0.0, 2.0)):
-            if value is not None and not low <= float(value) <= high:
-                raise SpeechError(f"piper's {setting} must be between {low} and {high}")
         self.bundle = find(voice or DEFAULT) if "/" not in voice and "." not in voice else None
         if self.bundle is None:
             self.model, self.config = self._voice_file(voice)
