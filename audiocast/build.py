@@ -22,6 +22,7 @@ from audiocast.cache import Store
 from audiocast.changes import episode_id, fingerprint, inputs_key
 from audiocast.errors import AudiocastError
 from audiocast.model import Show
+from audiocast.publish.identity import fixed_guid
 from audiocast.publish.registry import Entry, Registry
 from audiocast.report import BuildReport, EpisodeResult, peak_memory_kb, summary_line
 from audiocast.state import show_lock, sweep
@@ -228,7 +229,8 @@ class _Build:
         show = self.show
         listed = sorted((e.id, e.file, e.updated) for e in self.registry.summaries().values()
                         if e.status == "published" and (show.feed_dir / e.file).is_file())
-        key = fingerprint([show.settings_key, show.base_url, listed])
+        guid = fixed_guid(show, self.registry)  # kept from the first build on, even unpublished
+        key = fingerprint([show.settings_key, show.base_url, listed, guid])
         outputs = [show.feed_dir / name for name in ("feed.xml", "index.html")]
         if self.registry.meta("published") != key or not all(p.is_file() for p in outputs):
             from audiocast.write import publish_show

@@ -197,6 +197,22 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_EPISODES_FAILED if report.failed else EXIT_OK
 
 
+def _preview_routes(show_dir: Path) -> dict | None:
+    """The preview's feed and page for `serve`, if the show was built here."""
+    from audiocast import preview
+
+    try:
+        show = load_show(show_dir)
+    except AudiocastError as e:
+        print(f"warning: no preview ({e}): serving feed/ as published", file=sys.stderr)
+        return None
+    if not preview.has_state(show):
+        print("warning: no build state here (.audiocast/): serving feed/ as published, "
+              f"its links pointing at {show.base_url}", file=sys.stderr)
+        return None
+    return preview.routes(lambda: show)
+
+
 def _serve(args: argparse.Namespace) -> int:
     from audiocast.serve import serve
 
@@ -204,7 +220,7 @@ def _serve(args: argparse.Namespace) -> int:
     if not (folder / "feed.xml").is_file():
         raise ConfigError("nothing published yet", folder, hint="run audiocast build first")
     try:
-        serve(folder, args.host, args.port)
+        serve(folder, args.host, args.port, _preview_routes(args.show))
     except OSError as e:
         raise ConfigError(f"cannot listen on {args.host}:{args.port}: {e.strerror}") from None
     return EXIT_OK

@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import tomllib
+import uuid
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,6 +45,13 @@ class Key:
     allowed: str = ""
 
 
+def _is_uuid(text: str) -> bool:
+    try:
+        return str(uuid.UUID(text)) == text.lower()
+    except ValueError:
+        return False
+
+
 def _between(low: float, high: float) -> Key:
     number = (int, float) if isinstance(low, float) or isinstance(high, float) else int
     return Key(number, lambda v: low <= v <= high, f"{low} to {high}")
@@ -67,6 +75,9 @@ SHOW_KEYS = {
     "subcategory": _ANY_TEXT, "explicit": Key(bool), "type": _one_of("episodic", "serial"),
     "image": _TEXT, "id": _TEXT, "publish_time": _TEXT, "timezone": _TEXT,
     "locked": Key(bool), "feed_limit": _between(0, 100_000), "persons": Key(list),
+    "podcast_guid": Key(str, _is_uuid, "a UUID such as "
+                        "\"9b024349-ccf0-5f69-a609-6b82873eab3c\" (the one in your feed)"),
+    "new_feed_url": _TEXT,
 }
 AUDIO_KEYS = {
     "bitrate": Key(int, lambda v: v in MPEG1_BITRATES + MPEG2_BITRATES,
@@ -210,7 +221,7 @@ def _show_table(data: dict[str, Any], reader: _Reader, base_url: str | None) -> 
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise reader.error(f"[show] timezone {show['timezone']!r} is unknown",
                            hint="use an IANA name such as \"America/New_York\"") from None
-    for key in ("link",):
+    for key in ("link", "new_feed_url"):
         if key in show:
             _url(show[key], f"[show] {key}", reader)
     show["persons"] = tuple(_person(p, reader) for p in show.get("persons", []))
@@ -219,6 +230,8 @@ def _show_table(data: dict[str, Any], reader: _Reader, base_url: str | None) -> 
     show["link"] = show.get("link") or base
     show["owner_name"] = show.get("owner_name") or show["author"]
     show["base_url"] = base
+    show["home_url"] = written
+    show["podcast_guid"] = show.get("podcast_guid", "").lower()
     return show
 
 
@@ -231,7 +244,8 @@ def _url(value: str, where: str, reader: _Reader) -> str:
         raise reader.error(f"{where} {value!r} is not a web address",
                            hint="give an absolute http:// or https:// URL without spaces "
                                 "or quotes")
-    return value if value.endswith("/") or where.endswith("link") else value + "/"
+    keep = value.endswith("/") or where.endswith(("link", "new_feed_url"))
+    return value if keep else value + "/"
 
 
 def _image(path: Path, reader: _Reader) -> Path:

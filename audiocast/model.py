@@ -82,6 +82,9 @@ class Show:
     type: str = "episodic"
     image: Path | None = None
     id: str = ""  # identity that episode GUIDs derive from; defaults to the base URL
+    home_url: str = ""  # the base URL audiocast.toml gives (base_url may be --base-url's)
+    podcast_guid: str = ""  # [show] podcast_guid, or the one fixed at the first build
+    new_feed_url: str = ""  # itunes:new-feed-url: where the show has moved
     locked: bool = True  # podcast:locked: other hosts may not import the feed
     feed_limit: int = 0  # list only the newest N episodes in the feed (0: all)
     persons: tuple[tuple[tuple[str, str], ...], ...] = ()  # podcast:person name, role, ...
@@ -238,6 +241,7 @@ class Episode:
     articles: tuple[ArticleLink, ...] = ()
     chapters: tuple[Chapter, ...] = ()
     cues: tuple[Cue, ...] = ()  # the transcript: one per written sentence
+    updated: dt.datetime | None = None  # when its file last changed
 
     def sidecar(self, suffix: str) -> str:
         """A file published beside the MP3: `.vtt`, `.srt`, `.chapters.json`, ..."""

@@ -7,6 +7,7 @@ the folder (no `..`, encoded or not, no symlink leading out)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from werkzeug.exceptions import MethodNotAllowed, NotFound
@@ -37,14 +38,18 @@ def _content_type(path: Path) -> str:
     return "application/octet-stream"
 
 
-def feed_app(root: Path):
-    """A WSGI application serving `root`."""
+def feed_app(root: Path, routes: Mapping[str, Callable[[Request], Response]] | None = None):
+    """A WSGI application serving `root`; `routes` answer some paths instead (the preview's
+    feed and page, audiocast/preview.py)."""
     root = root.resolve()
+    routes = routes or {}
 
     @Request.application
     def app(request: Request) -> Response:
         if request.method not in ("GET", "HEAD"):
             return MethodNotAllowed(["GET", "HEAD"])
+        if request.path in routes:
+            return routes[request.path](request)
         joined = safe_join(str(root), request.path.lstrip("/"))
         if joined is None:
             return NotFound()
@@ -62,8 +67,9 @@ def feed_app(root: Path):
     return app
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    server = make_server(host, port, feed_app(root), threaded=True)
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000,
+          routes: Mapping[str, Callable[[Request], Response]] | None = None) -> None:
+    server = make_server(host, port, feed_app(root, routes), threaded=True)
     print(f"serving {root} on http://{host}:{server.server_port}/ (Ctrl-C to stop)",
           flush=True)
     server.serve_forever()

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from audiocast.cli import main
-from audiocast.errors import ConfigError
 from audiocast.config import load_lexicon
+from audiocast.errors import ConfigError
 from audiocast.narration.lexicon import Entry, Lexicon
 from audiocast.narration.normalize import normalize
 
