@@ -122,8 +122,20 @@ class Show:
 
 
 @dataclass(frozen=True)
+class ParagraphChoice:
+    """An editor's decision on one paragraph of an article, whatever the furniture rules
+    say: keep it or drop it. The paragraph is found by a hash of its text (so an edit to
+    the paragraph lets the rules decide again); `excerpt` is for a person reading the file."""
+
+    digest: str
+    keep: bool
+    excerpt: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
-    """One article as a source reader found it: no narration decisions yet."""
+    """One article as a source reader found it: no narration decisions yet (but the
+    editor's, read from the overrides file beside it)."""
 
     source: Path | str  # the file it was read from, or the web address it was found at
     title: str
@@ -133,6 +145,7 @@ class Article:
     url: str | None = None
     preamble: tuple[str, ...] = ()  # masthead lines the reader recognised before the headline
     encoding: str = "utf-8"  # what the file was read as
+    choices: tuple[ParagraphChoice, ...] = ()  # the editor's keep/drop decisions
 
 
 @dataclass(frozen=True)
@@ -180,6 +193,7 @@ class Script:
     segments: tuple[Segment, ...]
     chapters: tuple[ChapterMark, ...] = ()
     dropped: tuple[Dropped, ...] = ()
+    kept_by_editor: tuple[Dropped, ...] = ()  # what a rule would leave out (and its reason)
 
     def chapter_ranges(self) -> list[range]:
         """The segments of each chapter, in order (chapters cover every segment)."""

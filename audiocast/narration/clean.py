@@ -6,6 +6,7 @@ Where a paragraph is ambiguous, it is kept: dropping news is worse than reading 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -39,17 +40,45 @@ def _load_builtin() -> Profile:
 NEWSLETTER = _load_builtin()
 
 
+def paragraph_digest(text: str) -> str:
+    """What finds a paragraph again for an editor's choice: a hash of its words."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Triage:
+    kept: list[str]  # the paragraphs to narrate
+    dropped: list[Dropped]  # every paragraph left out, with the reason
+    kept_by_editor: list[Dropped]  # kept though a rule drops them (the rule's reason)
+
+
+def _rule_reason(paragraph: str, profile: Profile) -> tuple[str | None, bool]:
+    rule = next((r for r in profile.rules if r.pattern.search(paragraph)), None)
+    return (rule.reason, rule.ends_article) if rule else (None, False)
+
+
+def triage(article: Article, profile: Profile = NEWSLETTER) -> Triage:
+    """The furniture rules, then the editor's choices (`Article.choices`) over them."""
+    choices = {c.digest: c.keep for c in article.choices}
+    out = Triage([], [Dropped(line, "masthead") for line in article.preamble], [])
+    ended = False  # a rule that ends the article matched: the rest is footer
+    for paragraph in article.paragraphs:
+        reason, ends = ("newsletter footer", False) if ended else _rule_reason(paragraph,
+                                                                               profile)
+        ended = ended or ends
+        choice = choices.get(paragraph_digest(paragraph)) if choices else None
+        if choice is False:
+            out.dropped.append(Dropped(paragraph, "dropped by the editor"))
+        elif reason is None or choice:
+            out.kept.append(paragraph)
+            if reason is not None:
+                out.kept_by_editor.append(Dropped(paragraph, reason))
+        else:
+            out.dropped.append(Dropped(paragraph, reason))
+    return out
+
+
 def clean(article: Article, profile: Profile = NEWSLETTER) -> tuple[list[str], list[Dropped]]:
     """The paragraphs to narrate, and every paragraph dropped with its reason."""
-    kept: list[str] = []
-    dropped = [Dropped(line, "masthead") for line in article.preamble]
-    paragraphs = iter(article.paragraphs)
-    for paragraph in paragraphs:
-        rule = next((r for r in profile.rules if r.pattern.search(paragraph)), None)
-        if rule is None:
-            kept.append(paragraph)
-            continue
-        dropped.append(Dropped(paragraph, rule.reason))
-        if rule.ends_article:
-            dropped.extend(Dropped(rest, "newsletter footer") for rest in paragraphs)
-    return kept, dropped
+    found = triage(article, profile)
+    return found.kept, found.dropped

@@ -21,7 +21,7 @@ from audiocast.model import (
     Segment,
     Show,
 )
-from audiocast.narration.clean import NEWSLETTER, Profile, clean
+from audiocast.narration.clean import NEWSLETTER, Profile, triage
 from audiocast.narration.lexicon import Lexicon
 from audiocast.narration.normalize import normalize, spoken_date
 from audiocast.narration.segment import chunks, sentences
@@ -33,6 +33,7 @@ class Narration:
 
     segments: tuple[Segment, ...]
     dropped: tuple[Dropped, ...]
+    kept_by_editor: tuple[Dropped, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ class Narrator:
                 f"(about {self.max_article_chars // 900} minutes of speech)", article.source,
                 hint="check the file is one article; [narration] max_article_chars raises "
                      "the limit")
-        kept, dropped = clean(article, self.profile)
+        triaged = triage(article, self.profile)
+        kept, dropped = triaged.kept, triaged.dropped
         segments = self._sentence(article.title, self.pauses.headline_pause_ms, chapter)
         for paragraph in kept:
             found = sentences(paragraph)
@@ -81,7 +83,7 @@ class Narrator:
                 if not said:
                     dropped.append(Dropped(sentence, "nothing to say"))
                 segments += said
-        return Narration(tuple(segments), tuple(dropped))
+        return Narration(tuple(segments), tuple(dropped), tuple(triaged.kept_by_editor))
 
     def edition(self, show_title: str, edition: Edition) -> Script:
         """The episode's script. The intro belongs to the first chapter and the outro to the
@@ -90,6 +92,7 @@ class Narrator:
         segments = self._spoken(f"{show_title}. {when}.", 0)
         marks: list[ChapterMark] = []
         dropped: list[Dropped] = []
+        rescued: list[Dropped] = []
         last = len(edition.articles) - 1
         for index, article in enumerate(edition.articles):
             narration = self.article(article, chapter=index)
@@ -100,9 +103,10 @@ class Narrator:
                                      article.url))
             segments += body
             dropped += narration.dropped
+            rescued += narration.kept_by_editor
         segments += self._spoken(
             f"That was {show_title} for {when}. Thank you for listening.", last)
-        return Script(tuple(segments), tuple(marks), tuple(dropped))
+        return Script(tuple(segments), tuple(marks), tuple(dropped), tuple(rescued))
 
     def _spoken(self, text: str, chapter: int) -> list[Segment]:
         """Words of our own (intro, outro): already written to be said."""

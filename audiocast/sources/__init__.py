@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from pathlib import Path
 
 from audiocast.errors import AudiocastError
 from audiocast.model import Article, Edition
 from audiocast.sources._read import date_in_name
+from audiocast.sources.overrides import is_overrides, read_choices
 
 READERS = {  # suffix -> the module whose `read(path)` reads it (imported when first needed)
     ".txt": "audiocast.sources.text",
@@ -17,7 +19,8 @@ READERS = {  # suffix -> the module whose `read(path)` reads it (imported when f
 
 
 def _visible(path: Path) -> bool:
-    return not path.name.startswith((".", "_"))
+    """Not hidden, and not the editor's choices for an article (sources/overrides.py)."""
+    return not path.name.startswith((".", "_")) and not (path.is_file() and is_overrides(path))
 
 
 def discover(episodes_dir: Path) -> list[Path]:
@@ -33,7 +36,9 @@ def read_article(path: Path) -> Article:
     if reader is None:
         raise AudiocastError(f"unsupported file type {path.suffix!r}", path,
                              hint=f"use one of {', '.join(READERS)}")
-    return importlib.import_module(reader).read(path)
+    article = importlib.import_module(reader).read(path)
+    choices = read_choices(path)
+    return dataclasses.replace(article, choices=choices) if choices else article
 
 
 def read_edition(path: Path) -> Edition:
