@@ -14,8 +14,7 @@ from audiocast import __version__
 from audiocast.config import CONFIG_NAME, load_show
 from audiocast.errors import AudiocastError, ConfigError
 from audiocast.model import Voice
-
-EXIT_OK, EXIT_EPISODES_FAILED, EXIT_UNUSABLE, EXIT_BUSY = 0, 1, 2, 3
+from audiocast.report import EXIT_BUSY, EXIT_EPISODES_FAILED, EXIT_OK, EXIT_UNUSABLE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -56,6 +55,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default: this machine only)")
+
+    desk = sub.add_parser("desk", help="the editors' desk: review, hear and fix what will be "
+                          "said, regenerate and publish, in a browser")
+    desk.add_argument("show", nargs="?", type=Path, default=Path("."),
+                      help="show folder (default: here)")
+    desk.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0: any)")
+    desk.add_argument("--host", default="127.0.0.1",
+                      help="address to listen on (default: this machine only)")
 
     ingest = sub.add_parser("ingest", help="add articles to an edition from a feed, an HTML "
                             "article, or a Markdown or text file")
@@ -226,6 +233,17 @@ def _serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _desk(args: argparse.Namespace) -> int:
+    from audiocast.desk import run
+
+    load_show(args.show)  # an unusable show: one line, exit 2
+    try:
+        run(args.show, args.host, args.port)
+    except OSError as e:
+        raise ConfigError(f"cannot listen on {args.host}:{args.port}: {e.strerror}") from None
+    return EXIT_OK
+
+
 def _voices(args: argparse.Namespace) -> int:
     from audiocast.speech import SpeechError, engine_class, engine_names
 
@@ -272,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     verbose = getattr(args, "verbose", False)
     try:
         return {"build": _build, "script": _script, "voices": _voices, "cache": _cache,
-                "serve": _serve, "ingest": _ingest}[args.command](args)
+                "serve": _serve, "ingest": _ingest, "desk": _desk}[args.command](args)
     except ConfigError as e:
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_UNUSABLE

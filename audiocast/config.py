@@ -166,8 +166,15 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
     voice_file = Path(fields["voice"].voice)
     files = [p for p in (lexicon_path, show.get("image"), music.intro, music.outro,
                          voice_file if voice_file.is_absolute() else None) if p]
-    key = settings_key(raw, files, engine)
+    key = settings_key(raw, files, engine, root)
     return Show(root=root, settings_key=key, **fields)
+
+
+def _from(root: Path, path: Path) -> Path:
+    """`path` relative to the show when inside it: the settings key must not depend on how
+    the show's folder was named (`.` or its full path)."""
+    resolved, base = path.resolve(), root.resolve()
+    return resolved.relative_to(base) if resolved.is_relative_to(base) else resolved
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -186,7 +193,7 @@ def _parse_toml(raw: bytes, reader: _Reader) -> dict[str, Any]:
         raise reader.error(f"not valid TOML: {e}", hint="fix the syntax") from None
 
 
-def settings_key(raw: bytes, files: list[Path], engine: str | None) -> str:
+def settings_key(raw: bytes, files: list[Path], engine: str | None, root: Path) -> str:
     """A hash of everything besides the articles that shapes an episode: the configuration,
     the files it names, the versions of this program and of the speech and audio packages."""
     versions = {}
@@ -195,7 +202,7 @@ def settings_key(raw: bytes, files: list[Path], engine: str | None) -> str:
             versions[name] = version(name)
         except PackageNotFoundError:
             versions[name] = None
-    stats = [[str(p), p.stat().st_size, p.stat().st_mtime_ns] for p in files]
+    stats = [[str(_from(root, p)), p.stat().st_size, p.stat().st_mtime_ns] for p in files]
     blob = json.dumps([FORMAT_VERSION, __version__, versions, engine, stats,
                        hashlib.sha256(raw).hexdigest()])
     return hashlib.sha256(blob.encode()).hexdigest()
@@ -345,6 +352,16 @@ def _lexicon(root: Path, narration: dict[str, Any],
         if not path.is_file():
             return None, ()
     return path, load_lexicon(path)
+
+
+def lexicon_file(root: Path) -> Path:
+    """Where the show keeps its lexicon ([narration] lexicon, else `lexicon.toml`), whether
+    or not it exists yet: the desk adds entries to it."""
+    path = root / CONFIG_NAME
+    reader = _Reader(path)
+    narration = _parse_toml(_read_bytes(path), reader).get("narration", {})
+    name = narration.get("lexicon") if isinstance(narration, dict) else None
+    return (root / name) if isinstance(name, str) else root / "lexicon.toml"
 
 
 def _line_of(source: str, key: str) -> int | None:

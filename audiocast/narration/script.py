@@ -55,6 +55,10 @@ class Narrator:
     def say(self, written: str) -> str:
         return self.lexicon.apply(written, lambda text: normalize(text, self.language))
 
+    def said(self, written: str) -> list[str]:
+        """What is said for one written sentence: the text of each take."""
+        return [s.text for s in self._sentence(written, 0, None)]
+
     def _sentence(self, written: str, pause_ms: int, chapter: int | None) -> list[Segment]:
         # normalizing may open a sentence ("BELGRADE (CN) —" -> "Belgrade."): split again
         pieces = chunks(self.say(written), self.limit) if written.strip() else []

@@ -61,7 +61,7 @@ def read_choices(article: Path) -> tuple[ParagraphChoice, ...]:
     return tuple(choices)
 
 
-def _toml_string(text: str) -> str:
+def toml_string(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     return '"' + "".join(c if c >= " " and c != "\x7f" else f"\\u{ord(c):04x}"
                          for c in escaped) + '"'
@@ -73,6 +73,6 @@ def render_choices(article: Path, choices: tuple[ParagraphChoice, ...]) -> str:
              "rules say.", "# A choice holds while its paragraph's text is unchanged.", ""]
     for choice in choices:
         lines += ["[[paragraph]]", f'action = "{"keep" if choice.keep else "drop"}"',
-                  f"digest = {_toml_string(choice.digest)}",
-                  f"text = {_toml_string(choice.excerpt)}", ""]
+                  f"digest = {toml_string(choice.digest)}",
+                  f"text = {toml_string(choice.excerpt)}", ""]
     return "\n".join(lines)
