@@ -25,7 +25,7 @@ from audiocast.model import Show
 from audiocast.publish.identity import fixed_guid
 from audiocast.publish.registry import Entry, Registry
 from audiocast.report import BuildReport, EpisodeResult, peak_memory_kb, summary_line
-from audiocast.state import show_lock, sweep
+from audiocast.state import running, show_lock, sweep
 
 if TYPE_CHECKING:  # the stages' libraries are loaded only when something changed
     from audiocast.chapters import RenderedChapter
@@ -51,7 +51,8 @@ def build(show: Show, options: BuildOptions = BuildOptions()) -> BuildReport:
     """Build the episodes under `show.episodes_dir` and publish into `show.feed_dir`."""
     with show_lock(show.state_dir, options.wait):
         sweep(show)
-        return _Build(show, options).run()
+        with running(show):
+            return _Build(show, options).run()
 
 
 class _Build:

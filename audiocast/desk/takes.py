@@ -45,9 +45,15 @@ class Takes:
             raise FixError(f"a take is 1 to {engine.max_chars} characters of said text")
         key = take_key(engine, text)
         with self._lock:
-            if not self.path(show, key).is_file():
-                for _ in takes(engine, [text], str(_cache_dir(show))):
-                    pass
+            for attempt in range(2):  # a build starting after a killed one sweeps the cache
+                if self.path(show, key).is_file():
+                    break
+                try:
+                    for _ in takes(engine, [text], str(_cache_dir(show))):
+                        pass
+                except FileNotFoundError:
+                    if attempt:
+                        raise
         return key
 
     @staticmethod
