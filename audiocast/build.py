@@ -22,9 +22,10 @@ from audiocast.cache import Store
 from audiocast.changes import episode_id, fingerprint, inputs_key
 from audiocast.errors import AudiocastError, EditionError
 from audiocast.model import Show
+from audiocast.publish.identity import fixed_guid
 from audiocast.publish.registry import Entry, Registry
 from audiocast.report import BuildReport, EpisodeResult, peak_memory_kb, summary_line
-from audiocast.state import show_lock, sweep
+from audiocast.state import running, show_lock, sweep
 from audiocast.tidy import tidy
 
 if TYPE_CHECKING:  # the stages' libraries are loaded only when something changed
@@ -51,7 +52,8 @@ def build(show: Show, options: BuildOptions = BuildOptions()) -> BuildReport:
     """Build the episodes under `show.episodes_dir` and publish into `show.feed_dir`."""
     with show_lock(show.state_dir, options.wait):
         sweep(show)
-        return _Build(show, options).run()
+        with running(show):
+            return _Build(show, options).run()
 
 
 class _Build:
@@ -252,7 +254,8 @@ class _Build:
         show = self.show
         listed = sorted((e.id, e.file, e.updated) for e in self.registry.summaries().values()
                         if e.status == "published" and (show.feed_dir / e.file).is_file())
-        key = fingerprint([show.settings_key, show.base_url, listed])
+        guid = fixed_guid(show, self.registry)  # kept from the first build on, even unpublished
+        key = fingerprint([show.settings_key, show.base_url, listed, guid])
         outputs = [show.feed_dir / name for name in ("feed.xml", "index.html")]
         if self.registry.meta("published") != key or not all(p.is_file() for p in outputs):
             from audiocast.write import publish_show

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from audiocast.model import Show
+from audiocast.sources.overrides import overrides_path
 
 
 def fingerprint(value: object) -> str:
@@ -24,9 +25,13 @@ def episode_id(source: Path) -> str:
 
 
 def inputs_key(show: Show, source: Path) -> str:
-    """The settings and the size and modification time of every file of the source: equal
-    keys mean the episode is what was built last time."""
-    files = sorted(p for p in source.iterdir()) if source.is_dir() else [source]
+    """The settings and the size and modification time of every file of the source (the
+    editor's choices beside an article included): equal keys mean the episode is what was
+    built last time."""
+    if source.is_dir():
+        files = sorted(source.iterdir())
+    else:
+        files = [p for p in (source, overrides_path(source)) if p == source or p.exists()]
     stats = []
     for path in files:
         try:

@@ -15,8 +15,7 @@ from audiocast import __version__
 from audiocast.config import CONFIG_NAME, load_show
 from audiocast.errors import AudiocastError, ConfigError
 from audiocast.model import Reading, Voice
-
-EXIT_OK, EXIT_EPISODES_FAILED, EXIT_UNUSABLE, EXIT_BUSY = 0, 1, 2, 3
+from audiocast.report import EXIT_BUSY, EXIT_EPISODES_FAILED, EXIT_OK, EXIT_UNUSABLE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,6 +56,14 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default: this machine only)")
+
+    desk = sub.add_parser("desk", help="the editors' desk: review, hear and fix what will be "
+                          "said, regenerate and publish, in a browser")
+    desk.add_argument("show", nargs="?", type=Path, default=Path("."),
+                      help="show folder (default: here)")
+    desk.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0: any)")
+    desk.add_argument("--host", default="127.0.0.1",
+                      help="address to listen on (default: this machine only)")
 
     ingest = sub.add_parser("ingest", help="add articles to an edition from a feed, an HTML "
                             "article, or a Markdown or text file")
@@ -207,6 +214,22 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_EPISODES_FAILED
 
 
+def _preview_routes(show_dir: Path) -> dict | None:
+    """The preview's feed and page for `serve`, if the show was built here."""
+    from audiocast import preview
+
+    try:
+        show = load_show(show_dir)
+    except AudiocastError as e:
+        print(f"warning: no preview ({e}): serving feed/ as published", file=sys.stderr)
+        return None
+    if not preview.has_state(show):
+        print("warning: no build state here (.audiocast/): serving feed/ as published, "
+              f"its links pointing at {show.base_url}", file=sys.stderr)
+        return None
+    return preview.routes(lambda: show)
+
+
 def _serve(args: argparse.Namespace) -> int:
     from audiocast.serve import serve
 
@@ -214,7 +237,18 @@ def _serve(args: argparse.Namespace) -> int:
     if not (folder / "feed.xml").is_file():
         raise ConfigError("nothing published yet", folder, hint="run audiocast build first")
     try:
-        serve(folder, args.host, args.port)
+        serve(folder, args.host, args.port, _preview_routes(args.show))
+    except OSError as e:
+        raise ConfigError(f"cannot listen on {args.host}:{args.port}: {e.strerror}") from None
+    return EXIT_OK
+
+
+def _desk(args: argparse.Namespace) -> int:
+    from audiocast.desk import run
+
+    load_show(args.show)  # an unusable show: one line, exit 2
+    try:
+        run(args.show, args.host, args.port)
     except OSError as e:
         raise ConfigError(f"cannot listen on {args.host}:{args.port}: {e.strerror}") from None
     return EXIT_OK
@@ -266,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     verbose = getattr(args, "verbose", False)
     try:
         return {"build": _build, "script": _script, "voices": _voices, "cache": _cache,
-                "serve": _serve, "ingest": _ingest}[args.command](args)
+                "serve": _serve, "ingest": _ingest, "desk": _desk}[args.command](args)
     except ConfigError as e:
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_UNUSABLE

@@ -13,6 +13,7 @@ import json
 import re
 import string
 import tomllib
+import uuid
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -57,6 +58,13 @@ class Key:
     allowed: str = ""
 
 
+def _is_uuid(text: str) -> bool:
+    try:
+        return str(uuid.UUID(text)) == text.lower()
+    except ValueError:
+        return False
+
+
 def _between(low: float, high: float) -> Key:
     number = (int, float) if isinstance(low, float) or isinstance(high, float) else int
     return Key(number, lambda v: low <= v <= high, f"{low} to {high}")
@@ -91,6 +99,9 @@ SHOW_KEYS = {
     "image": _TEXT, "id": _TEXT, "publish_time": _TEXT, "timezone": _TEXT,
     "locked": Key(bool), "feed_limit": _between(0, 100_000), "persons": Key(list),
     "keep_superseded_days": _between(0.0, 3650.0), "cache_days": _between(0.0, 3650.0),
+    "podcast_guid": Key(str, _is_uuid, "a UUID such as "
+                        "\"9b024349-ccf0-5f69-a609-6b82873eab3c\" (the one in your feed)"),
+    "new_feed_url": _TEXT,
 }
 AUDIO_KEYS = {
     "bitrate": Key(int, lambda v: v in MPEG1_BITRATES + MPEG2_BITRATES,
@@ -198,8 +209,15 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
     voice_files = [Path(v.voice) for v in (voice, *(v for _, v in roles))]
     files = [p for p in (lexicon_path, show.get("image"), music.intro, music.outro,
                          *(f for f in voice_files if f.is_absolute())) if p]
-    key = settings_key(raw, files, engine)
+    key = settings_key(raw, files, engine, root)
     return Show(root=root, settings_key=key, **fields)
+
+
+def _from(root: Path, path: Path) -> Path:
+    """`path` relative to the show when inside it: the settings key must not depend on how
+    the show's folder was named (`.` or its full path)."""
+    resolved, base = path.resolve(), root.resolve()
+    return resolved.relative_to(base) if resolved.is_relative_to(base) else resolved
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -218,7 +236,7 @@ def _parse_toml(raw: bytes, reader: _Reader) -> dict[str, Any]:
         raise reader.error(f"not valid TOML: {e}", hint="fix the syntax") from None
 
 
-def settings_key(raw: bytes, files: list[Path], engine: str | None) -> str:
+def settings_key(raw: bytes, files: list[Path], engine: str | None, root: Path) -> str:
     """A hash of everything besides the articles that shapes an episode: the configuration,
     the files it names, the versions of this program and of the speech and audio packages."""
     versions = {}
@@ -227,7 +245,7 @@ def settings_key(raw: bytes, files: list[Path], engine: str | None) -> str:
             versions[name] = version(name)
         except PackageNotFoundError:
             versions[name] = None
-    stats = [[str(p), p.stat().st_size, p.stat().st_mtime_ns] for p in files]
+    stats = [[str(_from(root, p)), p.stat().st_size, p.stat().st_mtime_ns] for p in files]
     blob = json.dumps([FORMAT_VERSION, __version__, versions, engine, stats,
                        hashlib.sha256(raw).hexdigest()])
     return hashlib.sha256(blob.encode()).hexdigest()
@@ -253,7 +271,7 @@ def _show_table(data: dict[str, Any], reader: _Reader, base_url: str | None) -> 
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise reader.error(f"[show] timezone {show['timezone']!r} is unknown",
                            hint="use an IANA name such as \"America/New_York\"") from None
-    for key in ("link",):
+    for key in ("link", "new_feed_url"):
         if key in show:
             _url(show[key], f"[show] {key}", reader)
     show["persons"] = tuple(_person(p, reader) for p in show.get("persons", []))
@@ -262,6 +280,8 @@ def _show_table(data: dict[str, Any], reader: _Reader, base_url: str | None) -> 
     show["link"] = show.get("link") or base
     show["owner_name"] = show.get("owner_name") or show["author"]
     show["base_url"] = base
+    show["home_url"] = written
+    show["podcast_guid"] = show.get("podcast_guid", "").lower()
     return show
 
 
@@ -272,7 +292,8 @@ def _url(value: str, where: str, reader: _Reader) -> str:
         raise reader.error(f"{where} {value!r} is not a web address",
                            hint="give an absolute http:// or https:// URL without spaces "
                                 "or quotes")
-    return value if value.endswith("/") or where.endswith("link") else value + "/"
+    keep = value.endswith("/") or where.endswith(("link", "new_feed_url"))
+    return value if keep else value + "/"
 
 
 def _image(path: Path, reader: _Reader) -> Path:
@@ -497,6 +518,16 @@ def _lexicon(root: Path, narration: dict[str, Any],
         if not path.is_file():
             return None, ()
     return path, load_lexicon(path)
+
+
+def lexicon_file(root: Path) -> Path:
+    """Where the show keeps its lexicon ([narration] lexicon, else `lexicon.toml`), whether
+    or not it exists yet: the desk adds entries to it."""
+    path = root / CONFIG_NAME
+    reader = _Reader(path)
+    narration = _parse_toml(_read_bytes(path), reader).get("narration", {})
+    name = narration.get("lexicon") if isinstance(narration, dict) else None
+    return (root / name) if isinstance(name, str) else root / "lexicon.toml"
 
 
 def _line_of(source: str, key: str) -> int | None:

@@ -134,6 +134,9 @@ class Show:
     type: str = "episodic"
     image: Path | None = None
     id: str = ""  # identity that episode GUIDs derive from; defaults to the base URL
+    home_url: str = ""  # the base URL audiocast.toml gives (base_url may be --base-url's)
+    podcast_guid: str = ""  # [show] podcast_guid, or the one fixed at the first build
+    new_feed_url: str = ""  # itunes:new-feed-url: where the show has moved
     locked: bool = True  # podcast:locked: other hosts may not import the feed
     feed_limit: int = 0  # list only the newest N episodes in the feed (0: all)
     persons: tuple[tuple[tuple[str, str], ...], ...] = ()  # podcast:person name, role, ...
@@ -184,8 +187,20 @@ class Show:
 
 
 @dataclass(frozen=True)
+class ParagraphChoice:
+    """An editor's decision on one paragraph of an article, whatever the furniture rules
+    say: keep it or drop it. The paragraph is found by a hash of its text (so an edit to
+    the paragraph lets the rules decide again); `excerpt` is for a person reading the file."""
+
+    digest: str
+    keep: bool
+    excerpt: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
-    """One article as a source reader found it: no narration decisions yet."""
+    """One article as a source reader found it: no narration decisions yet (but the
+    editor's, read from the overrides file beside it)."""
 
     source: Path | str  # the file it was read from, or the web address it was found at
     title: str
@@ -196,6 +211,7 @@ class Article:
     preamble: tuple[str, ...] = ()  # masthead lines the reader recognised before the headline
     encoding: str = "utf-8"  # what the file was read as
     section: str = ""  # the newsroom's section or category (front matter), if any
+    choices: tuple[ParagraphChoice, ...] = ()  # the editor's keep/drop decisions
 
 
 @dataclass(frozen=True)
@@ -283,6 +299,7 @@ class Script:
     segments: tuple[Segment, ...]
     chapters: tuple[ChapterMark, ...] = ()
     dropped: tuple[Dropped, ...] = ()
+    kept_by_editor: tuple[Dropped, ...] = ()  # what a rule would leave out (and its reason)
 
     def chapter_ranges(self) -> list[range]:
         """The segments of each chapter, in order (chapters cover every segment)."""
@@ -344,6 +361,7 @@ class Episode:
     articles: tuple[ArticleLink, ...] = ()
     chapters: tuple[Chapter, ...] = ()
     cues: tuple[Cue, ...] = ()  # the transcript: one per written sentence
+    updated: dt.datetime | None = None  # when its file last changed
 
     def sidecar(self, suffix: str) -> str:
         """A file published beside the MP3: `.vtt`, `.srt`, `.chapters.json`, ..."""

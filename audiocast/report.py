@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+# How a build ends, for the command line and the desk alike.
+EXIT_OK, EXIT_EPISODES_FAILED, EXIT_UNUSABLE, EXIT_BUSY = 0, 1, 2, 3
+
 
 @dataclass(frozen=True)
 class EpisodeResult:

@@ -16,7 +16,7 @@ real listeners out.
 from __future__ import annotations
 
 import resource
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ CONTENT_TYPES = {
 }
 _CORS = (".vtt", ".srt", ".json")
 MAX_PATH = 1024  # characters of a request path
+Route = Callable[[Request], Response]  # answers a path itself (the preview's feed and page)
 LIMITS: dict[str, Any] = {  # waitress's settings
     "threads": 8,  # requests served at once
     "connection_limit": 1000,  # connections open at once (idle ones cost a socket, no thread)
@@ -77,13 +78,19 @@ def _one_range(environ: dict[str, Any]) -> None:
         del environ["HTTP_RANGE"]
 
 
-def _file_response(root: Path, request: Request) -> Response | HTTPException:
+def _file_response(root: Path, request: Request,
+                   routes: Mapping[str, Route]) -> Response | HTTPException:
     if request.method not in ("GET", "HEAD"):
         return MethodNotAllowed(["GET", "HEAD"])
     if len(request.path) > MAX_PATH:
         return RequestURITooLarge()
     if "\x00" in request.path:
         return BadRequest()
+    if request.path in routes:
+        try:
+            return routes[request.path](request)
+        except HTTPException as e:  # a bad Host header, say
+            return e
     joined = safe_join(str(root), request.path.lstrip("/"))
     if joined is None:
         return NotFound()
@@ -105,13 +112,16 @@ def _file_response(root: Path, request: Request) -> Response | HTTPException:
     return response
 
 
-def feed_app(root: Path) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
-    """A WSGI application serving `root`."""
+def feed_app(root: Path, routes: Mapping[str, Route] | None = None
+             ) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+    """A WSGI application serving `root`; `routes` answer some paths instead (the preview's
+    feed and page, audiocast/preview.py)."""
     root = root.resolve()
+    routes = routes or {}
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         _one_range(environ)
-        return _file_response(root, Request(environ))(environ, start_response)
+        return _file_response(root, Request(environ), routes)(environ, start_response)
 
     return app
 
@@ -124,11 +134,12 @@ def _raise_file_limit(wanted: int) -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000,
+          routes: Mapping[str, Route] | None = None) -> None:
     from waitress.server import create_server
 
     _raise_file_limit(LIMITS["connection_limit"] + 100)
-    server = create_server(feed_app(root), host=host, port=port, **LIMITS)
+    server = create_server(feed_app(root, routes), host=host, port=port, **LIMITS)
     print(f"serving {root} on http://{host}:{server.effective_port}/ (Ctrl-C to stop)",
           flush=True)
     server.run()

@@ -34,8 +34,27 @@ def show_lock(state_dir: Path, wait: bool) -> Iterator[None]:
         lock.release()
 
 
+_RUNNING = "build.running"  # present while a build runs: left behind, the build was killed
+
+
 def sweep(show: Show) -> None:
-    """Remove what a killed build left half-written (temporary `.part` files)."""
-    for folder in (show.feed_dir, show.state_dir / "scripts"):
+    """Remove what a killed build left half-written (temporary `.part` files): in what it
+    publishes, and in the cache too when the last build did not finish (looking through a
+    large cache costs time, so only then)."""
+    folders = [show.feed_dir, show.state_dir / "scripts"]
+    if (show.state_dir / _RUNNING).exists():
+        folders.append(show.state_dir / "cache")
+    for folder in folders:
         for leftover in folder.rglob("*.part") if folder.is_dir() else ():
             leftover.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def running(show: Show) -> Iterator[None]:
+    """Mark a build as running until it ends (by finishing or failing, not by a kill)."""
+    marker = show.state_dir / _RUNNING
+    marker.touch()
+    try:
+        yield
+    finally:
+        marker.unlink(missing_ok=True)

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import (
     Executor,
@@ -69,7 +71,10 @@ def executor_for(engine: Engine, voice: Voice, workers: int | None, scheduler: s
         with ThreadPoolExecutor(max_workers=max(1, min(count * 2, engine.concurrency))) as pool:
             yield pool
     elif count > 1 or threaded:  # a heavy voice never loads in this process
+        # forking a process with other threads running (a server's) can copy a held lock
+        start = "fork" if threading.active_count() == 1 else "spawn"
         with ProcessPoolExecutor(max_workers=count, initializer=_worker_start,
+                                 mp_context=multiprocessing.get_context(start),
                                  initargs=(voice, os.getpid(),
                                            default_workers() // count)) as pool:
             yield pool

@@ -23,6 +23,7 @@ from audiocast.model import Chapter, Episode, Show
 from audiocast.narration.explain import plain
 from audiocast.plan import EpisodePlan, show_cover
 from audiocast.publish.feed import FEED_NAME, render_feed
+from audiocast.publish.identity import fixed_guid
 from audiocast.publish.registry import Registry
 from audiocast.publish.site import PAGE_NAME, render_page
 from audiocast.publish.tags import write_tags
@@ -92,10 +93,11 @@ class EpisodeWriter:
 def publish_show(show: Show, registry: Registry, stages: dict[str, float]) -> None:
     """The cover, the page and, last, the feed, listing every published episode."""
     started = time.perf_counter()
+    show = dataclasses.replace(show, podcast_guid=fixed_guid(show, registry))
     art = show_cover(show)
-    episodes = [e.episode for e in registry.all() if e.status == "published"
-                and (show.feed_dir / e.episode.file).is_file()]
+    episodes = registry.published(show.feed_dir)
     atomic_write(show.feed_dir / art.file, art.data)
+    registry.set_meta("cover", art.file)  # for a preview (preview.py)
     atomic_write(show.feed_dir / PAGE_NAME, render_page(show, episodes, art.file))
     atomic_write(show.feed_dir / FEED_NAME, render_feed(show, episodes, art.file))
     stages["feed"] += time.perf_counter() - started

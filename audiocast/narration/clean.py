@@ -12,6 +12,7 @@ paragraph's length, so no pattern in `audiocast.toml` can hang a build.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -100,6 +101,7 @@ class Reading:
     dropped: list[Dropped] = field(default_factory=list)
     breaks: set[int] = field(default_factory=set)  # a subhead stood before kept[i]
     subheads: set[int] = field(default_factory=set)  # kept[i] is a subhead, read as words
+    kept_by_editor: list[Dropped] = field(default_factory=list)  # the rule's reason to drop
 
 
 def _listed(paragraphs: list[str], start: int, count: int) -> int:
@@ -111,8 +113,10 @@ def _listed(paragraphs: list[str], start: int, count: int) -> int:
 
 
 def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
-    """The paragraphs to narrate, every paragraph dropped with its reason, the subheads."""
+    """The paragraphs to narrate, every paragraph dropped with its reason, the subheads; the
+    editor's choices (`Article.choices`) over the rules."""
     reading = Reading(dropped=[Dropped(line, "masthead") for line in article.preamble])
+    choices = {c.digest: c.keep for c in article.choices}
     paragraphs = list(article.paragraphs)
     i, furniture = 0, False
     while i < len(paragraphs):
@@ -122,7 +126,10 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
         rule = profile.match(paragraph, before, after)
         furniture = not (rule is None or rule.keep)
         i += 1
-        if rule is None or rule.keep:
+        choice = choices.get(paragraph_digest(paragraph)) if choices else None
+        if choice is not None:
+            _chosen(reading, paragraph, choice, rule)
+        elif rule is None or rule.keep:
             reading.kept.append(paragraph)
         elif rule.kind == "subhead" and profile.subheads != "drop":
             _subhead(reading, paragraph, rule, profile.subheads)
@@ -130,9 +137,24 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
             reading.dropped.append(Dropped(paragraph, rule.reason))
             rest = len(paragraphs) - i if rule.ends_article else _listed(paragraphs, i, rule.list)
             why = f"{rule.kind} ({'after' if rule.ends_article else 'listed under'} {rule.name})"
-            reading.dropped += [Dropped(p, why) for p in paragraphs[i:i + rest]]
+            for listed in paragraphs[i:i + rest]:
+                choice = choices.get(paragraph_digest(listed)) if choices else None
+                if choice is None:
+                    reading.dropped.append(Dropped(listed, why))
+                else:
+                    _chosen(reading, listed, choice, rule)
             i += rest
     return reading
+
+
+def _chosen(reading: Reading, paragraph: str, keep: bool, rule: Rule | None) -> None:
+    """What the editor chose for a paragraph, whatever the rule says."""
+    if not keep:
+        reading.dropped.append(Dropped(paragraph, "dropped by the editor"))
+        return
+    reading.kept.append(paragraph)
+    if rule is not None and not rule.keep:
+        reading.kept_by_editor.append(Dropped(paragraph, rule.reason))
 
 
 def _subhead(reading: Reading, paragraph: str, rule: Rule, mode: str) -> None:
@@ -142,6 +164,11 @@ def _subhead(reading: Reading, paragraph: str, rule: Rule, mode: str) -> None:
         return
     reading.dropped.append(Dropped(paragraph, f"{rule.reason}, a pause"))
     reading.breaks.add(len(reading.kept))
+
+
+def paragraph_digest(text: str) -> str:
+    """What finds a paragraph again for an editor's choice: a hash of its words."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]
 
 
 def clean(article: Article, profile: Profile = NEWSLETTER) -> tuple[list[str], list[Dropped]]:

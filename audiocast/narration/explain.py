@@ -33,12 +33,14 @@ def as_json(script: Script, edition: Edition) -> str:
         "segments": [dataclasses.asdict(s) for s in script.segments],
         "chapters": [dataclasses.asdict(c) for c in script.chapters],
         "dropped": [dataclasses.asdict(d) for d in script.dropped],
+        "kept_by_editor": [dataclasses.asdict(d) for d in script.kept_by_editor],
     }, indent=2, ensure_ascii=False)
 
 
 def explain(script: Script) -> str:
     """Per chapter, each written sentence and what is said for it (with the pause after it),
-    then everything left out, with the reason."""
+    then everything left out, with the reason ("dropped by the editor" included), and what
+    the editor kept that a rule would leave out."""
     starts = {m.first_segment: (i, m) for i, m in enumerate(script.chapters)}
     out: list[str] = []
     previous_source = None
@@ -54,6 +56,10 @@ def explain(script: Script) -> str:
             out.append(f"    spans: {decided}")
     out.append("\n## left out")
     out += [f"  {d.reason}: {d.text}" for d in script.dropped] or ["  nothing"]
+    if script.kept_by_editor:
+        out.append("\n## kept by the editor")
+        out += [f"  kept by the editor (the rules say: {d.reason}): {d.text}"
+                for d in script.kept_by_editor]
     return "\n".join(out).lstrip("\n") + "\n"
 
 

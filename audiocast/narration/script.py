@@ -39,6 +39,7 @@ class Narration:
 
     segments: tuple[Segment, ...]
     dropped: tuple[Dropped, ...]
+    kept_by_editor: tuple[Dropped, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,10 @@ class Narrator:
     def say(self, written: str) -> str:
         """What to say for `written`, its typed spans sealed in it (`spans.unseal`)."""
         return self.lexicon.sealed(written, lambda text: normalize.say(text, self.language))
+
+    def said(self, written: str) -> list[str]:
+        """What is said for one written sentence: the text of each take."""
+        return [s.text for s in self._sentence(written, 0, None, Article("", "", ()))]
 
     def _segment(self, piece: str, pause_ms: int, chapter: int | None, written: str,
                  role: str, section: str = "") -> Segment:
@@ -115,7 +120,7 @@ class Narrator:
         if not segments:
             raise AudiocastError("nothing in this article can be said (no words in its "
                                  "headline or text)", article.source)
-        return Narration(tuple(segments), tuple(dropped))
+        return Narration(tuple(segments), tuple(dropped), tuple(reading.kept_by_editor))
 
     def edition(self, show_title: str, edition: Edition) -> Script:
         """The episode's script: the presenter's intro and rundown, each story (after the
@@ -135,6 +140,7 @@ class Narrator:
         marks = [ChapterMark(p.rundown_title, 0)] if rundown else []
         segments += rundown
         dropped: list[Dropped] = []
+        rescued: list[Dropped] = []
         for index, (article, narration) in enumerate(zip(edition.articles, narrations,
                                                          strict=True)):
             chapter = len(marks)
@@ -145,8 +151,9 @@ class Narrator:
                                      article.url))
             segments += before + body
             dropped += narration.dropped
+            rescued += narration.kept_by_editor
         segments += self._spoken(presentation.sign_off(p, show_title, edition), len(marks) - 1)
-        return Script(tuple(segments), tuple(marks), tuple(dropped))
+        return Script(tuple(segments), tuple(marks), tuple(dropped), tuple(rescued))
 
     def _spoken(self, text: str, chapter: int) -> list[Segment]:
         """Words of our own (the presenter's): already written to be said."""

@@ -1,10 +1,10 @@
-"""The podcast feed: RSS 2.0 with the iTunes namespace (feedgen and its podcast extension)
-and the Podcasting 2.0 namespace (an extension of ours, prefix `podcast`)."""
+"""The podcast feed: RSS 2.0 with the iTunes namespace (feedgen and its podcast extension),
+the Podcasting 2.0 namespace and Podlove Simple Chapters (an extension of ours, prefixes
+`podcast` and `psc`: gPodder and podcastparser read chapters from `psc:chapters` only)."""
 
 from __future__ import annotations
 
 import html
-import uuid
 from collections.abc import Sequence
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -12,18 +12,13 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
 from audiocast.model import Episode, Show
+from audiocast.publish.identity import FEED_NAME, show_guid
+from audiocast.publish.timeline import npt
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
-PODCAST_GUID_NS = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
-FEED_NAME = "feed.xml"
-
-
-def podcast_guid(feed_url: str) -> str:
-    """The Podcasting 2.0 channel GUID: UUIDv5 of the feed URL without scheme and trailing
-    slashes."""
-    bare = feed_url.split("://", 1)[-1].rstrip("/")
-    return str(uuid.uuid5(PODCAST_GUID_NS, bare))
+PSC_NS = "http://podlove.org/simple-chapters"
+__all__ = ["FEED_NAME", "render_feed", "show_notes"]
 
 
 class _Channel(BaseExtension):
@@ -38,7 +33,7 @@ class _Channel(BaseExtension):
         self.persons: list[dict[str, str]] = []
 
     def extend_ns(self) -> dict[str, str]:
-        return {"itunes": ITUNES_NS, "podcast": PODCAST_NS}
+        return {"itunes": ITUNES_NS, "podcast": PODCAST_NS, "psc": PSC_NS}
 
     def extend_rss(self, rss):
         channel = rss[0]
@@ -61,12 +56,14 @@ class _Channel(BaseExtension):
 
 
 class _Item(BaseEntryExtension):
-    """Item tags: `itunes:explicit` true/false, podcast:transcript, podcast:chapters."""
+    """Item tags: `itunes:explicit` true/false, podcast:transcript, podcast:chapters,
+    psc:chapters."""
 
     def __init__(self) -> None:
         self.explicit: bool | None = None
         self.transcripts: list[dict[str, str]] = []
         self.chapters: str | None = None
+        self.simple_chapters: list[dict[str, str]] = []
 
     def extend_rss(self, item):
         if self.explicit is not None:
@@ -76,6 +73,10 @@ class _Item(BaseEntryExtension):
         if self.chapters:
             xml_elem(f"{{{PODCAST_NS}}}chapters", item, url=self.chapters,
                      type="application/json+chapters")
+        if self.simple_chapters:
+            chapters = xml_elem(f"{{{PSC_NS}}}chapters", item, version="1.2")
+            for chapter in self.simple_chapters:
+                xml_elem(f"{{{PSC_NS}}}chapter", chapters, **chapter)
         return item
 
     def extend_atom(self, entry):
@@ -92,9 +93,13 @@ def show_notes(episode: Episode) -> str:
     return f"<p>{html.escape(episode.description)}</p><ol>{''.join(items)}</ol>"
 
 
-def render_feed(show: Show, episodes: Sequence[Episode], cover_file: str) -> bytes:
-    """The feed's bytes, newest episode first, at most `show.feed_limit` of them.
-    Deterministic: lastBuildDate is the newest episode's date, not the clock."""
+def simple_chapters(episode: Episode) -> list[dict[str, str]]:
+    """Podlove Simple Chapters: start as HH:MM:SS.mmm, title, and the article's link."""
+    return [{"start": npt(c.start_ms), "title": c.title, **({"href": c.url} if c.url else {})}
+            for c in episode.chapters]
+
+
+def _channel(show: Show, cover: str) -> FeedGenerator:
     fg = FeedGenerator()
     fg.load_extension("podcast")
     fg.register_extension("p20", _Channel, _Item)
@@ -104,7 +109,6 @@ def render_feed(show: Show, episodes: Sequence[Episode], cover_file: str) -> byt
     fg.author({"name": show.author, "email": show.owner_email})
     fg.link(href=show.url(FEED_NAME), rel="self", type="application/rss+xml")
     fg.link(href=show.link, rel="alternate")  # RSS <link> is the last link given
-    cover = show.url(cover_file)
     fg.image(url=cover, title=show.title, link=show.link)
     fg.copyright(show.author)
     fg.generator("audiocast")
@@ -116,35 +120,50 @@ def render_feed(show: Show, episodes: Sequence[Episode], cover_file: str) -> byt
         category["sub"] = show.subcategory
     fg.podcast.itunes_category(category)
     fg.podcast.itunes_type(show.type)
+    if show.new_feed_url:
+        fg.podcast.itunes_new_feed_url(show.new_feed_url)
     fg.p20.explicit = show.explicit
-    fg.p20.guid = podcast_guid(show.url(FEED_NAME))
+    fg.p20.guid = show_guid(show)
     fg.p20.locked = (show.locked, show.owner_email)
     fg.p20.persons = [dict(p) for p in show.persons]
+    return fg
 
+
+def _item(fg: FeedGenerator, show: Show, episode: Episode, cover: str) -> None:
+    fe = fg.add_entry(order="append")
+    fe.guid(episode.guid, permalink=False)
+    fe.title(episode.title)
+    fe.description(episode.description)
+    fe.content(show_notes(episode), type="CDATA")
+    links = [a.url for a in episode.articles if a.url]
+    fe.link(href=links[0] if len(links) == 1 else f"{show.url('index.html')}#{episode.id}")
+    fe.published(episode.published)
+    fe.enclosure(show.url(episode.file), str(episode.size), "audio/mpeg")
+    fe.podcast.itunes_duration(round(episode.duration))
+    fe.podcast.itunes_episode_type("full")
+    fe.podcast.itunes_image(cover)
+    fe.p20.explicit = show.explicit
+    fe.p20.transcripts = [
+        {"url": show.url(episode.sidecar(".vtt")), "type": "text/vtt",
+         "language": show.language},
+        {"url": show.url(episode.sidecar(".srt")), "type": "application/x-subrip",
+         "language": show.language, "rel": "captions"},
+    ]
+    fe.p20.chapters = show.url(episode.sidecar(".chapters.json"))
+    fe.p20.simple_chapters = simple_chapters(episode)
+
+
+def render_feed(show: Show, episodes: Sequence[Episode], cover_file: str) -> bytes:
+    """The feed's bytes, newest episode first, at most `show.feed_limit` of them.
+    Deterministic: lastBuildDate is when the newest listed episode was published or its
+    file last changed, not the clock."""
+    cover = show.url(cover_file)
+    fg = _channel(show, cover)
     ordered = sorted(episodes, key=lambda e: (e.published, e.id), reverse=True)
     if show.feed_limit:
         ordered = ordered[:show.feed_limit]
     if ordered:
-        fg.lastBuildDate(ordered[0].published)
+        fg.lastBuildDate(max(max(e.published, e.updated or e.published) for e in ordered))
     for episode in ordered:
-        fe = fg.add_entry(order="append")
-        fe.guid(episode.guid, permalink=False)
-        fe.title(episode.title)
-        fe.description(episode.description)
-        fe.content(show_notes(episode), type="CDATA")
-        links = [a.url for a in episode.articles if a.url]
-        fe.link(href=links[0] if len(links) == 1 else f"{show.url('index.html')}#{episode.id}")
-        fe.published(episode.published)
-        fe.enclosure(show.url(episode.file), str(episode.size), "audio/mpeg")
-        fe.podcast.itunes_duration(round(episode.duration))
-        fe.podcast.itunes_episode_type("full")
-        fe.podcast.itunes_image(cover)
-        fe.p20.explicit = show.explicit
-        fe.p20.transcripts = [
-            {"url": show.url(episode.sidecar(".vtt")), "type": "text/vtt",
-             "language": show.language},
-            {"url": show.url(episode.sidecar(".srt")), "type": "application/x-subrip",
-             "language": show.language, "rel": "captions"},
-        ]
-        fe.p20.chapters = show.url(episode.sidecar(".chapters.json"))
+        _item(fg, show, episode, cover)
     return fg.rss_str(pretty=True)

@@ -100,6 +100,11 @@ class Registry:
             rows = db.execute("SELECT * FROM episodes ORDER BY first_published DESC, id")
             return [_entry(r) for r in rows]
 
+    def published(self, feed_dir: Path) -> list[Episode]:
+        """The episodes a feed lists: published, with their file in `feed_dir`."""
+        return [e.episode for e in self.all()
+                if e.status == "published" and (feed_dir / e.episode.file).is_file()]
+
     def summaries(self) -> dict[str, Summary]:
         with self._db() as db:
             rows = db.execute("SELECT id, file, duration, status, inputs_key, updated "
@@ -107,7 +112,8 @@ class Registry:
             return {r["id"]: Summary(*r) for r in rows}
 
     def save(self, episode: Episode, source_hash: str, inputs_key: str) -> None:
-        """Record a published episode; its GUID and first publication date never change."""
+        """Record a published episode; its GUID and first publication date never change, and
+        its `updated` time changes only with its file."""
         with self._db() as db:
             db.execute("""
                 INSERT INTO episodes (id, guid, first_published, source_hash, file, size,
@@ -118,7 +124,8 @@ class Registry:
                 ON CONFLICT (id) DO UPDATE SET source_hash = :hash, file = :file,
                     size = :size, duration = :duration, title = :title,
                     description = :description, articles = :articles, chapters = :chapters,
-                    cues = :cues, status = 'published', updated = :updated, inputs_key = :inputs
+                    cues = :cues, status = 'published', inputs_key = :inputs,
+                    updated = CASE WHEN file = :file THEN updated ELSE :updated END
                 """, {
                 "id": episode.id, "guid": episode.guid,
                 "published": episode.published.isoformat(), "hash": source_hash,
@@ -177,5 +184,6 @@ def _entry(row: sqlite3.Row) -> Entry:
         chapters=tuple(Chapter(line(t), a, b, sanitize.web_url(u))
                        for t, a, b, u in json.loads(row["chapters"])),
         cues=tuple(Cue(a, b, line(t)) for a, b, t in json.loads(row["cues"])),
+        updated=dt.datetime.fromisoformat(row["updated"]),
     )
     return Entry(episode, row["source_hash"], row["status"])

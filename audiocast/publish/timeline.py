@@ -64,6 +64,11 @@ def _clock(ms: int, sep: str) -> str:
     return f"{hours:02d}:{minutes:02d}:{seconds:02d}{sep}{millis:03d}"
 
 
+def npt(ms: int) -> str:
+    """A time as HH:MM:SS.mmm (Normal Play Time, as Podlove Simple Chapters write it)."""
+    return _clock(ms, ".")
+
+
 def _lines(text: str) -> list[str]:
     """A cue's text as lines that cannot end the cue early: no blank line, and no arrow."""
     lines = [" ".join(line.split()) for line in text.splitlines()]

@@ -7,6 +7,7 @@ that cannot be read (whatever the reason) becomes one line naming its file in
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from audiocast.errors import AudiocastError, EditionError
 from audiocast.model import Article, Edition, Reading
 from audiocast.sources._read import PLAIN, checked_date
+from audiocast.sources.overrides import is_overrides, read_choices
 
 READERS = {  # suffix -> the module whose `read(path, reading)` reads it (imported when needed)
     ".txt": "audiocast.sources.text",
@@ -23,8 +25,9 @@ READERS = {  # suffix -> the module whose `read(path, reading)` reads it (import
 
 
 def _visible(path: Path) -> bool:
-    """Not hidden: dotfiles (an editor's swap file, a write in progress) and `_drafts`."""
-    return not path.name.startswith((".", "_"))
+    """Not hidden (dotfiles: an editor's swap file, a write in progress; `_drafts`), and not
+    the editor's choices for an article (sources/overrides.py)."""
+    return not path.name.startswith((".", "_")) and not (path.is_file() and is_overrides(path))
 
 
 def discover(episodes_dir: Path) -> list[Path]:
@@ -42,12 +45,14 @@ def read_article(path: Path, reading: Reading = PLAIN) -> Article:
         raise AudiocastError(f"unsupported file type {path.suffix!r}", path,
                              hint=f"use one of {', '.join(READERS)}")
     try:
-        return importlib.import_module(reader).read(path, reading)
+        article = importlib.import_module(reader).read(path, reading)
     except AudiocastError:
         raise
     except Exception as e:  # a reader's library failed on hostile input
         raise AudiocastError(f"cannot read this article ({type(e).__name__}: "
                              f"{' '.join(str(e).split())[:200]})", path) from None
+    choices = read_choices(path)
+    return dataclasses.replace(article, choices=choices) if choices else article
 
 
 def _articles(path: Path, reading: Reading) -> tuple[list[Article], list[str]]:

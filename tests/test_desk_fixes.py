@@ -1,0 +1,59 @@
+"""What the desk writes into a show: a lexicon entry without disturbing the others, and
+nothing outside the show."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from audiocast.config import load_lexicon
+from audiocast.desk import fixes
+
+REPO = Path(__file__).parents[1]
+
+
+def test_an_entry_is_added_or_replaced_and_the_rest_kept(tmp_path: Path) -> None:
+    lexicon = tmp_path / "lexicon.toml"
+    shutil.copy(REPO / "lexicon.toml", lexicon)
+    original = lexicon.read_text()
+    fixes.save_entry(tmp_path, lexicon, "respell", "Achebe", "Ah-CHAY-bay")
+    fixes.save_entry(tmp_path, lexicon, "respell", "Saco", "Sah-ko")
+    fixes.save_entry(tmp_path, lexicon, "respell", "New  Sharon", 'New "Share-on"')
+    text = lexicon.read_text()
+    kept = [line for line in original.splitlines() if not line.startswith(("Achebe", '"Saco"'))]
+    assert [line for line in text.splitlines() if line in kept] == kept, "the rest as it was"
+    said = {e.written: e.say for e in load_lexicon(lexicon)}
+    assert said["Achebe"] == "Ah-CHAY-bay" and said["Saco"] == "Sah-ko"
+    assert said["New Sharon"] == 'New "Share-on"' and said["Pelletier"] == "Pell-tee-ay"
+    assert len(said) == len(tomllib.loads(original)) + 1
+
+
+def test_entries_it_cannot_write_safely_are_refused(tmp_path: Path) -> None:
+    lexicon = tmp_path / "lexicon.toml"
+    lexicon.write_text('Long = """\nspans\nlines"""\n')
+    with pytest.raises(fixes.FixError, match="spans several lines"):
+        fixes.save_entry(tmp_path, lexicon, "respell", "Long", "short")
+    with pytest.raises(fixes.FixError, match="say how to read"):
+        fixes.save_entry(tmp_path, lexicon, "respell", "Word", "  ")
+    with pytest.raises(fixes.FixError, match="unknown kind"):
+        fixes.save_entry(tmp_path, lexicon, "guess", "Word", "w")
+    assert lexicon.read_text() == 'Long = """\nspans\nlines"""\n'
+    outside = tmp_path.parent / "elsewhere.toml"
+    with pytest.raises(fixes.FixError, match="outside the show"):
+        fixes.save_entry(tmp_path, outside, "respell", "Word", "w")
+    assert not outside.exists()
+
+
+def test_the_desk_reaches_only_articles_of_the_show(tmp_path: Path) -> None:
+    episodes = tmp_path / "episodes"
+    (episodes / "2026-11-23").mkdir(parents=True)
+    (episodes / "2026-11-23" / "01-a.txt").write_text("Title\n\nText.\n")
+    (tmp_path / "audiocast.toml").write_text("[show]\n")
+    assert fixes.article_file(episodes, "2026-11-23/01-a.txt").name == "01-a.txt"
+    for bad in ("../audiocast.toml", "2026-11-23/../../audiocast.toml", "/etc/passwd",
+                "2026-11-23/01-a.overrides.toml", "2026-11-23"):
+        with pytest.raises(fixes.FixError):
+            fixes.article_file(episodes, bad)
