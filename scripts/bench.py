@@ -13,6 +13,8 @@ Sections (all by default):
   encoder   LAME's quality settings at the default bitrate: speed, and what is lost against
             the unencoded mastered audio (PESQ-WB and SNR), and the fastest setting that
             loses nothing measurable
+  voice     the default neural voice (Piper's joe) on the edition: realtime factor and peak
+            memory of every process, with its default one worker and with two
 Whole-process figures are wall times of `audiocast build` subprocesses (what a cron job
 sees) beside the seconds the build reports itself; peak memory is each process's VmHWM.
 Machines here are shared and noisy: figures are medians of --runs runs, measured side by
@@ -315,8 +317,28 @@ def encoder_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
     return {"encoder_quality_chosen": chosen[0], "encoder_speed_chosen": chosen[1]}
 
 
+def voice_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
+    """The default neural voice (Piper's joe) on a whole edition: by default one worker
+    process with every core as onnxruntime threads, and two workers of one thread each."""
+    print(f"\n## The neural voice (Piper's joe) on an edition of {args.articles} articles")
+    show = make_show(tmp / "piper", 1, args.articles, args.words, seed=3, engine="piper")
+    figures = {}
+    for label, extra in (("default (1 worker)", ()), ("2 workers", ("--workers", "2"))):
+        for leftover in (".audiocast", "feed"):
+            shutil.rmtree(show / leftover, ignore_errors=True)
+        run = build(show, *extra)
+        total = sum(run.peaks.values())
+        print(f"{label:20} {run.wall:7.1f} s whole process, {run.audio / run.wall:5.1f}x "
+              f"realtime; peak memory: main {run.peaks.get('main', 0):.0f} MB, workers "
+              + ", ".join(f"{v:.0f}" for k, v in run.peaks.items() if k != "main")
+              + f" MB; {total:.0f} MB in all")
+        key = "1_worker" if not extra else "2_workers"
+        figures |= {f"piper_rtf_{key}": run.audio / run.wall, f"piper_peak_mb_{key}": total}
+    return figures
+
+
 SECTIONS = {"edition": edition_section, "nochange": nochange_section,
-            "memory": memory_section, "encoder": encoder_section}
+            "memory": memory_section, "encoder": encoder_section, "voice": voice_section}
 
 
 def main() -> None:

@@ -55,6 +55,7 @@ class _Library:
         lib.espeak_Synth.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int,
                                      ctypes.c_uint, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p]
         lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
+        lib.espeak_SetVoiceByProperties.argtypes = [ctypes.POINTER(_Voice)]
         lib.espeak_SetParameter.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int]
         lib.espeak_Info.restype = ctypes.c_char_p
         lib.espeak_Info.argtypes = [ctypes.c_void_p]
@@ -95,9 +96,17 @@ class _Library:
                 i += 1
         return sorted(found, key=lambda v: v.name)
 
+    def _set_voice(self, voice: str) -> bool:
+        """By a voice file's name (`en-us`), else by language (`en-gb`, as listed)."""
+        if self.lib.espeak_SetVoiceByName(voice.encode()) == 0:
+            return True
+        language = ctypes.c_char_p(voice.encode())
+        spec = _Voice(languages=ctypes.cast(language, ctypes.c_void_p))
+        return self.lib.espeak_SetVoiceByProperties(ctypes.byref(spec)) == 0
+
     def speak(self, text: str, voice: str, settings: dict[str, int]) -> bytes:
         with self._lock:
-            if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
+            if not self._set_voice(voice):
                 raise SpeechError(f"eSpeak NG has no voice {voice!r} (see `espeak-ng --voices`)")
             for name, default in _DEFAULTS.items():  # no setting leaks from an earlier voice
                 value = settings.get(name, default)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from audiocast.model import Span, Take
-from audiocast.speech.base import SpeechError, VoiceInfo, cpu_threads, setting
+from audiocast.speech.base import SpeechError, VoiceInfo, cpu_threads, plain_text, setting
 from audiocast.speech.voices import DEFAULT, check, find, names
 
 _GET_VOICES = ("use voice = \"joe\" (the bundled voice), or download a voice (.onnx and "
@@ -122,14 +122,20 @@ class PiperEngine:
         return PiperVoice(session=session, config=config)
 
     def prepare(self, spans: Sequence[Span]) -> str:
-        """Words as they are, phonemes as `[[IPA]]`, other kinds as plain words."""
-        out = []
-        for span in spans:
+        """Phonemes as `[[IPA]]`; letters dotted (`T.S.A`: Piper's phonemizer spells them,
+        where `T S A` would end on the article "uh"; `T.S.A.'s` before a possessive); other
+        kinds as plain words."""
+        out: list[Span] = []
+        for i, span in enumerate(spans):
             if span.kind == "phonemes" and span.text:
-                out.append(f"[[{span.text}]]")
-            elif span.said:
-                out.append(span.text if span.kind == "words" else span.said)
-        return " ".join(out)
+                out.append(Span("words", f"[[{span.text}]]"))
+            elif span.kind == "letters":
+                following = spans[i + 1].said if i + 1 < len(spans) else ""
+                dotted = ".".join(c for c in span.text if c.isalnum())
+                out.append(Span("words", dotted + ("." if following.startswith("'") else "")))
+            else:
+                out.append(Span("words", span.said))
+        return plain_text(out)
 
     def synthesize(self, text: str) -> Take:
         if self._voice is None:
