@@ -10,7 +10,7 @@ from flask import Blueprint, jsonify, request, send_file, url_for
 
 from audiocast import sources
 from audiocast.config import lexicon_file
-from audiocast.desk import fixes
+from audiocast.desk import fixes, review
 from audiocast.desk.app import Desk
 from audiocast.desk.views import desk
 from audiocast.errors import AudiocastError
@@ -72,9 +72,10 @@ def try_entry():
     narrator = Narrator.for_show(show, d.takes.engine(show.voice).max_chars)
     trying = dataclasses.replace(narrator, lexicon=Lexicon((*show.lexicon, entry)))
     sentence = data.get("sentence") if isinstance(data.get("sentence"), str) else ""
-    said = trying.said(sentence or entry.written)
-    return jsonify(said=said, before=narrator.said(sentence or entry.written),
-                   takes=_take_urls(d, said))
+    engine = d.takes.engine(show.voice)
+    now = review.sentence(trying, engine, sentence or entry.written)
+    before = review.sentence(narrator, engine, sentence or entry.written)
+    return jsonify(said=now.said, before=before.said, takes=_take_urls(d, list(now.sent)))
 
 
 @api.post("/api/lexicon")

@@ -18,7 +18,7 @@ from audiocast.narration.script import Narrator
 from audiocast.narration.segment import sentences
 from audiocast.plan import Planner, encoder_level, show_cover
 from audiocast.publish.registry import Entry, Registry, Summary
-from audiocast.speech import Engine
+from audiocast.speech import Engine, engine_text
 from audiocast.write import script_record
 
 LAST_BUILD = "last-build.json"  # what the last build did (the desk's, or --summary's)
@@ -113,7 +113,16 @@ def episodes(show: Show, engine: Engine, only: str | None = None) -> list[Episod
 @dataclass(frozen=True)
 class Sentence:
     written: str
-    said: tuple[str, ...]  # one per take; empty: nothing to say
+    said: tuple[str, ...]  # one per take, as words; empty: nothing to say
+    sent: tuple[str, ...]  # one per take: what the voice is sent (the take's text)
+
+
+def sentence(narrator: Narrator, engine: Engine, written: str) -> Sentence:
+    """A written sentence, what is said for it, and what the show's voice is sent for it
+    (its typed spans as that engine renders them: a take a build makes too)."""
+    segments = narrator.said(written)
+    return Sentence(written, tuple(s.text for s in segments),
+                    tuple(engine_text(engine, s.typed()) for s in segments))
 
 
 @dataclass(frozen=True)
@@ -135,7 +144,7 @@ class ArticleReview:
     text: str  # the file as it is, to edit
 
 
-def _paragraph(narrator: Narrator, text: str, dropped: dict[str, str],
+def _paragraph(narrator: Narrator, engine: Engine, text: str, dropped: dict[str, str],
                rescued: dict[str, str]) -> Paragraph:
     if text in rescued:
         state, reason = "kept-by-editor", rescued[text]
@@ -145,11 +154,12 @@ def _paragraph(narrator: Narrator, text: str, dropped: dict[str, str],
     else:
         state, reason = "kept", ""
     said = () if state.startswith("dropped") else tuple(
-        Sentence(s, tuple(narrator.said(s))) for s in sentences(text))
+        sentence(narrator, engine, s) for s in sentences(text))
     return Paragraph(text, paragraph_digest(text), state, reason, said)
 
 
-def review(show: Show, narrator: Narrator, article: Article, path: Path) -> ArticleReview:
+def review(show: Show, narrator: Narrator, engine: Engine, article: Article,
+           path: Path) -> ArticleReview:
     """The article, paragraph by paragraph: what is said for each sentence, what is left
     out and why, and what the editor chose."""
     triaged = read(article, narrator.profile)
@@ -158,8 +168,8 @@ def review(show: Show, narrator: Narrator, article: Article, path: Path) -> Arti
     relative = path.relative_to(show.episodes_dir)
     name = relative.parts[0] if len(relative.parts) > 1 else path.stem
     return ArticleReview(
-        relative.as_posix(), name, Sentence(article.title, tuple(narrator.said(article.title))),
-        tuple(_paragraph(narrator, p, dropped, rescued) for p in article.paragraphs),
+        relative.as_posix(), name, sentence(narrator, engine, article.title),
+        tuple(_paragraph(narrator, engine, p, dropped, rescued) for p in article.paragraphs),
         article.preamble, path.read_text(encoding=article.encoding, errors="replace"))
 
 

@@ -75,7 +75,8 @@ def article(relative: str) -> str:
     except FixError:
         abort(404)
     try:
-        found = review.review(show, narrator, sources.read_article(path), path)
+        found = review.review(show, narrator, d.takes.engine(show.voice),
+                              sources.read_article(path), path)
     except AudiocastError as e:
         text = path.read_text(encoding="utf-8", errors="replace")
         return _page("article.html", show=show, article=None, relative=relative, text=text,

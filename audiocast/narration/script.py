@@ -66,9 +66,9 @@ class Narrator:
         """What to say for `written`, its typed spans sealed in it (`spans.unseal`)."""
         return self.lexicon.sealed(written, lambda text: normalize.say(text, self.language))
 
-    def said(self, written: str) -> list[str]:
-        """What is said for one written sentence: the text of each take."""
-        return [s.text for s in self._sentence(written, 0, None, Article("", "", ()))]
+    def said(self, written: str) -> list[Segment]:
+        """What is said for one written sentence, a segment (a take) at a time."""
+        return self._sentence(written, 0, None, Article("", "", ()))
 
     def _segment(self, piece: str, pause_ms: int, chapter: int | None, written: str,
                  role: str, section: str = "") -> Segment:
