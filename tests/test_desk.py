@@ -19,8 +19,7 @@ import podcastparser
 import pytest
 from filelock import FileLock
 
-from tests.conftest import BuiltShow, audiocast_command
-from tests.test_page import CHROMIUM, FLAGS
+from tests.conftest import CHROMIUM, BuiltShow, audiocast_command
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 CRANES = "2026-11-24/01-port-cranes.txt"
@@ -53,15 +52,6 @@ def desk(sample_show: BuiltShow, tmp_path_factory: pytest.TempPathFactory
     finally:
         process.terminate()
         process.wait(10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
