@@ -64,6 +64,13 @@ SAID = [
     ("where AT&T said", "where A T and T said"),
     ("a 3.41 ERA", "a three point four one E R A"),
     ("write to review@idwr.example today", "write to review at I D W R dot example today"),
+    # capitals that read as words are said as words; the others, and tickers, are spelled
+    ("roofs made of RAAC panels", "roofs made of Raac panels"),
+    ("DEFRA and the ULEZ rules", "Defra and the Ulez rules"),
+    ("the NYPD and the USDA", "the N Y P D and the U S D A"),
+    ("ramps that meet ADA rules", "ramps that meet A D A rules"),
+    ("Vellmar Mining (NYSE: VELO) rose", "Vellmar Mining (N Y S E: V E L O) rose"),
+    ("listed under the ticker SOAR", "listed under the ticker S O A R"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
@@ -74,6 +81,9 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("sold 120 jets", "sold one hundred twenty jets"),
     ("Anything can happen, NASA said", "Anything can happen, Nasa said"),
     ("in 1998 and 2021", "in nineteen ninety-eight and twenty twenty-one"),
+    ("It was Ada who won", "It was Ada who won"),
+    ("the Ticker Tape Parade", "the Ticker Tape Parade"),
+    ("NYSE: trading resumed", "N Y S E: trading resumed"),
 ]
 
 

@@ -1,5 +1,6 @@
-"""Numbers that name things, read as identifiers, not quantities: flight and model numbers,
-bills, phone numbers, court dockets, highways, retirement plans, virus strains, 9/11.
+"""Numbers and codes that name things, read as identifiers, not quantities: flight and model
+numbers, bills, phone numbers, court dockets, highways, retirement plans, virus strains,
+9/11, stock tickers.
 
 Each rule is one named function, text in, text out, with an example in its docstring; what
 it decides is sealed (`spans.seal`) so no later rule reads it again as a quantity.
@@ -116,6 +117,22 @@ def event_dates(text: str) -> str:
     pattern = "|".join(re.escape(k) for k in v.EVENT_DATES)
     return re.sub(rf"(?<![\d/])(?:{pattern})(?![\d/])",
                   lambda m: said(v.EVENT_DATES[m[0]], "event dates"), text)
+
+
+_EXCHANGES = ("NYSE American", "NYSE", "Nasdaq", "NASDAQ", "Amex", "AMEX", "LSE", "LON", "TSX",
+              "TSXV", "ASX", "HKEX", "SGX", "NSE", "BSE", "OTC", "OTCQX", "Euronext", "Xetra",
+              "JSE", "NZX", "TYO")
+_TICKER = re.compile(rf"\b((?:{'|'.join(_EXCHANGES)})\s?:\s?|[Tt]icker(?: symbol)?:?\s)"
+                     r"([A-Z]{1,5})(?:\.([A-Z]{1,2}))?\b")
+
+
+def tickers(text: str) -> str:
+    """A stock ticker after its exchange is spelled, even one that looks like a word:
+    `(NYSE: ANDR)` -> `(NYSE: A N D R)`; `under the ticker SOAR` -> `… S O A R`."""
+    def say(m: re.Match[str]) -> str:
+        share = f" {letters(m[3], 'tickers')}" if m[3] else ""
+        return f"{m[1]}{letters(m[2], 'tickers')}{share}"
+    return _TICKER.sub(say, text)
 
 
 _AIRCRAFT = re.compile(r"\b(\d{3})(?=\s(?:MAX|NG|Dreamliner)\b)"

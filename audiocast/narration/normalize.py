@@ -27,6 +27,7 @@ from audiocast.narration.identifiers import (
     retirement_plans,
     said,
     strains,
+    tickers,
 )
 from audiocast.narration.numbers import cardinal, decimal, digits, ordinal, plural, year
 from audiocast.narration.spans import plain
@@ -504,7 +505,7 @@ ENGLISH: tuple[Rule, ...] = (
     titles, suffixes, phrases, references, months, dates, race_times, times, dotted_acronyms,
     overtimes, positions, cricket_scores, records, ranges, money, percentages, fractions,
     relays, track_distances, units, decades, batting_averages, ordinals, roman_numerals,
-    models, letter_digit, acronyms, symbols, numbers, tidy,
+    models, letter_digit, tickers, acronyms, symbols, numbers, tidy,
 )
 RULES_BY_LANGUAGE: dict[str, tuple[Rule, ...]] = {"en": ENGLISH}
 
