@@ -13,6 +13,11 @@ TITLES = {
     "Rev.": "Reverend", "Msgr.": "Monsignor", "Supt.": "Superintendent",
     "Atty.": "Attorney", "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz",
     "Pres.": "President", "Mt.": "Mount", "Ft.": "Fort", "St.": "Saint",
+    # British style, without the full stop: "Cllr Ann Roe", "Det Supt Ian Hale"
+    "Cllr": "Councillor", "Cllrs": "Councillors", "Insp": "Inspector",
+    "Ch Insp": "Chief Inspector", "Supt": "Superintendent", "Ch Supt": "Chief Superintendent",
+    "Det": "Detective", "Sgt": "Sergeant", "Cpl": "Corporal", "Capt": "Captain",
+    "Cmdr": "Commander", "Lt": "Lieutenant", "Col": "Colonel", "Prof": "Professor",
 }
 
 # After a name: "Martin Luther King Jr." -> "Martin Luther King Junior".
@@ -144,6 +149,26 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilomet
          "cm": "centimeters", "mm": "millimeters", "°F": "degrees Fahrenheit",
          "°C": "degrees Celsius", "MB": "megabytes", "GB": "gigabytes", "kWh": "kilowatt hours",
          "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet"}
+
+# Video lines, which a `p` after a number names rather than pence ("in 720p").
+VIDEO_LINES = frozenset({"144", "240", "360", "480", "720"})
+
+# After a number with a scale ("2m"): words that are counted in millions ("2m people"); the
+# words between ("2m new homes"); and words of a length ("2m tall"), which make it metres.
+COUNTED = frozenset({
+    "people", "children", "men", "women", "staff", "police", "cattle", "sheep", "fish",
+    "livestock", "personnel", "folk", "youth", "poultry", "deer", "salmon", "aircraft",
+})
+BEFORE_COUNTED = frozenset({
+    "new", "more", "extra", "additional", "other", "young", "older", "local", "registered",
+    "active", "monthly", "daily", "weekly", "unique", "eligible", "paying", "fewer", "existing",
+    "potential", "social", "affordable", "empty", "online", "unpaid", "small",
+})
+MEASURED = frozenset({
+    "tall", "high", "long", "deep", "wide", "away", "above", "below", "thick", "across",
+    "underground", "underwater", "offshore", "square", "cubic", "taller", "higher", "longer",
+    "deeper", "wider", "short", "beneath",
+})
 
 # Roman numerals after these words are plain numbers ("World War Two"); after a name they
 # are regnal ("Henry the Eighth").
