@@ -122,6 +122,7 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("No one came", "No one came"),
     ("the May 12 vote", "the May twelfth vote"),
     ("a 10k run", "a ten K run"),
+    ("won the 400m hurdles", "won the four hundred meters hurdles"),
     ("a $2 million building", "a two million dollar building"),
     ("won 6-1 on penalties", "won six to one on penalties"),
 ]

@@ -61,11 +61,11 @@ def _counts(after: str) -> bool:
 def _scaled(number: str, suffix: str, hyphen: str | None, after: str) -> str:
     """What `2m`, `3bn` or `5k` says before `after`, sealed."""
     dash, rule = ("-" if hyphen else ""), "scaled numbers"
-    first = after.lower().split()[:1]
-    if suffix in ("bn", "tn") or (not hyphen and _counts(after)):
+    first = (after.lower().split() or [""])[0]
+    race = suffix == "m" and number in v.TRACK_DISTANCES and first in v.TRACK_EVENTS
+    if suffix in ("bn", "tn") or (not hyphen and not race and _counts(after)):
         return said(f"{decimal(number)} {v.SCALES[suffix]}", rule) + dash
-    if suffix == "m" and (hyphen or (first and first[0] in v.MEASURED)
-                          or number in v.TRACK_DISTANCES):
+    if suffix == "m" and (hyphen or first in v.MEASURED or number in v.TRACK_DISTANCES):
         return said(f"{decimal(number)} meter{dash or 's'}", rule)
     return f"{said(decimal(number), rule)} {letters(suffix.upper(), rule)}{dash}"
 

@@ -184,6 +184,14 @@ EVENT_DATES = {"9/11": "nine eleven", "24/7": "twenty-four seven", "7/7": "seven
 TRACK_DISTANCES = frozenset({"50", "60", "100", "110", "200", "400", "800", "1500", "1,500",
                              "3000", "3,000", "5000", "5,000", "10000", "10,000"})
 
+# Words after a track distance that make it a race, not a count: "the 100m hurdles".
+TRACK_EVENTS = frozenset({
+    "hurdles", "freestyle", "backstroke", "breaststroke", "butterfly", "medley", "relay",
+    "individual", "dash", "sprint", "race", "final", "finals", "heat", "heats", "semifinal",
+    "semi-final", "semifinals", "semi-finals", "title", "record", "champion", "gold", "silver",
+    "bronze", "run", "steeplechase", "swim", "event", "events",
+})
+
 # Baseball positions before a player's name in notes: "RHP Mateo Ruiz".
 POSITIONS = {"RHP": "right-hander", "LHP": "left-hander", "OF": "outfielder",
              "1B": "first baseman", "2B": "second baseman", "3B": "third baseman",
