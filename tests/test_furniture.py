@@ -97,3 +97,18 @@ def test_show_patterns_run_in_linear_time() -> None:
     assert time.perf_counter() - start < 1.0 and reading.kept
     with pytest.raises(ValueError):
         NEWSLETTER.extended((DropRule("lookbehind", r"(?<=x)y"),))
+
+
+def test_a_promo_rule_is_unsure_of_a_paragraph_with_news_in_it() -> None:
+    promo = "Liked this report? Subscribe to the Ellery Times for $3 a month."
+    news = ("Sign up for RiverWatch, the county's free flood texts, by Friday. About 2,800 "
+            "households joined after last winter's floods.")
+    reading = _read("The river rose overnight.", promo, news, "Crews stayed on site.")
+    assert news in reading.kept and promo not in reading.kept
+    assert [d.reason for d in reading.dropped] == ["promo (sign-up)"]
+
+
+def test_a_headline_listed_under_a_heading_may_hold_a_decimal() -> None:
+    reading = _read("The board voted 7-2.", "Most read", "Why water bills rise 4.5% in May",
+                    "Staff members said they would study the plan.")
+    assert reading.kept == ["The board voted 7-2.", "Staff members said they would study the plan."]

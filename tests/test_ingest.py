@@ -126,3 +126,36 @@ def test_a_malformed_feed_or_a_dead_link_is_one_clear_line(
     assert main(["ingest", f"{newsroom}missing.html", "--show", str(small_show)]) == 1
     assert "missing.html: cannot fetch: 404" in capsys.readouterr().err
     assert not _articles(small_show)
+
+
+_PAGE = """<html><head><title>Reservoir levels fall to a record low</title></head><body>
+<article><h1>Reservoir levels fall to a record low</h1>{dek}
+<div class="body">
+<p>Water levels at the Calder reservoir fell to their lowest point on record this week,
+the county water board said on Tuesday, after the driest spring in sixty years.</p>
+<p>The board asked residents to water gardens only before nine in the morning, and said it
+would review the request at its meeting next month if no rain had fallen by then.</p>
+<p>Farmers in the valley said their wells were holding up for now, but that a second dry
+summer would force some of them to sell part of their herds before the autumn.</p>
+</div></article></body></html>"""
+
+
+@pytest.mark.parametrize("dek", [
+    '<div class="standfirst"><p>The county asks residents to save water as the dry spell '
+    'enters its tenth week</p></div>',
+    '<p class="story__summary">The county asks residents to save water as the dry spell '
+    'enters its tenth week.</p>',
+])
+def test_a_dek_in_a_block_or_a_compound_class_name_is_kept(dek: str) -> None:
+    from audiocast.ingest.extract import from_page
+
+    article = from_page(_PAGE.format(dek=dek), "https://calder.example/a", "a.html")
+    assert article.paragraphs[0].startswith("The county asks residents to save water")
+
+
+def test_a_short_label_with_a_dek_like_class_is_not_a_dek() -> None:
+    from audiocast.ingest.extract import _dek
+
+    assert _dek(_PAGE.format(dek='<p class="summary-label">3 min read</p>')) == ""
+    assert _dek(_PAGE.format(dek='<div class="summarize-widget"><p>Our new summary tool '
+                                 'reads the article for you in seconds</p></div>')) == ""

@@ -64,6 +64,44 @@ SAID = [
     ("where AT&T said", "where A T and T said"),
     ("a 3.41 ERA", "a three point four one E R A"),
     ("write to review@idwr.example today", "write to review at I D W R dot example today"),
+    # capitals that read as words are said as words; the others, and tickers, are spelled
+    ("roofs made of RAAC panels", "roofs made of Raac panels"),
+    ("DEFRA and the ULEZ rules", "Defra and the Ulez rules"),
+    ("the NYPD and the USDA", "the N Y P D and the U S D A"),
+    ("ramps that meet ADA rules", "ramps that meet A D A rules"),
+    ("Vellmar Mining (NYSE: VELO) rose", "Vellmar Mining (N Y S E: V E L O) rose"),
+    ("listed under the ticker SOAR", "listed under the ticker S O A R"),
+    # quantities written the short way
+    ("(288pp, hardback)", "(two hundred eighty-eight pages, hardback)"),
+    ("costs 45p a loaf", "costs forty-five pence a loaf"),
+    ("a 1p rise", "a one penny rise"),
+    ("has 3m subscribers", "has three million subscribers"),
+    ("some 2.4m new homes", "some two point four million new homes"),
+    ("raised 4bn last year", "raised four billion last year"),
+    ("drew 40k runners", "drew forty thousand runners"),
+    ("a 3m-long tunnel", "a three meter-long tunnel"),
+    ("stood 12m tall", "stood twelve meters tall"),
+    ("forecast highs of 28C on Friday", "forecast highs of twenty-eight degrees Celsius on Friday"),
+    ("hit 35C (95F) in", "hit thirty-five degrees Celsius (ninety-five degrees Fahrenheit) in"),
+    # emergency and service numbers, phone numbers, numbered things
+    ("dial 999 now", "dial nine nine nine now"),
+    ("call 911 if", "call nine one one if"),
+    ("the city's 311 line", "the city's three one one line"),
+    ("text HELP to 555-0123", "text help to five five five, oh one two three"),
+    ("a No 10 source", "a number ten source"),
+    ("Res. No. 2024-7 passed", "Resolution number twenty twenty-four, seven passed"),
+    ("along SR-12 near", "along State Route twelve near"),
+    ("ISBN 978-0-14-103614-4",
+     "I S B N nine seven eight, oh, one four, one oh three six one four, four"),
+    # dates and times as Britain writes them, ranges of days and times
+    ("on 4 June", "on the fourth of June"),
+    ("by 21 October 2026", "by the twenty-first of October twenty twenty-six"),
+    ("open Tue.-Sat., 10 a.m.–4 p.m. daily", "open Tuesday to Saturday, ten a m to four p m daily"),
+    ("Cllr Mira Hale said", "Councillor Mira Hale said"),
+    ("Det Insp Joe Marr", "Detective Inspector Joe Marr"),
+    # an amount before a verb is no compound adjective
+    ("to spend $2.1 million repairing roofs",
+     "to spend two point one million dollars repairing roofs"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
@@ -74,6 +112,19 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("sold 120 jets", "sold one hundred twenty jets"),
     ("Anything can happen, NASA said", "Anything can happen, Nasa said"),
     ("in 1998 and 2021", "in nineteen ninety-eight and twenty twenty-one"),
+    ("It was Ada who won", "It was Ada who won"),
+    ("the Ticker Tape Parade", "the Ticker Tape Parade"),
+    ("NYSE: trading resumed", "N Y S E: trading resumed"),
+    ("seat 32C on the plane", "seat thirty-two C on the plane"),
+    ("a 30m drop", "a thirty M drop"),
+    ("streamed in 720p", "streamed in seven twenty P"),
+    ("311 people signed", "three hundred eleven people signed"),
+    ("No one came", "No one came"),
+    ("the May 12 vote", "the May twelfth vote"),
+    ("a 10k run", "a ten K run"),
+    ("won the 400m hurdles", "won the four hundred meters hurdles"),
+    ("a $2 million building", "a two million dollar building"),
+    ("won 6-1 on penalties", "won six to one on penalties"),
 ]
 
 

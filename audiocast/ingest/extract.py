@@ -75,20 +75,30 @@ def from_page(html: str, url: str | None, source: str) -> Article:
                    doc.get("author") or None, sanitize.web_url(doc.get("url")) or url)
 
 
-_DEK = ("dek", "deck", "teaser", "standfirst", "summary", "subtitle", "intro", "lede")
+_DEK = frozenset(("dek", "deck", "teaser", "standfirst", "summary", "subtitle", "intro", "lede",
+                  "strapline", "subheadline"))
+_DEK_WORDS = (6, 80)  # a dek is a sentence or two, not a label and not the article
+
+
+def _names_dek(classes: str | None) -> bool:
+    """Whether a class attribute names a dek, alone or as part of a compound name:
+    `dek`, `standfirst`, `article__summary`, `c-article-dek`."""
+    return bool(_DEK & set(re.split(r"[^a-z]+", (classes or "").lower())))
 
 
 def _dek(html: str) -> str:
     """The summary under the headline (news, which extraction may leave out with the
-    header it sits in): the first paragraph whose class names it (`<p class="dek">`)."""
+    header it sits in): the first paragraph or block whose class names it
+    (`<p class="dek">`, `<div class="standfirst"><p>…</p></div>`)."""
     try:
         root = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError):
         return ""
-    for p in root.iter("p"):
-        classes = set((p.get("class") or "").lower().split())
-        if classes & set(_DEK):
-            return " ".join(p.text_content().split())
+    for element in root.iter("p", "div", "h2"):
+        if _names_dek(element.get("class")):
+            text = " ".join(element.text_content().split())
+            if _DEK_WORDS[0] <= len(text.split()) <= _DEK_WORDS[1]:
+                return text
     return ""
 
 

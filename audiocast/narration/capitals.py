@@ -22,10 +22,12 @@ _PUNCT = ",;:.!?'\"’”“()-—"
 
 @cache
 def _english() -> frozenset[str]:
-    """Words of English, lowercase (Webster's Second, from the english-words package)."""
+    """Common words of English (Webster's Second, from the english-words package): its
+    lowercase entries, not the names it lists (`Ada`, `Paris`), which are no emphasis."""
     from english_words import get_english_words_set
 
-    return frozenset(get_english_words_set(["web2"], lower=True)) | v.COMMON_WORDS
+    words = get_english_words_set(["web2"], lower=False)
+    return frozenset(w for w in words if w.islower()) | v.COMMON_WORDS
 
 
 def is_english(word: str) -> bool:
@@ -36,6 +38,39 @@ def is_english(word: str) -> bool:
         return True
     stems = [word[:-len(end)] + add for end, add in _ENDINGS if word.endswith(end)]
     return any(len(stem) >= 3 and stem in words for stem in stems)
+
+
+_GROUPS = re.compile(r"[aeiou]+|[^aeiou]+")
+# consonants that begin and end English syllables together ("str", "nd"); any single one may
+_ONSETS = frozenset((
+    "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr",
+    "ph", "pl", "pr", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "tw",
+    "wh", "wr", "sch", "scr", "shr", "spl", "spr", "str", "thr",
+))
+_CODAS = frozenset((
+    "ch", "ck", "ct", "ft", "ld", "lf", "lk", "ll", "lm", "lp", "ls", "lt", "mp", "ms", "nc",
+    "nd", "ng", "nk", "ns", "nt", "nz", "pt", "rb", "rc", "rd", "rf", "rg", "rk", "rl", "rm",
+    "rn", "rp", "rs", "rt", "sh", "sk", "sp", "ss", "st", "th", "ts", "ff", "zz",
+))
+
+
+def pronounceable(token: str) -> bool:
+    """Whether capitals read as an English word (`RAAC`, `CILIP`, `OPEC`), not as a string of
+    letters (`NYSE`, `UCLA`, `KRVD`): syllables of one or two vowels, consonants that begin
+    and end syllables in English, and after a first vowel a single consonant."""
+    word = token.lower()
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        word = word[:-1] + "i"  # a final y after a consonant is a vowel: `CUNY`
+    groups = _GROUPS.findall(word)
+    vowels = [g for g in groups if g[0] in "aeiou"]
+    if not vowels or any(len(g) > 2 for g in vowels):
+        return False
+    first, last = groups[0], groups[-1]
+    if first[0] in "aeiou":  # `OPEC`, `UKIP`; not `UCLA`, `AARP`
+        return len(vowels) >= 2 and len(groups[1]) == 1
+    if len(first) > 1 and first not in _ONSETS:
+        return False
+    return last[0] in "aeiou" or len(last) == 1 or (len(groups) > 2 and last in _CODAS)
 
 
 def letters(token: str, rule: str) -> str:
@@ -74,7 +109,8 @@ def say_capitals(token: str, in_run: bool) -> tuple[str, str]:
 
     `FBI` -> letters (not a word); `NASA` -> words (kept list); `NOT` -> words (an English
     word in capitals is emphasis); `ERA` -> letters (kept list of spelled acronyms);
-    `SHIFTING` in `WARNED OF SHIFTING SAND` -> words (a run of words in capitals)."""
+    `SHIFTING` in `WARNED OF SHIFTING SAND` -> words (a run of words in capitals); `RAAC`
+    -> words (it reads as a word); `NYSE` -> letters (it does not)."""
     if token in v.SPECIAL_READINGS:
         return "kept", "kept reading"
     if token in v.ACRONYM_WORDS:
@@ -85,8 +121,10 @@ def say_capitals(token: str, in_run: bool) -> tuple[str, str]:
         return "letters", "no vowel"
     if is_english(token) and (in_run or len(token) >= 3 or token.lower() in v.COMMON_WORDS):
         return "words", "words in capitals" if in_run else "emphasis"
-    if len(token) <= 3 or (not in_run and len(token) <= 5):
+    if len(token) <= 3 or (not in_run and len(token) <= 5 and not pronounceable(token)):
         return "letters", "acronym spelled"
+    if not in_run and len(token) <= 5:
+        return "words", "reads as a word"
     return "words", "name in capitals"
 
 

@@ -21,10 +21,14 @@ from typing import Any
 
 from audiocast.model import Article, Dropped, DropRule
 from audiocast.narration.patterns import Pattern, user_pattern
+from audiocast.narration.segment import sentences
 
 SUBHEADS = ("pause", "read", "drop")  # what a subhead becomes: a longer pause, words, nothing
-_HEADLINE = re.compile(r"^[-•*]?\s*[A-Z0-9“\"'‘][^.!?]{2,160}[^\s.!?:;,]$")
+# a headline listed under a heading: no full stop, but `4.99%` and `U.S.` may be in it
+_HEADLINE = re.compile(r"^[-•*]?\s*[A-Z0-9“\"'‘](?:[^.!?]|(?<=\d)\.(?=\d)|(?<=[A-Z])\.(?=[A-Z]))"
+                       r"{2,160}[^\s.!?:;,]$")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+_ASKS = re.compile(r"[?!][\"'”’)\]]*$")  # a question or exclamation: "Like this story?"
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class Rule:
     ends_article: bool = False  # everything after a match is furniture too
     list: int = 0  # also drops up to this many headline-like lines after it
     between: bool = False  # only between paragraphs, after one that ends a sentence
+    each_sentence: bool = False  # every sentence matches, or asks: one of news keeps it
     drops: tuple[str, ...] = ()  # examples, checked by the tests
     keeps: tuple[str, ...] = ()
 
@@ -51,14 +56,25 @@ class Rule:
         if self.between and (before is None or after is None
                              or not (before == "" or _ENDS_SENTENCE.search(before))):
             return False
+        if self.each_sentence:
+            return self._each_sentence(paragraph)
         return self.pattern.search(paragraph) is not None
+
+    def _each_sentence(self, paragraph: str) -> bool:
+        """A paragraph of several sentences is furniture only if each is: the pattern
+        matches it, or it only asks ("Like this story?"); a sentence of news keeps it all."""
+        parts = sentences(paragraph)
+        found = [self.pattern.search(s) is not None for s in parts]
+        return any(found) and all(f or _ASKS.search(s) for f, s in zip(found, parts,
+                                                                       strict=True))
 
 
 def _rule(data: dict[str, Any]) -> Rule:
     return Rule(data["name"], data["class"], re.compile(data["pattern"]),
                 data.get("keep", False), data.get("max_words", 0),
                 data.get("ends_article", False), data.get("list", 0),
-                data.get("between", False), tuple(data.get("drops", ())),
+                data.get("between", False), data.get("each_sentence", False),
+                tuple(data.get("drops", ())),
                 tuple(data.get("keeps", ())))
 
 

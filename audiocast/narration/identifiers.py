@@ -1,5 +1,6 @@
-"""Numbers that name things, read as identifiers, not quantities: flight and model numbers,
-bills, phone numbers, court dockets, highways, retirement plans, virus strains, 9/11.
+"""Numbers and codes that name things, read as identifiers, not quantities: flight and model
+numbers, bills, phone numbers, emergency and service numbers, ISBNs, court dockets, highways,
+retirement plans, virus strains, 9/11, stock tickers.
 
 Each rule is one named function, text in, text out, with an example in its docstring; what
 it decides is sealed (`spans.seal`) so no later rule reads it again as a quantity.
@@ -40,7 +41,7 @@ def dockets(text: str) -> str:
 
 _PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"
                     r"(?![\w-])")
-_LOCAL_PHONE = re.compile(r"\b((?:at|call|or|phone|number|line|dial|fax|text|hotline) )"
+_LOCAL_PHONE = re.compile(r"\b((?:at|call|or|phone|number|line|dial|fax|text|hotline|to|on) )"
                           r"(\d{3})-(\d{4})\b")
 
 
@@ -67,6 +68,45 @@ def phone_numbers(text: str) -> str:
     return _LOCAL_PHONE.sub(local, _PHONE.sub(say, text))
 
 
+_SERVICE = re.compile(r"(?<![\w$£€.,/-])(911|999|112|111|101|988|[2-8]11)(?![\w%/-]|[.,]\d)")
+_CALLING = re.compile(r"\b(?:call|calls|called|calling|dial|dialed|dialled|dialing|dialling|ring|"
+                      r"rang|text|texted|texting|phone|phoned|NHS|Police|police)\s+$")
+_SERVICE_WORD = re.compile(r"\s*(?:calls?|callers?|service|services|lines?|dispatch|dispatchers?|"
+                           r"operators?|systems?|cent(?:er|re)s?|outages?|emergency|app|number|"
+                           r"hotline)\b")
+_COUNTED_AFTER = re.compile(r"\s+[a-z]+s\b")
+
+
+def _is_service(text: str, m: re.Match[str]) -> bool:
+    before, after = text[:m.start()], text[m.end():]
+    if _CALLING.search(before) or _SERVICE_WORD.match(after):
+        return True
+    return m[1] == "911" and not before.endswith("Porsche ") and not _COUNTED_AFTER.match(after)
+
+
+def service_numbers(text: str) -> str:
+    """Emergency and service numbers are said digit by digit: `call 911` -> `call nine one
+    one`; `NHS 111` -> `N H S one one one`; `the 311 line` -> `the three one one line`; a
+    count stays one: `311 people` -> `three hundred eleven people`."""
+    def say(m: re.Match[str]) -> str:
+        return _digits(m[1], "service numbers") if _is_service(text, m) else m[0]
+    return _SERVICE.sub(say, text)
+
+
+_ISBN = re.compile(r"\b(ISBN(?:-1[03])?):?\s?((?:\d{1,7}[-\s]){3,4}[\dX]|97[89]\d{10}|\d{9}[\dX])"
+                   r"\b")
+
+
+def isbns(text: str) -> str:
+    """`ISBN 978-1-80351-447-2` -> `I S B N nine seven eight, one, eight oh three five one, four
+    four seven, two`: each group digit by digit."""
+    def say(m: re.Match[str]) -> str:
+        groups = re.split(r"[-\s]", m[2])
+        spoken = [_digits(g, "ISBNs") if g != "X" else letters("X", "ISBNs") for g in groups]
+        return f"{letters('ISBN', 'ISBNs')} " + f"{said(',', 'ISBNs')} ".join(spoken)
+    return _ISBN.sub(say, text)
+
+
 _BILL = re.compile(r"\b(H\.\s?R\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|HR|HB|SB|AB|SF|HF|LB|HJR|SJR"
                    r"|HCR|SCR|(?<![\w.])S\.(?=\s\d{3}))\s?(\d{1,5})\b")
 
@@ -80,15 +120,18 @@ def bills(text: str) -> str:
     return _BILL.sub(say, text)
 
 
-_INTERSTATE = re.compile(r"\b(I|US|U\.S\.|SR)[- ](\d{1,3})\b")
+_INTERSTATE = re.compile(r"\b(I|US|U\.S\.|SR|SH)[- ](\d{1,3})\b")
+_ROAD_NAMES = {"SR": "State Route", "SH": "State Highway"}
 _ROUTE = re.compile(r"\b(Route|Highway|Hwy\.|Interstate|Road)\s(\d{3})\b")
 
 
 def highways(text: str) -> str:
     """`I-95` -> `I ninety-five`; `I-280` -> `I two eighty`; `U.S. 101` -> `U S one oh one`;
-    `Highway 101` -> `Highway one oh one`."""
+    `Highway 101` -> `Highway one oh one`; `SR-87` -> `State Route eighty-seven`."""
     def road(m: re.Match[str]) -> str:
-        return f"{letters(m[1], 'highways')} {said(pairs(m[2]), 'highways')}"
+        name = (said(_ROAD_NAMES[m[1]], "highways") if m[1] in _ROAD_NAMES
+                else letters(m[1], "highways"))
+        return f"{name} {said(pairs(m[2]), 'highways')}"
     text = _INTERSTATE.sub(road, text)
     return _ROUTE.sub(lambda m: f"{m[1]} {said(pairs(m[2]), 'highways')}", text)
 
@@ -116,6 +159,22 @@ def event_dates(text: str) -> str:
     pattern = "|".join(re.escape(k) for k in v.EVENT_DATES)
     return re.sub(rf"(?<![\d/])(?:{pattern})(?![\d/])",
                   lambda m: said(v.EVENT_DATES[m[0]], "event dates"), text)
+
+
+_EXCHANGES = ("NYSE American", "NYSE", "Nasdaq", "NASDAQ", "Amex", "AMEX", "LSE", "LON", "TSX",
+              "TSXV", "ASX", "HKEX", "SGX", "NSE", "BSE", "OTC", "OTCQX", "Euronext", "Xetra",
+              "JSE", "NZX", "TYO")
+_TICKER = re.compile(rf"\b((?:{'|'.join(_EXCHANGES)})\s?:\s?|[Tt]icker(?: symbol)?:?\s)"
+                     r"([A-Z]{1,5})(?:\.([A-Z]{1,2}))?\b")
+
+
+def tickers(text: str) -> str:
+    """A stock ticker after its exchange is spelled, even one that looks like a word:
+    `(NYSE: ANDR)` -> `(NYSE: A N D R)`; `under the ticker SOAR` -> `… S O A R`."""
+    def say(m: re.Match[str]) -> str:
+        share = f" {letters(m[3], 'tickers')}" if m[3] else ""
+        return f"{m[1]}{letters(m[2], 'tickers')}{share}"
+    return _TICKER.sub(say, text)
 
 
 _AIRCRAFT = re.compile(r"\b(\d{3})(?=\s(?:MAX|NG|Dreamliner)\b)"

@@ -22,12 +22,16 @@ from audiocast.narration.identifiers import (
     dockets,
     event_dates,
     highways,
+    isbns,
     models,
     phone_numbers,
     retirement_plans,
     said,
+    service_numbers,
     strains,
+    tickers,
 )
+from audiocast.narration.measures import page_counts, pence, scaled_numbers, temperatures
 from audiocast.narration.numbers import cardinal, decimal, digits, ordinal, plural, year
 from audiocast.narration.spans import plain
 from audiocast.narration.sports import (
@@ -103,6 +107,31 @@ _DATE_RANGE = re.compile(rf"\b({'|'.join(v.MONTH_NAMES)}) (\d{{4}})\s?[-–—]\
 def date_ranges(text: str) -> str:
     """`December 2007-June 2009` -> `December 2007 to June 2009`."""
     return _DATE_RANGE.sub(r"\1 \2 to \3 \4", text)
+
+
+_WEEKDAY = r"(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_WEEKDAY_RANGE = re.compile(rf"\b{_WEEKDAY}\s?[-–—]\s?{_WEEKDAY}(?![\w.])(\.?)")
+_WEEKDAYS = {"Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday",
+             "Thu": "Thursday", "Thur": "Thursday", "Thurs": "Thursday", "Fri": "Friday",
+             "Sat": "Saturday", "Sun": "Sunday"}
+
+
+def weekday_ranges(text: str) -> str:
+    """`Mon.-Fri.` -> `Monday to Friday`; `Sat–Sun` -> `Saturday to Sunday`."""
+    def say(m: re.Match[str]) -> str:
+        spoken = f"{_WEEKDAYS[m[1]]} to {_WEEKDAYS[m[2]]}"
+        return _abbreviation(text, m, spoken) if m[3] else spoken
+    return _WEEKDAY_RANGE.sub(say, text)
+
+
+_CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?"
+_TIME_RANGE = re.compile(rf"({_CLOCK_TIME})\s?[-–—]\s?(?=\d{{1,2}}(?:[:.]\d{{2}})?\s?[ap]\.?m\b"
+                         r"|noon\b|midnight\b)")
+
+
+def time_ranges(text: str) -> str:
+    """A dash between two times is "to": `7 a.m.–5 p.m.` -> `7 a.m. to 5 p.m.`."""
+    return _TIME_RANGE.sub(r"\1 to ", text)
 
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"',
@@ -188,15 +217,28 @@ def dotted_dates(text: str) -> str:
     return _DOTTED_DATE.sub(say, text)
 
 
+_CASE_NUMBER = re.compile(r"\b(?:(Ords?|Res)\.\s)?(Nos?\.|No(?=\s\d))\s*(\d+(?:-\d+)*)\b")
+_ENACTMENTS = {"Ord": "Ordinance", "Ords": "Ordinances", "Res": "Resolution"}
+
+
+def _case_group(group: str, first: bool, more: bool) -> str:
+    if len(group) <= 2 and not group.startswith("0"):
+        return cardinal(int(group))
+    if first and more and re.fullmatch(r"(?:19|20)\d\d", group):
+        return year(int(group))  # `2025-14`: the year, then the number
+    return digits(group)
+
+
 def case_numbers(text: str) -> str:
-    """`No. 22-15873` -> `number twenty-two, one five eight seven three`; `No. 3` ->
-    `number three`."""
+    """`No. 22-15873` -> `number twenty-two, one five eight seven three`; `No. 3` and the
+    British `No 10` -> `number three`, `number ten`; `Ord. No. 2025-14` -> `Ordinance number
+    twenty twenty-five, fourteen`."""
     def say(m: re.Match[str]) -> str:
-        groups = m.group(2).split("-")
-        words = [cardinal(int(g)) if len(g) <= 2 and not g.startswith("0") else digits(g)
-                 for g in groups]
-        return f"{'numbers' if m.group(1) == 'Nos.' else 'number'} {', '.join(words)}"
-    return re.sub(r"\b(Nos?\.)\s*(\d+(?:-\d+)*)\b", say, text)
+        groups = m[3].split("-")
+        words = [_case_group(g, i == 0, len(groups) > 1) for i, g in enumerate(groups)]
+        number = f"{'numbers' if m[2] == 'Nos.' else 'number'} {', '.join(words)}"
+        return f"{_ENACTMENTS[m[1]]} {number}" if m[1] else number
+    return _CASE_NUMBER.sub(say, text)
 
 
 _STATE_WORDS = _alternation([*v.STATES, *v.STATE_NAMES, *v.POSTAL_CODES])
@@ -287,6 +329,22 @@ def months(text: str) -> str:
     return _expand(_MONTH_ABBREVIATION, v.MONTHS, text)
 
 
+_DAY_MONTH = re.compile(rf"(?<![\w.,$£€-])(?:(the) )?(\d{{1,2}})(?:st|nd|rd|th)? "
+                        rf"({'|'.join(v.MONTH_NAMES)})\b(?:,? ((?:1[6-9]|20)\d\d)\b)?")
+
+
+def day_month_dates(text: str) -> str:
+    """Dates written day first, as Britain and Ireland write them: `on 12 January` -> `on the
+    twelfth of January`; `3 March 2025` -> `the third of March twenty twenty-five`."""
+    def say(m: re.Match[str]) -> str:
+        day = int(m[2])
+        if not 1 <= day <= 31:
+            return m[0]
+        spoken = f"the {ordinal(day)} of {m[3]}"
+        return f"{spoken} {year(int(m[4]))}" if m[4] else spoken
+    return _DAY_MONTH.sub(say, text)
+
+
 _DATE = re.compile(rf"\b({'|'.join(v.MONTH_NAMES)})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
                    r"(?:,\s*(\d{4})\b)?")
 
@@ -354,6 +412,17 @@ def ranges(text: str) -> str:
 
 _SCALE = _alternation(v.SCALES)
 _MONEY = re.compile(rf"(?:US)?([$€£¥])\s?({_AMOUNT})(?:\s?({_SCALE})\b)?(?=(\s+[a-z]+\b)?)")
+_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|this|that|each|every|"
+                         r"another)\s+$", re.IGNORECASE)
+
+
+def _describes(m: re.Match[str]) -> bool:
+    """Whether the amount is a compound adjective for the word after it (`a $48 million
+    rebuild`), not a plain amount before a verb (`spend $3.8 million replacing`)."""
+    word = (m[4] or "").strip()
+    if not word or word in v.AFTER_AMOUNT or not (m[3] or "." not in m[2]):
+        return False
+    return not word.endswith("ing") or bool(_DETERMINER.search(m.string[:m.start()]))
 
 
 def money(text: str) -> str:
@@ -363,7 +432,7 @@ def money(text: str) -> str:
     def say(m: re.Match[str]) -> str:
         one, many, cent, cents = v.CURRENCIES[m[1]]
         amount = m[2].replace(",", "")
-        if m[4] and m[4].strip() not in v.AFTER_AMOUNT and (m[3] or "." not in amount):
+        if _describes(m):
             scale = f" {v.SCALES[m[3]]}" if m[3] else ""
             return f"{decimal(amount)}{scale} {one}"
         if m[3]:
@@ -498,13 +567,15 @@ def symbols(text: str) -> str:
 
 NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
-    markup, page_widgets, dateline, date_ranges, typography, heights, web_addresses,
-    iso_dates, dotted_dates, dockets, phone_numbers, case_numbers, bills, highways,
-    retirement_plans, event_dates, strains, party_labels, compass_points, states, streets,
-    titles, suffixes, phrases, references, months, dates, race_times, times, dotted_acronyms,
-    overtimes, positions, cricket_scores, records, ranges, money, percentages, fractions,
-    relays, track_distances, units, decades, batting_averages, ordinals, roman_numerals,
-    models, letter_digit, acronyms, symbols, numbers, tidy,
+    markup, page_widgets, dateline, date_ranges, weekday_ranges, time_ranges, typography,
+    heights, temperatures, web_addresses, iso_dates, dotted_dates, dockets, isbns,
+    phone_numbers, service_numbers, case_numbers, bills, highways, retirement_plans,
+    event_dates, strains, party_labels, compass_points, states, streets, titles, suffixes,
+    phrases, references, page_counts, months, day_month_dates, dates, race_times, times,
+    dotted_acronyms, overtimes, positions, cricket_scores, records, ranges, money, pence,
+    scaled_numbers, percentages, fractions, relays, track_distances, units, decades,
+    batting_averages, ordinals, roman_numerals, models, letter_digit, tickers, acronyms,
+    symbols, numbers, tidy,
 )
 RULES_BY_LANGUAGE: dict[str, tuple[Rule, ...]] = {"en": ENGLISH}
 

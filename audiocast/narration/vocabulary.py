@@ -13,6 +13,11 @@ TITLES = {
     "Rev.": "Reverend", "Msgr.": "Monsignor", "Supt.": "Superintendent",
     "Atty.": "Attorney", "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz",
     "Pres.": "President", "Mt.": "Mount", "Ft.": "Fort", "St.": "Saint",
+    # British style, without the full stop: "Cllr Ann Roe", "Det Supt Ian Hale"
+    "Cllr": "Councillor", "Cllrs": "Councillors", "Insp": "Inspector",
+    "Ch Insp": "Chief Inspector", "Supt": "Superintendent", "Ch Supt": "Chief Superintendent",
+    "Det": "Detective", "Sgt": "Sergeant", "Cpl": "Corporal", "Capt": "Captain",
+    "Cmdr": "Commander", "Lt": "Lieutenant", "Col": "Colonel", "Prof": "Professor",
 }
 
 # After a name: "Martin Luther King Jr." -> "Martin Luther King Junior".
@@ -145,6 +150,26 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilomet
          "°C": "degrees Celsius", "MB": "megabytes", "GB": "gigabytes", "kWh": "kilowatt hours",
          "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet"}
 
+# Video lines, which a `p` after a number names rather than pence ("in 720p").
+VIDEO_LINES = frozenset({"144", "240", "360", "480", "720"})
+
+# After a number with a scale ("2m"): words that are counted in millions ("2m people"); the
+# words between ("2m new homes"); and words of a length ("2m tall"), which make it metres.
+COUNTED = frozenset({
+    "people", "children", "men", "women", "staff", "police", "cattle", "sheep", "fish",
+    "livestock", "personnel", "folk", "youth", "poultry", "deer", "salmon", "aircraft",
+})
+BEFORE_COUNTED = frozenset({
+    "new", "more", "extra", "additional", "other", "young", "older", "local", "registered",
+    "active", "monthly", "daily", "weekly", "unique", "eligible", "paying", "fewer", "existing",
+    "potential", "social", "affordable", "empty", "online", "unpaid", "small",
+})
+MEASURED = frozenset({
+    "tall", "high", "long", "deep", "wide", "away", "above", "below", "thick", "across",
+    "underground", "underwater", "offshore", "square", "cubic", "taller", "higher", "longer",
+    "deeper", "wider", "short", "beneath",
+})
+
 # Roman numerals after these words are plain numbers ("World War Two"); after a name they
 # are regnal ("Henry the Eighth").
 ROMAN_CARDINAL_AFTER = {"War", "Bowl", "Title", "Chapter", "Phase", "Part", "Act", "Class",
@@ -158,6 +183,14 @@ EVENT_DATES = {"9/11": "nine eleven", "24/7": "twenty-four seven", "7/7": "seven
 # Track and swimming distances in meters, written `100m`, `10,000m`.
 TRACK_DISTANCES = frozenset({"50", "60", "100", "110", "200", "400", "800", "1500", "1,500",
                              "3000", "3,000", "5000", "5,000", "10000", "10,000"})
+
+# Words after a track distance that make it a race, not a count: "the 100m hurdles".
+TRACK_EVENTS = frozenset({
+    "hurdles", "freestyle", "backstroke", "breaststroke", "butterfly", "medley", "relay",
+    "individual", "dash", "sprint", "race", "final", "finals", "heat", "heats", "semifinal",
+    "semi-final", "semifinals", "semi-finals", "title", "record", "champion", "gold", "silver",
+    "bronze", "run", "steeplechase", "swim", "event", "events",
+})
 
 # Baseball positions before a player's name in notes: "RHP Mateo Ruiz".
 POSITIONS = {"RHP": "right-hander", "LHP": "left-hander", "OF": "outfielder",

@@ -1,0 +1,109 @@
+"""Quantities written the short way: `2m followers`, `£1.2bn`-style scales on plain numbers,
+`70p`, `352pp`, `32C (90F)`.
+
+Each rule is one named function, text in, text out, with an example in its docstring. Where
+the short form is ambiguous (`a 30m drop`: metres or millions?) the rule is unsure and says
+the number and the letter, as a voice reading it raw would.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audiocast.narration import vocabulary as v
+from audiocast.narration.capitals import letters
+from audiocast.narration.identifiers import said
+from audiocast.narration.numbers import decimal, pairs
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_PAGES = re.compile(rf"(?<![\w.,])({_NUMBER})\s?pp\b(\.(?!\w))?")
+
+
+def page_counts(text: str) -> str:
+    """A book's length: `(352pp, £16.99)` -> `(three hundred fifty-two pages, …)`."""
+    def say(m: re.Match[str]) -> str:
+        stop = "." if m[2] and re.fullmatch(r"[\"')\]]*\s*", text[m.end():]) else ""
+        return said(f"{decimal(m[1])} pages", "page counts") + stop
+    return _PAGES.sub(say, text)
+
+
+_PENCE = re.compile(r"(?<![\w.,£$€¥-])(\d{1,3}(?:\.\d)?)p\b(?!\.\w)")
+
+
+def pence(text: str) -> str:
+    """British pence: `70p of every pound` -> `seventy pence …`; `1p` -> `one penny`;
+    `4.5p a litre` -> `four point five pence …`; a video's `720p` -> `seven twenty P`."""
+    def say(m: re.Match[str]) -> str:
+        if m[1] in v.VIDEO_LINES:
+            return f"{said(pairs(m[1]), 'pence')} {letters('P', 'pence')}"
+        return said(f"{decimal(m[1])} {'penny' if m[1] == '1' else 'pence'}", "pence")
+    return _PENCE.sub(say, text)
+
+
+_SCALED = re.compile(rf"(?<![\w.,$€£¥-])({_NUMBER})(bn|tn|m|k)\b(-(?=[a-z]))?"
+                     r"((?:\s+[A-Za-z][\w'’-]*){0,2})")
+
+
+def _is_counted(word: str) -> bool:
+    return word in v.COUNTED or (len(word) > 3 and word.endswith("s")
+                                 and not word.endswith(("ss", "us", "is")))
+
+
+def _counts(after: str) -> bool:
+    """Whether the words after a number name what is counted: `followers`, `new homes`."""
+    words = after.lower().split()
+    if not words or words[0] in v.MEASURED:
+        return False
+    return _is_counted(words[0]) or (
+        len(words) > 1 and words[0] in v.BEFORE_COUNTED and _is_counted(words[1]))
+
+
+def _scaled(number: str, suffix: str, hyphen: str | None, after: str) -> str:
+    """What `2m`, `3bn` or `5k` says before `after`, sealed."""
+    dash, rule = ("-" if hyphen else ""), "scaled numbers"
+    first = (after.lower().split() or [""])[0]
+    race = suffix == "m" and number in v.TRACK_DISTANCES and first in v.TRACK_EVENTS
+    if suffix in ("bn", "tn") or (not hyphen and not race and _counts(after)):
+        return said(f"{decimal(number)} {v.SCALES[suffix]}", rule) + dash
+    if suffix == "m" and (hyphen or first in v.MEASURED or number in v.TRACK_DISTANCES):
+        return said(f"{decimal(number)} meter{dash or 's'}", rule)
+    return f"{said(decimal(number), rule)} {letters(suffix.upper(), rule)}{dash}"
+
+
+def scaled_numbers(text: str) -> str:
+    """A plain number with a scale: `2m followers` -> `two million followers`; `1.2m
+    households` -> `one point two million households`; `3bn` -> `three billion`; `a 2m-high
+    wall` -> `a two meter-high wall`; `20m tall` -> `twenty meters tall`; unsure, the letter:
+    `a 30m drop` -> `a thirty M drop`."""
+    def say(m: re.Match[str]) -> str:
+        return _scaled(m[1], m[2], m[3], m[4]) + m[4]
+    return _SCALED.sub(say, text)
+
+
+_DEGREES = r"(-?\d{1,3}(?:\.\d)?)\s?°?"
+_PAIR = re.compile(rf"(?<![\w.,-]){_DEGREES}([CF])\s?\({_DEGREES}([CF])\)")
+_TEMPERATURE = re.compile(rf"(?<![\w.,-]){_DEGREES}([CF])\b(?![\w'’-])")
+_RANGE = re.compile(rf"(?<![\w.,-])(-?\d{{1,3}})\s?[-–]\s?{_DEGREES}([CF])\b(?![\w'’-])")
+_WEATHER = re.compile(r"\b(?:temperatures?|heat|hot|hotter|hottest|warm|warmer|warmest|cold|"
+                      r"colder|coldest|highs|lows|degrees|frost|freezing|thermometers?|"
+                      r"heatwave|forecast|weather|Met Office)\b", re.IGNORECASE)
+_SCALE_NAMES = {"C": "Celsius", "F": "Fahrenheit"}
+
+
+def _degrees(number: str, scale: str) -> str:
+    return f"{decimal(number)} degrees {_SCALE_NAMES[scale]}"
+
+
+def temperatures(text: str) -> str:
+    """`32C (90F)` -> `thirty-two degrees Celsius (ninety degrees Fahrenheit)`; in a sentence
+    about the weather, `highs of 25C` -> `… twenty-five degrees Celsius` and `20-25C` ->
+    `twenty to twenty-five degrees Celsius`; elsewhere `seat 32C` stays as it is."""
+    def pair(m: re.Match[str]) -> str:
+        spoken = f"{_degrees(m[1], m[2])} ({_degrees(m[3], m[4])})"
+        return said(spoken, "temperatures")
+    text = _PAIR.sub(pair, text)
+    if not _WEATHER.search(text):
+        return text
+    text = _RANGE.sub(lambda m: said(f"{decimal(m[1])} to {_degrees(m[2], m[3])}",
+                                     "temperatures"), text)
+    return _TEMPERATURE.sub(lambda m: said(_degrees(m[1], m[2]), "temperatures"), text)
