@@ -222,10 +222,17 @@ class _Build:
                     self.counts[plan.name][1] += len(job.texts)
         if not jobs:
             return
+        progress, errors = self.options.progress, {}
+        # a chapter that takes its gain from one rendered now comes after it (and finds its
+        # blocks in the store)
+        waves = [[j for j in jobs.values() if (j.reference is not None and j.reference.key
+                                               in jobs) == later] for later in (False, True)]
         with executor_for(self.engine, self.show.voice, self.options.workers,
                           self.options.scheduler, len(jobs)) as executor:
-            errors = run_jobs(list(jobs.values()), executor,
-                              lambda c: self.keep(c, needed_by[c.key]), self.options.progress)
+            for done, wave in ((0, waves[0]), (len(waves[0]), waves[1])):
+                errors |= run_jobs(wave, executor, lambda c: self.keep(c, needed_by[c.key]),
+                                   progress and (lambda n, _, d=done: progress(d + n,
+                                                                               len(jobs))))
         for key, error in errors.items():
             for name in needed_by[key]:
                 self.errors.setdefault(name, error)

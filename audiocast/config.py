@@ -213,12 +213,17 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         "feeds": _feeds_tables(data, reader, show),
         "publish": _publish_table(data, reader),
     }
-    voice_files = [Path(v.voice) for v in (voice, *(v for _, v in roles))]
-    images = [show.get("image"), *(f.image for f in fields["feeds"])]
-    files = [p for p in (lexicon_path, *images, music.intro, music.outro,
-                         *(f for f in voice_files if f.is_absolute())) if p]
-    key = settings_key(raw, files, engine, root)
-    return Show(root=root, settings_key=key, **fields)
+    files = _named_files(fields, lexicon_path)
+    return Show(root=root, settings_key=settings_key(raw, files, engine, root), **fields)
+
+
+def _named_files(fields: dict[str, Any], lexicon: Path | None) -> list[Path]:
+    """The files the configuration names, which shape the episodes as it does."""
+    voices = [Path(v.voice) for v in (fields["voice"], *(v for _, v in fields["voices"]))]
+    images = [fields.get("image"), *(f.image for f in fields["feeds"])]
+    music = fields["music"]
+    return [p for p in (lexicon, *images, music.intro, music.outro,
+                        *(f for f in voices if f.is_absolute())) if p]
 
 
 def _from(root: Path, path: Path) -> Path:

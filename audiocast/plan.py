@@ -9,6 +9,7 @@ is never changed in place.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -27,10 +28,21 @@ from audiocast.chapters import ChapterJob
 from audiocast.config import CONFIG_NAME, FORMAT_VERSION
 from audiocast.errors import AudiocastError, EditionError
 from audiocast.feeds import MAIN, picked
-from audiocast.model import ArticleLink, Edition, Episode, Feed, Script, Segment, Show, Voice
+from audiocast.model import (
+    Article,
+    ArticleLink,
+    Edition,
+    Episode,
+    Feed,
+    Script,
+    Segment,
+    Show,
+    Voice,
+)
 from audiocast.narration import presentation
 from audiocast.narration.clean import clean
 from audiocast.narration.script import Narration, Narrator
+from audiocast.narrations import Narrations, narrator_key
 from audiocast.publish.tags import TagInfo
 from audiocast.speech import Engine, engine_text, make_engine, take_key
 
@@ -92,6 +104,8 @@ class Planner:
         self.engine = self.engine_of(show.voice)  # the body's
         limit = min(self.engine_of(v).max_chars for v in (show.voice, *self.roles.values()))
         self.narrator = Narrator.for_show(show, limit)
+        self.narrations = Narrations(show.state_dir / "cache" / "narrations",
+                                     narrator_key(show, limit))
         self.cover = cover
         self.encoder_db = encoder_db
         self.take_cache = take_cache
@@ -129,7 +143,7 @@ class Planner:
         kept, narrations, problems = [], [], list(edition.problems)
         for article in edition.articles:
             try:
-                narrations.append(self.narrator.article(article))
+                narrations.append(self.narration(article))
                 kept.append(article)
             except AudiocastError as e:
                 problems.append(str(e))
@@ -142,6 +156,15 @@ class Planner:
             raise EditionError("none of its articles can be narrated", edition.source,
                                tuple(problems))
         return replace(edition, articles=tuple(kept), problems=tuple(problems)), narrations
+
+    def narration(self, article: Article) -> Narration:
+        """The article's narration, from the store if it was narrated before as it is."""
+        found = self.narrations.get(article)
+        if found is None:
+            found = self.narrator.article(article)
+            with contextlib.suppress(AudiocastError):  # the store is a help, not a need
+                self.narrations.put(article, found)
+        return found
 
     def read(self, source: Path) -> _Read:
         """The edition read and each of its articles narrated. An edition with bad articles
@@ -162,24 +185,30 @@ class Planner:
         """The episode of `source` in the main feed, then in each feed by rule that picks
         any of its articles; `known(feed)` is the last published version in that feed."""
         read = self.read(source)
-        found = [self.episode(None, read, known(MAIN))]
+        main = self.episode(None, read, known(MAIN))
+        found = [main]
+        stories = main.jobs[len(main.jobs) - len(read.edition.articles):]
         for feed in self.show.feeds:
             chosen = picked(feed, read.edition, self.show.language, self.show.episodes_dir)
             if chosen:
-                found.append(self.episode(feed, read.only(chosen), known(feed.name)))
+                found.append(self.episode(feed, read.only(chosen), known(feed.name),
+                                          [stories[i] for i in chosen]))
         return found
 
-    def episode(self, feed: Feed | None, read: _Read, known: Episode | None) -> EpisodePlan:
+    def episode(self, feed: Feed | None, read: _Read, known: Episode | None,
+                stories: list[ChapterJob] | None = None) -> EpisodePlan:
         """An edition's episode in the main feed (`feed` None) or in a feed by rule: its own
         intro, rundown, transitions and sign-off around its articles' narrations, in a file
-        named after a fingerprint of everything that shapes it."""
+        named after a fingerprint of everything that shapes it. `stories`: the main feed's
+        chapter of each of its articles, whose gain the feed's chapter of it takes (so the
+        story's paragraphs, mastered for the main feed, are used as they are)."""
         title = feed.title if feed else self.show.title
         narrator = self.narrator_for(feed)
         script = narrator.assemble(title, read.edition, list(read.narrations))
         edition = replace(read.edition, title=presentation.title(
             narrator.presentation, title, read.edition))
         info = self.tag_info(edition, _description(edition, narrator), feed)
-        jobs = self.chapter_jobs(script)
+        jobs = self.chapter_jobs(script, stories)
         file_key = fingerprint({
             "chapters": [[j.key, m.title, m.url] for j, m in zip(jobs, script.chapters,
                                                                  strict=True)],
@@ -230,9 +259,12 @@ class Planner:
                        comment=description, language=feed.language if feed else show.language,
                        cover=self.cover_of(feed).thumbnail, cover_mime="image/jpeg")
 
-    def chapter_jobs(self, script: Script) -> list[ChapterJob]:
+    def chapter_jobs(self, script: Script, stories: list[ChapterJob] | None = None
+                     ) -> list[ChapterJob]:
+        """Each chapter's job; `stories`, the chapters the last ones take their gain from."""
         music = self.show.music
         ranges = script.chapter_ranges()
+        references = [None] * (len(ranges) - len(stories or [])) + list(stories or [])
         jobs = []
         for number, span in enumerate(ranges):
             segments = [script.segments[i] for i in span]
@@ -259,14 +291,23 @@ class Planner:
                                "layout": [layout.pauses_ms, layout.audio, layout.sting,
                                           layout.encoder_db, layout.lead_in_ms, music.duck_db,
                                           music.lead_ms, music.tail_ms, beds]})
-            jobs.append(ChapterJob(key, texts, voices, layout, self.take_cache, self.store,
-                                   self.blocks))
+            jobs.append(_referring(ChapterJob(key, texts, voices, layout, self.take_cache,
+                                              self.store, self.blocks), references[number]))
         return jobs
 
     def music(self, path: Path) -> bytes:
         if path not in self._music:
             self._music[path] = path.read_bytes()
         return self._music[path]
+
+def _referring(job: ChapterJob, reference: ChapterJob | None) -> ChapterJob:
+    """`job`, taking its gain from `reference` (and addressed with it): or `reference`
+    itself, when they are the same chapter."""
+    if reference is None or reference.key == job.key:
+        return reference or job
+    return replace(job, key=fingerprint([job.key, "gain of", reference.key]),
+                   reference=reference)
+
 
 def show_cover(show: Show) -> Cover:
     """The show's cover and its small copy, kept in the cache (drawing one takes time)."""

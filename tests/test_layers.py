@@ -20,7 +20,7 @@ LOADER = {"audiocast.config", "audiocast.ingest"}
 ORCHESTRATION = {"audiocast.changes", "audiocast.state", "audiocast.report", "audiocast.plan",
                  "audiocast.chapters", "audiocast.workers", "audiocast.write",
                  "audiocast.tidy", "audiocast.build", "audiocast.feeds",
-                 "audiocast.destinations"}
+                 "audiocast.destinations", "audiocast.narrations"}
 
 
 def _room(module: str) -> tuple[int, str]:
