@@ -3,6 +3,7 @@ articles as the main feed, as a podcast app and a listener see them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -11,12 +12,14 @@ import feedparser
 import podcastparser
 import pytest
 
+from audiocast import preview
 from audiocast.build import BuildOptions, build
 from audiocast.cli import main
 from audiocast.config import load_show
 from audiocast.feeds import picks
 from audiocast.model import Article, Edition, FeedRules
 from audiocast.publish.registry import Registry
+from audiocast.sources import read_article
 from tests.conftest import draft_config
 
 COURTS = """
@@ -110,6 +113,16 @@ def test_a_section_feed_lists_only_its_stories_with_guids_chapters_and_rundown_o
     assert chapters["podcastName"] == "Harbor City Courts"
     page = (feed_dir / "courts" / "index.html").read_text()
     assert f'src="../{mp3.relative_to(feed_dir)}"' in page
+    routes = preview.routes(lambda: load_show(show))  # `audiocast serve` and the desk
+    from werkzeug.test import EnvironBuilder
+    from werkzeug.wrappers import Request
+
+    request = Request(EnvironBuilder(path="/courts/feed.xml", base_url="http://127.0.0.1:8000/"
+                                     ).get_environ())
+    previewed = feedparser.parse(routes["/courts/feed.xml"](request).get_data())
+    assert previewed.feed.podcast_guid == courts.feed.podcast_guid
+    assert previewed.entries[0].id == item.id
+    assert previewed.entries[0].enclosures[0].href.startswith("http://127.0.0.1:8000/audio/")
 
 
 def test_adding_a_feed_synthesizes_only_its_presenter_lines(tmp_path: Path) -> None:
@@ -186,7 +199,7 @@ def test_rules_pick_by_every_rule_given(tmp_path: Path, rules: FeedRules,
                   categories=("Courts", "Legal"), tags=("ferry",))
     two = Article(episodes / "2026-11-24" / "02-marche.md", "Le marché rouvre", ("x",),
                   author="By Bo Chen", section="Port", language="fr-CA")
-    edition = Edition("2026-11-24", one.date or __import__("datetime").date(2026, 11, 24),
+    edition = Edition("2026-11-24", dt.date(2026, 11, 24),
                       episodes / "2026-11-24", (one, two), "t")
     assert [picks(rules, a, edition, "en", episodes) for a in (one, two)] == expected
 
@@ -238,3 +251,29 @@ def test_a_registry_from_before_feeds_keeps_the_main_feeds_guids(tmp_path: Path)
     assert courts.entries[0].id not in ("urn:uuid:kept-from-2025", "")
     assert Registry(state / "registry.sqlite").get("2026-11-24").episode.guid == (
         "urn:uuid:kept-from-2025")
+
+
+WIRE = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Le Fil du port</title><link>https://fil.example/</link>
+<description>Nouvelles</description><language>fr-CA</language>
+<item><title>Le tribunal suspend le contrat du tunnel</title>
+<link>https://fil.example/tunnel</link><category>Tribunaux</category><category>Port</category>
+<pubDate>Tue, 24 Nov 2026 06:00:00 +0000</pubDate>
+<content:encoded><![CDATA[<p>Le tribunal a suspendu lundi le contrat du tunnel.</p>
+<p>La ville fera appel.</p>]]></content:encoded></item>
+</channel></rss>"""
+
+
+def test_ingested_categories_and_language_are_what_rules_pick_by(tmp_path: Path) -> None:
+    show = newsroom(tmp_path)
+    wire = tmp_path / "wire.xml"
+    wire.write_text(WIRE)
+    assert main(["ingest", str(wire), "--show", str(show), "--edition", "2026-11-24"]) == 0
+    (path,) = (show / "episodes" / "2026-11-24").glob("04-*.md")
+    article = read_article(path)
+    assert (article.categories, article.language) == (("Tribunaux", "Port"), "fr-CA")
+    rules = FeedRules(categories=("tribunaux",), languages=("fr",))
+    edition = Edition("2026-11-24", dt.date(2026, 11, 24), path.parent,
+                      (article,), "t")
+    assert picks(rules, article, edition, "en", show / "episodes")
