@@ -54,16 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     noise.add_argument("--verbose", "-v", action="store_true",
                        help="also per-stage timings, and tracebacks of unexpected errors")
 
-    publish = sub.add_parser("publish", help="copy feed/ to object storage (s3://, gcs://, "
-                             "az://) or a folder: what changed, feeds last")
-    publish.add_argument("destination", nargs="?", metavar="DEST",
-                         help="s3://bucket/prefix, gcs://bucket/prefix, az://container/prefix "
-                         "or a folder (default: [publish] destination)")
-    publish.add_argument("--show", type=Path, default=Path("."),
-                         help="show folder (default: here)")
-    publish.add_argument("--wait", action="store_true",
-                         help="if a build of the show is running, wait for it")
-
+    _publish_parser(sub)
     serve = sub.add_parser("serve", help="serve feed/ over HTTP (ranges, HEAD, CORS)")
     serve.add_argument("show", nargs="?", type=Path, default=Path("."),
                        help="show folder (default: here)")
@@ -114,6 +105,18 @@ def _parser() -> argparse.ArgumentParser:
     view.add_argument("--diff", action="store_true",
                       help="what changed since the last build of this episode")
     return parser
+
+
+def _publish_parser(sub: argparse._SubParsersAction) -> None:
+    publish = sub.add_parser("publish", help="copy feed/ to object storage (s3://, gcs://, "
+                             "az://) or a folder: what changed, feeds last")
+    publish.add_argument("destination", nargs="?", metavar="DEST",
+                         help="s3://bucket/prefix, gcs://bucket/prefix, az://container/prefix "
+                         "or a folder (default: [publish] destination)")
+    publish.add_argument("--show", type=Path, default=Path("."),
+                         help="show folder (default: here)")
+    publish.add_argument("--wait", action="store_true",
+                         help="if a build of the show is running, wait for it")
 
 
 def _iso_date(text: str):
