@@ -21,7 +21,8 @@ from audiocast import sources
 from audiocast.cache import Store
 from audiocast.changes import episode_id, fingerprint, inputs_key
 from audiocast.errors import AudiocastError, EditionError
-from audiocast.model import Show
+from audiocast.feeds import MAIN, feed_view
+from audiocast.model import Episode, Feed, Show
 from audiocast.publish.identity import fixed_guid
 from audiocast.publish.registry import Entry, Registry
 from audiocast.report import BuildReport, EpisodeResult, peak_memory_kb, summary_line
@@ -66,20 +67,27 @@ class _Build:
         self.results: dict[str, EpisodeResult] = {}
         self.counts: dict[str, list[int]] = {}  # per episode: takes synthesized, reused
         self.errors: dict[str, str] = {}  # per episode
+        self.incomplete: set[str] = set()  # editions with an episode that failed in a feed
         self.problems: dict[str, tuple[str, ...]] = {}  # per episode: its bad articles
         self.peaks: dict[str, int] = {}
-        self.reuse: list[tuple[Entry, str]] = []  # unchanged files, with their new inputs key
+        # unchanged files, with their new inputs key and their feed
+        self.reuse: list[tuple[Entry, str, str]] = []
 
     def run(self) -> BuildReport:
         started = time.perf_counter()
         found = {episode_id(p): p for p in sources.discover(self.show.episodes_dir)}
         plans = self.plan(self.changed(found))
         self.render(plans)
-        for entry, key in self.reuse:
-            self.registry.save(entry.episode, entry.source_hash, key)
-            self.unchanged(entry.episode.id, entry.episode.duration, entry.episode.file)
-        for plan in plans:
+        # an edition's feeds by rule first: its main episode keeps its inputs key (which
+        # says that the edition is done, in every feed) only if they were all written
+        for plan in sorted(plans, key=lambda p: p.feed == MAIN):
             self.write(plan)
+        for entry, key, feed in sorted(self.reuse, key=lambda r: r[2] == MAIN):
+            episode = entry.episode
+            done = feed != MAIN or episode.id not in self.incomplete
+            self.registry.save(episode, entry.source_hash, key if done else "", feed)
+            self.unchanged(f"{feed}/{episode.id}" if feed else episode.id, episode.duration,
+                           episode.file)
         self.reconcile(found)
         listed = self.publish()
         tidy(self.show, self.registry, self.log)
@@ -93,11 +101,14 @@ class _Build:
         return self.options.force or name in self.options.only
 
     def failed(self, name: str, error: str, problems: tuple[str, ...] = ()) -> None:
+        """`name` is an episode's (`2026-11-24`), or in a feed by rule `courts/2026-11-24`."""
         for line in problems:
             self.log(f"FAILED  {name}: {line}")
         self.results[name] = EpisodeResult(name, "failed", error=error, problems=problems)
         self.log(f"FAILED  {name}: {error}")
-        known = self.registry.get(name)
+        feed, _, episode = name.rpartition("/")
+        self.incomplete.add(episode)
+        known = self.registry.get(episode, feed)
         if known and known.status == "published":
             self.log(f"        {name}: keeping the previously published episode")
 
@@ -107,8 +118,10 @@ class _Build:
         self.log(f"reused  {name}: {file} unchanged, nothing synthesized")
 
     def changed(self, found: dict[str, Path]) -> list[Path]:
-        """The sources to plan: those whose inputs differ from the published episode's."""
-        known, only, todo = self.registry.summaries(), self.options.only, []
+        """The sources to plan: those whose inputs differ from the published episode's (the
+        main feed's, whose inputs key is kept only when the edition was done in every
+        feed), or whose file in a feed is missing."""
+        known, only, todo = self.registry.summaries(None), self.options.only, []
         for name, source in found.items():
             if only and name not in only:
                 continue
@@ -118,8 +131,10 @@ class _Build:
             except OSError as e:
                 self.failed(name, f"{source}: cannot read: {e.strerror}")
                 continue
+            feeds = [known[k] for k in (f"{f.name}/{name}" for f in self.show.feeds)
+                     if k in known and known[k].status == "published"]
             if (same and entry and entry.status == "published" and not self.redo(name)
-                    and (self.show.feed_dir / entry.file).is_file()):
+                    and all((self.show.feed_dir / e.file).is_file() for e in [entry, *feeds])):
                 self.unchanged(name, entry.duration, entry.file)
             else:
                 todo.append(source)
@@ -139,26 +154,43 @@ class _Build:
         plans = []
         for source in todo:
             name = episode_id(source)
-            known = self.registry.get(name)
             try:
-                plan = planner.plan(source, known.episode if known else None)
+                found = planner.plans(source, lambda feed, n=name: self.known(n, feed))
             except EditionError as e:
                 self.failed(name, str(e), e.problems)
                 continue
             except (AudiocastError, OSError) as e:
                 self.failed(name, str(e))
                 continue
-            for note in plan.notes:
+            for note in found[0].notes:
                 self.log(note)
-            if plan.edition.problems and not self.bad_articles(name, plan.edition.problems):
+            problems = found[0].edition.problems
+            if problems and not self.bad_articles(name, problems):
                 continue
-            if (known and known.episode.file == plan.episode.file and not self.redo(name)
-                    and (self.show.feed_dir / known.episode.file).is_file()):
-                self.reuse.append((known, plan.inputs_key))  # the same file: list it again
-            else:
-                plans.append(plan)
+            plans += [plan for plan in found if not self.same_file(plan)]
+            self.unpicked(name, {plan.feed for plan in found})
         self.stages["narrate"] += time.perf_counter() - started
         return plans
+
+    def known(self, name: str, feed: str) -> Episode | None:
+        entry = self.registry.get(name, feed)
+        return entry.episode if entry else None
+
+    def same_file(self, plan: EpisodePlan) -> bool:
+        """Whether the plan's file is the one published: then it is listed again as it is."""
+        known = self.registry.get(plan.edition.id, plan.feed)
+        if (known and known.episode.file == plan.episode.file and not self.redo(
+                plan.edition.id) and (self.show.feed_dir / known.episode.file).is_file()):
+            self.reuse.append((known, plan.inputs_key, plan.feed))
+            return True
+        return False
+
+    def unpicked(self, name: str, feeds: set[str]) -> None:
+        """An edition a feed by rule no longer picks anything from leaves that feed."""
+        for feed in self.show.feeds:
+            if feed.name not in feeds and self.registry.retire(name, feed.name):
+                self.log(f"retired {feed.name}/{name}: the feed picks none of its articles "
+                         "now")
 
     def bad_articles(self, name: str, problems: tuple[str, ...]) -> bool:
         """Name every bad article of an edition; whether to publish the rest of it."""
@@ -179,21 +211,28 @@ class _Build:
 
         jobs, needed_by = {}, {}
         for plan in plans:
-            self.counts[plan.edition.id] = [0, 0]
+            self.counts[plan.name] = [0, 0]
             redo = self.redo(plan.edition.id)
             for job in plan.jobs:
                 if redo or not (self.chapters.path(job.key).is_file()
                                 and self.spans.path(job.key).is_file()):
-                    jobs[job.key] = replace(job, redo=redo)
-                    needed_by.setdefault(job.key, []).append(plan.edition.id)
+                    jobs[job.key] = replace(job, redo=redo or jobs.get(job.key, job).redo)
+                    needed_by.setdefault(job.key, []).append(plan.name)
                 else:
-                    self.counts[plan.edition.id][1] += len(job.texts)
+                    self.counts[plan.name][1] += len(job.texts)
         if not jobs:
             return
+        progress, errors = self.options.progress, {}
+        # a chapter that takes its gain from one rendered now comes after it (and finds its
+        # blocks in the store)
+        waves = [[j for j in jobs.values() if (j.reference is not None and j.reference.key
+                                               in jobs) == later] for later in (False, True)]
         with executor_for(self.engine, self.show.voice, self.options.workers,
                           self.options.scheduler, len(jobs)) as executor:
-            errors = run_jobs(list(jobs.values()), executor,
-                              lambda c: self.keep(c, needed_by[c.key]), self.options.progress)
+            for done, wave in ((0, waves[0]), (len(waves[0]), waves[1])):
+                errors |= run_jobs(wave, executor, lambda c: self.keep(c, needed_by[c.key]),
+                                   progress and (lambda n, _, d=done: progress(d + n,
+                                                                               len(jobs))))
         for key, error in errors.items():
             for name in needed_by[key]:
                 self.errors.setdefault(name, error)
@@ -211,7 +250,9 @@ class _Build:
             self.counts[name][1] += chapter.reused
 
     def write(self, plan: EpisodePlan) -> None:
-        name = plan.edition.id
+        name = plan.name
+        if plan.feed == MAIN and plan.edition.id in self.incomplete:
+            plan = replace(plan, inputs_key="")  # planned again next time, for its feeds
         if name in self.errors:
             self.failed(name, f"{plan.edition.source}: {self.errors[name]}")
             return
@@ -249,17 +290,28 @@ class _Build:
                      f"still there)")
 
     def publish(self) -> int:
-        """The cover, the page and, last, the feed, unless nothing they show has changed.
-        Returns how many episodes the feed lists."""
-        show = self.show
-        listed = sorted((e.id, e.file, e.updated) for e in self.registry.summaries().values()
+        """Each feed by rule, then the main feed: the cover, the page and, last, the feed,
+        unless nothing they show has changed. Returns how many episodes the main feed
+        lists."""
+        for feed in self.show.feeds:
+            count = self.publish_feed(feed)
+            self.log(f"feed    {self.show.feed_dir / feed.name / 'feed.xml'}: {count} episodes")
+        return self.publish_feed(None)
+
+    def publish_feed(self, feed: Feed | None) -> int:
+        show, name = self.show, feed.name if feed else MAIN
+        listed = sorted((e.id, e.file, e.updated)
+                        for e in self.registry.summaries(name).values()
                         if e.status == "published" and (show.feed_dir / e.file).is_file())
-        guid = fixed_guid(show, self.registry)  # kept from the first build on, even unpublished
+        # the podcast:guid is kept from the first build on, even unpublished
+        guid = fixed_guid(feed_view(show, feed), self.registry, name)
         key = fingerprint([show.settings_key, show.base_url, listed, guid])
-        outputs = [show.feed_dir / name for name in ("feed.xml", "index.html")]
-        if self.registry.meta("published") != key or not all(p.is_file() for p in outputs):
+        folder = show.feed_dir / name
+        outputs = [folder / file for file in ("feed.xml", "index.html")]
+        meta = f"published:{name}" if name else "published"
+        if self.registry.meta(meta) != key or not all(p.is_file() for p in outputs):
             from audiocast.write import publish_show
 
-            publish_show(show, self.registry, self.stages)
-            self.registry.set_meta("published", key)
+            publish_show(show, self.registry, self.stages, feed)
+            self.registry.set_meta(meta, key)
         return len(listed)

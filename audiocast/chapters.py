@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +35,9 @@ class ChapterJob:
     store: str | None = None  # where to put the chapter (a local store), or None: send it
     blocks: str | None = None  # where mastered blocks are kept (a local store), if anywhere
     redo: bool = False  # master every block again, even those found in the store
+    # a chapter whose gain this one takes (in a feed by rule, a story's chapter in the main
+    # feed): their shared blocks, the story's paragraphs, are then not encoded again
+    reference: ChapterJob | None = None
 
 
 @dataclass(frozen=True)
@@ -63,19 +66,29 @@ def _counted(pairs: Iterator[tuple[Take, bool]], made: list[bool]) -> Iterator[T
         yield take
 
 
-def render_chapter(job: ChapterJob) -> RenderedChapter:
-    made: list[bool] = []
-
+def _takes_of(job: ChapterJob, made: list[bool]) -> Callable[[range], Iterator[Take]]:
     def takes_of(section: range) -> Iterator[Take]:
         requests = [(engine_for(job.voices[i]), job.texts[i]) for i in section]
         return _counted(takes(requests, job.take_cache), made)
 
-    result = master(takes_of, job.layout, Path(job.blocks) if job.blocks else None,
-                    reuse=not job.redo)
+    return takes_of
+
+
+def render_chapter(job: ChapterJob) -> RenderedChapter:
+    made: list[bool] = []
+    blocks = Path(job.blocks) if job.blocks else None
+    gain, timings = None, {}
+    if job.reference is not None:  # its blocks are in the store: this costs little
+        reference = master(_takes_of(job.reference, made), job.reference.layout, blocks,
+                           reuse=not job.redo)
+        gain, timings = reference.gain, reference.timings
+    result = master(_takes_of(job, made), job.layout, blocks, reuse=not job.redo, gain=gain)
+    timings = {k: v + timings.get(k, 0.0) for k, v in result.timings.items()}
     mp3 = result.mp3
     if job.store:
         Store(Path(job.store), ".mp3").put(job.key, mp3)
         Store(Path(job.store), ".json").put(job.key, json.dumps(result.spans).encode())
         mp3 = b""
-    return RenderedChapter(job.key, mp3, result.spans, sum(made), len(job.texts) - sum(made),
-                           result.timings, peak_memory_kb(), os.getpid())
+    return RenderedChapter(job.key, mp3, result.spans, sum(made),
+                           max(0, len(job.texts) - sum(made)), timings, peak_memory_kb(),
+                           os.getpid())

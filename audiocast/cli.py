@@ -8,13 +8,14 @@ import json
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from audiocast import __version__
 from audiocast.config import CONFIG_NAME, load_show
 from audiocast.errors import AudiocastError, ConfigError
-from audiocast.model import Reading, Voice
+from audiocast.model import Reading, Show, Voice
 from audiocast.report import EXIT_BUSY, EXIT_EPISODES_FAILED, EXIT_OK, EXIT_UNUSABLE
 
 
@@ -45,11 +46,15 @@ def _parser() -> argparse.ArgumentParser:
                        help="if another build of the show is running, wait for it")
     build.add_argument("--summary", type=Path, metavar="FILE",
                        help="write a JSON summary (episodes built, reused, failed, timings)")
+    build.add_argument("--publish", nargs="?", const="", metavar="DEST",
+                       help="then publish feed/ to DEST, as audiocast publish does (default: "
+                       "[publish] destination)")
     noise = build.add_mutually_exclusive_group()
     noise.add_argument("--quiet", "-q", action="store_true", help="only failures and warnings")
     noise.add_argument("--verbose", "-v", action="store_true",
                        help="also per-stage timings, and tracebacks of unexpected errors")
 
+    _publish_parser(sub)
     serve = sub.add_parser("serve", help="serve feed/ over HTTP (ranges, HEAD, CORS)")
     serve.add_argument("show", nargs="?", type=Path, default=Path("."),
                        help="show folder (default: here)")
@@ -100,6 +105,18 @@ def _parser() -> argparse.ArgumentParser:
     view.add_argument("--diff", action="store_true",
                       help="what changed since the last build of this episode")
     return parser
+
+
+def _publish_parser(sub: argparse._SubParsersAction) -> None:
+    publish = sub.add_parser("publish", help="copy feed/ to object storage (s3://, gcs://, "
+                             "az://) or a folder: what changed, feeds last")
+    publish.add_argument("destination", nargs="?", metavar="DEST",
+                         help="s3://bucket/prefix, gcs://bucket/prefix, az://container/prefix "
+                         "or a folder (default: [publish] destination)")
+    publish.add_argument("--show", type=Path, default=Path("."),
+                         help="show folder (default: here)")
+    publish.add_argument("--wait", action="store_true",
+                         help="if a build of the show is running, wait for it")
 
 
 def _iso_date(text: str):
@@ -211,7 +228,38 @@ def _build(args: argparse.Namespace) -> int:
         from audiocast.files import atomic_write
 
         atomic_write(args.summary, json.dumps(summary(report), indent=1).encode())
+    if args.publish is not None:
+        _publish_show(show, args.publish, wait=True, log=log)
     return EXIT_OK if report.ok else EXIT_EPISODES_FAILED
+
+
+def _publish(args: argparse.Namespace) -> int:
+    _publish_show(load_show(args.show), args.destination, args.wait, print)
+    return EXIT_OK
+
+
+def _publish_show(show: Show, destination: str | None, wait: bool,
+                  log: Callable[[str], None]) -> None:
+    """Copy the show's feed/ to `destination` (else [publish] destination), holding the
+    show's lock: no build changes feed/ meanwhile."""
+    from audiocast.destinations import publish
+    from audiocast.state import show_lock
+
+    where = destination or show.publish.destination
+    if not where:
+        raise ConfigError("where to publish?", show.root / CONFIG_NAME,
+                          hint="name it: audiocast publish s3://bucket/prefix, or set "
+                               "[publish] destination")
+    if not (show.feed_dir / "feed.xml").is_file():
+        raise ConfigError("nothing to publish yet", show.feed_dir,
+                          hint="run audiocast build first")
+    with show_lock(show.state_dir, wait):
+        done = publish(show.feed_dir, where, show.publish, show.state_dir,
+                       show.keep_superseded_days)
+    waiting = f", {len(done.waiting)} waiting out their grace period" if done.waiting else ""
+    log(f"published {where}: {len(done.sent)} files sent ({done.bytes / 1e6:.1f} MB), "
+        f"{done.unchanged} unchanged, {len(done.removed)} removed{waiting} in "
+        f"{done.seconds:.1f} s")
 
 
 def _preview_routes(show_dir: Path) -> dict | None:
@@ -300,7 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     verbose = getattr(args, "verbose", False)
     try:
         return {"build": _build, "script": _script, "voices": _voices, "cache": _cache,
-                "serve": _serve, "ingest": _ingest, "desk": _desk}[args.command](args)
+                "serve": _serve, "ingest": _ingest, "desk": _desk,
+                "publish": _publish}[args.command](args)
     except ConfigError as e:
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_UNUSABLE

@@ -7,6 +7,7 @@ episode. The result is plain data (`audiocast.model`): no stage imports this mod
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -27,10 +28,13 @@ from audiocast.errors import ConfigError
 from audiocast.model import (
     AudioSettings,
     DropRule,
+    Feed,
+    FeedRules,
     IngestSettings,
     LexiconEntry,
     Music,
     Presentation,
+    PublishSettings,
     Show,
     Voice,
 )
@@ -128,7 +132,8 @@ INGEST_KEYS = {
     "total_timeout": _between(1.0, 3600.0), "max_bytes": _between(10_000, 1_000_000_000),
     "max_items": _between(1, 1000), "max_redirects": _between(0, 20),
 }
-TABLES = ("show", "voice", "presentation", "audio", "narration", "music", "ingest")
+TABLES = ("show", "voice", "presentation", "audio", "narration", "music", "ingest", "feeds",
+          "publish")
 _REQUIRED = ("title", "author", "owner_email", "base_url")
 _MEDIA_MAGIC = (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xfa", b"RIFF", b"fLaC",
                 b"OggS")
@@ -205,12 +210,20 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         "bad_article": narration.get("bad_article", "skip"),
         "lexicon": lexicon,
         "ingest": _ingest_table(data, reader),
+        "feeds": _feeds_tables(data, reader, show),
+        "publish": _publish_table(data, reader),
     }
-    voice_files = [Path(v.voice) for v in (voice, *(v for _, v in roles))]
-    files = [p for p in (lexicon_path, show.get("image"), music.intro, music.outro,
-                         *(f for f in voice_files if f.is_absolute())) if p]
-    key = settings_key(raw, files, engine, root)
-    return Show(root=root, settings_key=key, **fields)
+    files = _named_files(fields, lexicon_path)
+    return Show(root=root, settings_key=settings_key(raw, files, engine, root), **fields)
+
+
+def _named_files(fields: dict[str, Any], lexicon: Path | None) -> list[Path]:
+    """The files the configuration names, which shape the episodes as it does."""
+    voices = [Path(v.voice) for v in (fields["voice"], *(v for _, v in fields["voices"]))]
+    images = [fields.get("image"), *(f.image for f in fields["feeds"])]
+    music = fields["music"]
+    return [p for p in (lexicon, *images, music.intro, music.outro,
+                        *(f for f in voices if f.is_absolute())) if p]
 
 
 def _from(root: Path, path: Path) -> Path:
@@ -318,27 +331,37 @@ DEFAULT_VOICE = Voice("piper", "joe")
 
 def _voice_tables(data: dict[str, Any], reader: _Reader, engine: str | None
                   ) -> tuple[Voice, tuple[tuple[str, Voice], ...], tuple[str, ...]]:
-    """[voice] (the body's, and every role's default), [voice.presenter], [voice.headline]
-    and [voice.section.NAME]; a role's table changes what it names and keeps the rest. The
+    """[voice] (the body's, and every role's default), [voice.presenter], [voice.headline],
+    [voice.section.NAME] and a language's ([voice.fr]: what is said in French, in a show in
+    another language); a role's table changes what it names and keeps the rest. The
     command line's --engine reads everything with that engine's own default voice."""
     table = data.get("voice", {})
     if not isinstance(table, dict):
         raise reader.error("[voice] must be a table")
     own = {k: v for k, v in table.items() if not isinstance(v, dict)}
     subtables = {k: v for k, v in table.items() if isinstance(v, dict)}
-    for name in set(subtables) - {*ROLES, "section"}:
+    languages = sorted(name for name in subtables if _is_language(name))
+    for name in set(subtables) - {*ROLES, "section", *languages}:
         raise reader.error(f"unknown table [voice.{name}]",
                            hint="roles: [voice.presenter], [voice.headline], "
-                                "[voice.section.NAME]")
+                                "[voice.section.NAME], and a language's: [voice.fr]")
     base, notes = _base_voice(own, reader, engine)
     roles = [(role, _role_voice(subtables[role], base, reader, engine, f"[voice.{role}]"))
              for role in ROLES if role in subtables]
+    roles += [(f"language:{name.lower()}", _role_voice(subtables[name], base, reader, engine,
+                                                       f"[voice.{name}]"))
+              for name in languages]
     for name, section in subtables.get("section", {}).items():
         if not isinstance(section, dict):
             raise reader.error(f"[voice.section] {name} must be a table")
         roles.append((f"section:{name}", _role_voice(section, base, reader, engine,
                                                      f"[voice.section.{name}]")))
     return base, tuple(roles), notes
+
+
+def _is_language(code: str) -> bool:
+    return re.fullmatch(r"[a-z]{2}(?:-[A-Za-z0-9]{2,8})*", code) is not None and (
+        code[:2] in ISO_639_1)
 
 
 def _base_voice(table: dict[str, Any], reader: _Reader,
@@ -411,13 +434,15 @@ def _template(where: str, value: Any, reader: _Reader, required: bool = False) -
     return value
 
 
-def _presentation_table(data: dict[str, Any], reader: _Reader) -> Presentation:
+def _presentation_table(data: dict[str, Any], reader: _Reader,
+                        name: str = "presentation", base: Presentation | None = None
+                        ) -> Presentation:
     table = data.get("presentation", {})
     if not isinstance(table, dict):
-        raise reader.error("[presentation] must be a table")
+        raise reader.error(f"[{name}] must be a table")
     fields: dict[str, Any] = {}
     for key, value in table.items():
-        where = f"[presentation] {key}"
+        where = f"[{name}] {key}"
         if key in ("intro", "rundown", "sign_off", "title", "single_title"):
             fields[key] = _template(where, value, reader, required="title" in key)
         elif key == "transitions":
@@ -431,10 +456,10 @@ def _presentation_table(data: dict[str, Any], reader: _Reader) -> Presentation:
             reader.value(where, value, _between(1, 50))
             fields[key] = value
         else:
-            raise reader.error(f"[presentation] has unknown key {key!r}",
+            raise reader.error(f"[{name}] has unknown key {key!r}",
                                hint="known keys: intro, rundown, rundown_title, transitions, "
                                     "sign_off, title, single_title, rundown_limit")
-    return Presentation(**fields)
+    return dataclasses.replace(base or Presentation(), **fields)
 
 
 def _audio_table(data: dict[str, Any], reader: _Reader) -> AudioSettings:
@@ -465,6 +490,115 @@ def _ingest_table(data: dict[str, Any], reader: _Reader) -> IngestSettings:
     table = reader.table(data, "ingest", INGEST_KEYS)
     table["allow_hosts"] = tuple(h.lower() for h in table.get("allow_hosts", ()))
     return IngestSettings(**table)
+
+
+_LABELS = Key(list, lambda v: all(isinstance(x, str) and x.strip() and sanitize.line(x) == x
+                                   for x in v), "a list of names, such as [\"Courts\"]")
+FEED_KEYS = {
+    "name": Key(str, lambda v: re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?", v)
+                is not None and v != "audio", "a folder name of lowercase letters, digits and "
+                "dashes, such as \"courts\" (not \"audio\")"),
+    "title": _TEXT, "description": _ANY_TEXT, "image": _TEXT, "podcast_guid": SHOW_KEYS[
+        "podcast_guid"], "language": SHOW_KEYS["language"], "presentation": Key(dict),
+    "sections": _LABELS, "categories": _LABELS, "tags": _LABELS, "authors": _LABELS,
+    "languages": Key(list, lambda v: all(isinstance(x, str) and _is_language(x.lower())
+                                         for x in v), "a list of language codes, such as "
+                     "[\"fr\"]"),
+    "sources": _LABELS, "title_pattern": _TEXT,
+}
+_RULES = ("sections", "categories", "tags", "authors", "languages", "sources", "title_pattern")
+
+
+def _feeds_tables(data: dict[str, Any], reader: _Reader, show: dict[str, Any]
+                  ) -> tuple[Feed, ...]:
+    """[[feeds]]: each a feed of the articles its rules pick, named by a folder name."""
+    tables = data.get("feeds", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise reader.error("feeds must be tables: [[feeds]] name = \"courts\" ...")
+    base = _presentation_table(data, reader)
+    feeds = [_feed(table, reader, show, base) for table in tables]
+    names = [f.name for f in feeds]
+    for name in {n for n in names if names.count(n) > 1}:
+        raise reader.error(f"[[feeds]] name = {name!r} is given twice",
+                           hint="each feed needs a folder name of its own")
+    return tuple(feeds)
+
+
+def _feed(table: dict[str, Any], reader: _Reader, show: dict[str, Any],
+          base: Presentation) -> Feed:
+    where = f"[[feeds]] {table.get('name', '')!r}".replace(" ''", "")
+    for key, value in table.items():
+        if key not in FEED_KEYS:
+            raise reader.error(f"{where} has unknown key {key!r}",
+                               hint=f"known keys: {', '.join(FEED_KEYS)}")
+        reader.value(f"{where} {key}", value, FEED_KEYS[key])
+    for key in ("name", "title"):
+        if key not in table:
+            raise reader.error(f"{where} {key} is missing", hint=f"add {key} = \"...\"")
+    if not any(key in table for key in _RULES):
+        raise reader.error(f"{where} has no rule, so it would be the main feed again",
+                           hint="pick its articles by " + ", ".join(_RULES))
+    rules = _feed_rules(table, reader, where)
+    languages = rules.languages
+    language = table.get("language") or (languages[0] if len(languages) == 1 else "") or (
+        show.get("language", "en"))
+    image = table.get("image")
+    return Feed(
+        name=table["name"], title=table["title"], description=table.get("description", ""),
+        image=_image(reader.file(f"{where} image", image, "a JPEG or PNG"), reader)
+        if image else None,
+        podcast_guid=table.get("podcast_guid", "").lower(), language=language, rules=rules,
+        presentation=_presentation_table(table, reader, f"{where} presentation", base)
+        if "presentation" in table else None)
+
+
+def _feed_rules(table: dict[str, Any], reader: _Reader, where: str) -> FeedRules:
+    if "title_pattern" in table:
+        try:
+            user_pattern(table["title_pattern"])
+        except ValueError as e:
+            raise reader.error(f"{where} title_pattern is not allowed: {e}",
+                               hint="a regular expression without look-around or "
+                                    "back-references") from None
+    lists = {key: tuple(table.get(key, ())) for key in _RULES[:-1]}
+    lists["languages"] = tuple(v.lower() for v in lists["languages"])
+    return FeedRules(**lists, title_pattern=table.get("title_pattern", ""))
+
+
+_SECRETS = {"key", "secret", "token", "password", "account_key", "sas_token", "credentials",
+            "connection_string", "client_secret", "access_key", "secret_key", "session_token",
+            "aws_access_key_id", "aws_secret_access_key", "aws_session_token"}
+PUBLISH_KEYS = {
+    "destination": _TEXT, "endpoint_url": _TEXT, "region": _TEXT,
+    "timeout": _between(1.0, 3600.0), "options": Key(dict),
+}
+
+
+def _publish_table(data: dict[str, Any], reader: _Reader) -> PublishSettings:
+    """[publish]: where `audiocast publish` copies feed/ by default, and how to reach it;
+    credentials stay out of the file (they come from the environment)."""
+    table = reader.table(data, "publish", PUBLISH_KEYS)
+    if "endpoint_url" in table:
+        _url(table["endpoint_url"], "[publish] endpoint_url", reader)
+    options = table.get("options", {})
+    for key in _secret_keys(options):
+        raise reader.error(f"[publish] options has {key!r}, a secret, in a file that is "
+                           "shared and committed",
+                           hint="give credentials in the environment (AWS_ACCESS_KEY_ID, "
+                                "AWS_SECRET_ACCESS_KEY, ...) or the storage's own "
+                                "credentials file")
+    return PublishSettings(**table)
+
+
+def _secret_keys(options: dict[str, Any]) -> list[str]:
+    found = []
+    for key, value in options.items():
+        name = str(key).lower()
+        if name in _SECRETS or name.endswith(("secret", "password", "_token", "_key")):
+            found.append(str(key))
+        if isinstance(value, dict):
+            found += _secret_keys(value)
+    return found
 
 
 def _drop_rule(rule: Any, reader: _Reader) -> DropRule:

@@ -106,6 +106,48 @@ class IngestSettings:
 
 
 @dataclass(frozen=True)
+class FeedRules:
+    """Which articles a feed picks: each rule given must match (lists match any of their
+    items, without regard to case); no rule at all picks every article."""
+
+    sections: tuple[str, ...] = ()  # the article's section
+    categories: tuple[str, ...] = ()  # any of its categories (its section counts as one)
+    tags: tuple[str, ...] = ()  # any of its tags
+    authors: tuple[str, ...] = ()  # any of its authors ("Ann Lee and Bo Chen": two)
+    languages: tuple[str, ...] = ()  # its language (the show's, when it gives none)
+    sources: tuple[str, ...] = ()  # globs on its file name, its edition's folder name, or
+    #                                its path under episodes/ ("2026-*/courts-*.md")
+    title_pattern: str = ""  # a regular expression (RE2) searched in its title
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed of its own, of the articles its rules pick ([[feeds]]): published as
+    `feed/<name>/feed.xml` and `feed/<name>/index.html`, its audio beside the main feed's."""
+
+    name: str  # a folder name: lowercase letters, digits and dashes
+    title: str
+    description: str = ""
+    image: Path | None = None  # its cover (default: the show's)
+    podcast_guid: str = ""  # default: fixed at its first build, from its address
+    language: str = ""  # default: its rule's one language, else the show's
+    rules: FeedRules = field(default_factory=FeedRules)
+    presentation: Presentation | None = None  # default: the show's, `{show}` its title
+
+
+@dataclass(frozen=True)
+class PublishSettings:
+    """Where `audiocast publish` copies `feed/` ([publish]): never credentials, which come
+    from the environment (AWS_ACCESS_KEY_ID, ...) as each storage's library reads them."""
+
+    destination: str = ""  # s3://bucket/prefix, gcs://..., az://..., a folder
+    endpoint_url: str = ""  # an S3-compatible service's address (R2, MinIO, ...)
+    region: str = ""
+    timeout: float = 60.0  # seconds a listing or a deletion may take; an upload gets more
+    options: dict[str, Any] = field(default_factory=dict)  # the file system's own options
+
+
+@dataclass(frozen=True)
 class Reading:
     """How the sources stage reads files: the show's language (which legacy encodings to try
     first), the folder every file must really be in (symbolic links are followed to check),
@@ -143,7 +185,8 @@ class Show:
     publish_time: dt.time = dt.time(6, 0)
     timezone: str = "UTC"
     voice: Voice = field(default_factory=Voice)  # the body's, and every role's default
-    voices: tuple[tuple[str, Voice], ...] = ()  # "presenter", "headline", "section:Sport"
+    voices: tuple[tuple[str, Voice], ...] = ()  # "presenter", "headline", "section:Sport",
+    #                                              "language:fr"
     presentation: Presentation = field(default_factory=Presentation)
     audio: AudioSettings = field(default_factory=AudioSettings)
     music: Music = field(default_factory=Music)
@@ -156,6 +199,8 @@ class Show:
     keep_superseded_days: float = 3.0  # how long a replaced MP3 stays (apps may be fetching it)
     cache_days: float = 60.0  # cache entries unused this long are removed (0: never)
     ingest: IngestSettings = field(default_factory=IngestSettings)
+    feeds: tuple[Feed, ...] = ()  # feeds by rule, beside the main feed (every article)
+    publish: PublishSettings = field(default_factory=PublishSettings)
     settings_key: str = ""  # a hash of every setting and file that shapes the episodes
     notes: tuple[str, ...] = ()  # warnings from loading (a default voice that is missing)
 
@@ -211,6 +256,9 @@ class Article:
     preamble: tuple[str, ...] = ()  # masthead lines the reader recognised before the headline
     encoding: str = "utf-8"  # what the file was read as
     section: str = ""  # the newsroom's section or category (front matter), if any
+    categories: tuple[str, ...] = ()  # its categories (front matter), if any
+    tags: tuple[str, ...] = ()  # its tags (front matter), if any
+    language: str = ""  # its language, when the front matter gives one (else the show's)
     choices: tuple[ParagraphChoice, ...] = ()  # the editor's keep/drop decisions
 
 
@@ -270,6 +318,7 @@ class Segment:
     spans: tuple[Span, ...] = ()  # the same, typed; empty: `text` is all words
     role: str = "body"  # whose voice reads it: "presenter", "headline" or "body"
     section: str = ""  # the article's section, which may have a voice of its own
+    language: str = ""  # the language it is in ("": the show's), which may have a voice
 
     def typed(self) -> tuple[Span, ...]:
         return self.spans or (Span("words", self.text),)

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from werkzeug.exceptions import BadRequest
 from werkzeug.wrappers import Request, Response
 
-from audiocast.model import Episode, Show
+from audiocast.feeds import feed_view
+from audiocast.model import Episode, Feed, Show
 from audiocast.publish.feed import FEED_NAME, render_feed
 from audiocast.publish.identity import show_guid
 from audiocast.publish.registry import Registry
@@ -37,39 +38,59 @@ def served_at(request: Request) -> str:
     return request.url_root if request.url_root.endswith("/") else request.url_root + "/"
 
 
-def _cover(show: Show, registry: Registry) -> str:
-    kept = registry.meta("cover")
+def _cover(show: Show, registry: Registry, feed: str = "") -> str:
+    kept = registry.meta(f"cover:{feed}" if feed else "cover")
     if kept:
         return kept
     found = sorted(show.feed_dir.glob("cover-*"), key=lambda p: p.stat().st_mtime)
     return found[-1].name if found else ""
 
 
-def preview(show: Show, base_url: str) -> tuple[Show, list[Episode], str]:
-    """The show as published, moved to `base_url`: the show, its episodes, its cover."""
+def preview(show: Show, base_url: str, feed: Feed | None = None
+            ) -> tuple[Show, list[Episode], str, str]:
+    """The show (or its feed by rule `feed`) as published, moved to `base_url`: the show,
+    its episodes, its cover, and the folder its feed is in."""
     registry = Registry(show.state_dir / REGISTRY)
-    guid = registry.meta("podcast_guid") or show_guid(show)
-    moved = dataclasses.replace(show, base_url=base_url, podcast_guid=guid)
-    return moved, registry.published(show.feed_dir), _cover(show, registry)
+    name = feed.name if feed else ""
+    view = feed_view(show, feed)
+    guid = registry.meta(f"podcast_guid:{name}" if name else "podcast_guid") or show_guid(
+        view, name)
+    moved = dataclasses.replace(view, base_url=base_url, podcast_guid=guid)
+    return (moved, registry.published(show.feed_dir, name), _cover(show, registry, name),
+            f"{name}/" if name else "")
 
 
-def preview_feed(show: Show, base_url: str) -> bytes:
-    return render_feed(*preview(show, base_url))
+def preview_feed(show: Show, base_url: str, feed: Feed | None = None) -> bytes:
+    return render_feed(*preview(show, base_url, feed))
 
 
-def preview_page(show: Show, base_url: str) -> bytes:
-    return render_page(*preview(show, base_url))
+def preview_page(show: Show, base_url: str, feed: Feed | None = None) -> bytes:
+    return render_page(*preview(show, base_url, feed))
 
 
 def routes(load: Callable[[], Show]) -> dict[str, Route]:
-    """Paths a file server answers with a preview (`serve.feed_app`'s hook); `load` gives
-    the current show."""
+    """Paths a file server answers with a preview (`serve.feed_app`'s hook): the main
+    feed's and each feed by rule's; `load` gives the current show."""
 
-    def feed(request: Request) -> Response:
-        return Response(preview_feed(load(), served_at(request)),
-                        mimetype="application/rss+xml")
+    def answer(name: str) -> tuple[Route, Route]:
+        def chosen(show: Show) -> Feed | None:
+            return next((f for f in show.feeds if f.name == name), None) if name else None
 
-    def page(request: Request) -> Response:
-        return Response(preview_page(load(), served_at(request)), mimetype="text/html")
+        def feed(request: Request) -> Response:
+            show = load()
+            return Response(preview_feed(show, served_at(request), chosen(show)),
+                            mimetype="application/rss+xml")
 
-    return {f"/{FEED_NAME}": feed, "/": page, f"/{PAGE_NAME}": page}
+        def page(request: Request) -> Response:
+            show = load()
+            return Response(preview_page(show, served_at(request), chosen(show)),
+                            mimetype="text/html")
+
+        return feed, page
+
+    found: dict[str, Route] = {}
+    for name in ["", *(f.name for f in load().feeds)]:
+        feed, page = answer(name)
+        folder = f"/{name}/" if name else "/"
+        found |= {f"{folder}{FEED_NAME}": feed, folder: page, f"{folder}{PAGE_NAME}": page}
+    return found

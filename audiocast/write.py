@@ -1,7 +1,8 @@
 """Writing what a build publishes. An episode, once its chapters are rendered: the chapters'
 frames joined into one MP3 under a temporary name, tagged, renamed into place; then its
 transcript and chapter files, its record in the registry, and its script (for
-`audiocast script --diff`). Then the show: its cover, its page and, last, its feed."""
+`audiocast script --diff`). Then the show and each feed by rule: its cover, its page and,
+last, its feed."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from audiocast.audio.assemble import join
 from audiocast.cache import Store
 from audiocast.changes import slug
 from audiocast.errors import AudiocastError
+from audiocast.feeds import MAIN, feed_view
 from audiocast.files import atomic_path, atomic_write
-from audiocast.model import Chapter, Episode, Show
+from audiocast.model import Chapter, Episode, Feed, Show
 from audiocast.narration.explain import plain
 from audiocast.plan import EpisodePlan, show_cover
 from audiocast.publish.feed import FEED_NAME, render_feed
@@ -73,31 +75,38 @@ class EpisodeWriter:
         episode = dataclasses.replace(plan.episode, size=path.stat().st_size,
                                       duration=duration, chapters=tuple(chapters),
                                       cues=tuple(said))
-        self.sidecars(episode)
-        self.registry.save(episode, plan.source_hash, plan.inputs_key)
+        self.sidecars(episode, plan.info.album)
+        self.registry.save(episode, plan.source_hash, plan.inputs_key, plan.feed)
         atomic_write(script_record(self.show, episode.id), plain(plan.script).encode())
         self._lap("feed", t0)
         return episode
 
-    def sidecars(self, episode: Episode) -> None:
+    def sidecars(self, episode: Episode, podcast: str) -> None:
         feed = self.show.feed_dir
         transcript = cues(episode.cues)
         chapters: tuple[Chapter, ...] = episode.chapters
         atomic_write(feed / episode.sidecar(".vtt"), webvtt(transcript).encode())
         atomic_write(feed / episode.sidecar(".srt"), srt(transcript).encode())
         atomic_write(feed / episode.sidecar(".chapters.json"),
-                     chapters_json(chapters, episode.title, self.show.title).encode())
+                     chapters_json(chapters, episode.title, podcast).encode())
         atomic_write(feed / episode.sidecar(".chapters.vtt"), chapters_vtt(chapters).encode())
 
 
-def publish_show(show: Show, registry: Registry, stages: dict[str, float]) -> None:
-    """The cover, the page and, last, the feed, listing every published episode."""
+def publish_show(show: Show, registry: Registry, stages: dict[str, float],
+                 feed: Feed | None = None) -> None:
+    """The cover, the page and, last, the feed, listing every published episode: of the
+    main feed, or (`feed`) of a feed by rule, in `feed/<name>/`."""
     started = time.perf_counter()
-    show = dataclasses.replace(show, podcast_guid=fixed_guid(show, registry))
-    art = show_cover(show)
-    episodes = registry.published(show.feed_dir)
+    name = feed.name if feed else MAIN
+    view = feed_view(show, feed)
+    view = dataclasses.replace(view, podcast_guid=fixed_guid(view, registry, name))
+    art = show_cover(view if feed and feed.image else show)
+    episodes = registry.published(show.feed_dir, name)
+    folder = f"{name}/" if name else ""
     atomic_write(show.feed_dir / art.file, art.data)
-    registry.set_meta("cover", art.file)  # for a preview (preview.py)
-    atomic_write(show.feed_dir / PAGE_NAME, render_page(show, episodes, art.file))
-    atomic_write(show.feed_dir / FEED_NAME, render_feed(show, episodes, art.file))
+    registry.set_meta(f"cover:{name}" if name else "cover", art.file)  # for a preview
+    atomic_write(show.feed_dir / folder / PAGE_NAME, render_page(view, episodes, art.file,
+                                                                 folder))
+    atomic_write(show.feed_dir / folder / FEED_NAME, render_feed(view, episodes, art.file,
+                                                                 folder))
     stages["feed"] += time.perf_counter() - started

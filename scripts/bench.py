@@ -15,6 +15,11 @@ Sections (all by default):
             loses nothing measurable
   voice     the default neural voice (Piper's joe) on the edition: realtime factor and peak
             memory of every process, with its default one worker and with two
+  feeds     adding a section feed ([[feeds]]) to a built show (a week of daily 8-article
+            editions), against the show's first build (the stories' audio is reused, only
+            the feed's own presenter lines are new: target < 10%)
+  publish   `audiocast publish` of that show to S3 (moto's server on 127.0.0.1) and to a
+            folder: the first publish, and one with nothing changed
 Whole-process figures are wall times of `audiocast build` subprocesses (what a cron job
 sees) beside the seconds the build reports itself; peak memory is each process's VmHWM.
 Machines here are shared and noisy: figures are medians of --runs runs, measured side by
@@ -334,11 +339,99 @@ def voice_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
               + f" MB; {total:.0f} MB in all")
         key = "1_worker" if not extra else "2_workers"
         figures |= {f"piper_rtf_{key}": run.audio / run.wall, f"piper_peak_mb_{key}": total}
+SECTIONS_OF_THE_NEWSROOM = ("Courts", "City", "Port", "Schools")
+COURTS_FEED = """
+[[feeds]]
+name = "courts"
+title = "Bench Daily: Courts"
+sections = ["Courts"]
+"""
+
+
+def make_sectioned_show(root: Path, editions: int, articles: int, words: int) -> Path:
+    """Editions of Markdown articles, each in one of the newsroom's sections, in turn."""
+    rng = random.Random(13)
+    root.mkdir(parents=True)
+    (root / "audiocast.toml").write_text(CONFIG.format(engine="espeak"))
+    for e in range(editions):
+        folder = root / "episodes" / f"2026-{1 + e // 28:02d}-{1 + e % 28:02d}"
+        folder.mkdir(parents=True)
+        for a in range(articles):
+            text = article(rng, "Monday, January 5, 2026", words).split("\n\n", 2)[2]
+            headline = sentence(rng).rstrip(".")
+            section = SECTIONS_OF_THE_NEWSROOM[a % len(SECTIONS_OF_THE_NEWSROOM)]
+            (folder / f"{a:02d}.md").write_text(
+                f"---\ntitle: {headline}\nsection: {section}\n---\n{text}\n")
+    return root
+
+
+def feeds_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
+    print(f"\n## Adding a section feed to a built show ({args.editions} editions of "
+          f"{args.articles} articles of about {args.words} words, eSpeak; a quarter of the "
+          "articles in the section)")
+    show = make_sectioned_show(tmp / "show", args.editions, args.articles, args.words)
+    first = build(show)
+    same = median_build(show, args.runs)
+    adds = []
+    for run in range(args.runs):  # each time to a copy of the show as first built
+        copy = tmp / f"copy{run}"
+        shutil.copytree(show, copy)
+        (copy / "audiocast.toml").write_text((copy / "audiocast.toml").read_text()
+                                             + COURTS_FEED)
+        adds.append(build(copy))
+        shutil.rmtree(copy)
+    add = sorted(adds, key=lambda r: r.wall)[len(adds) // 2]
+    share = add.wall / first.wall
+    print(f"first build {first.wall:.2f} s ({first.inside:.2f} s in the build); nothing "
+          f"changed {same.wall:.2f} s; adding the courts feed {add.wall:.2f} s ({add.inside:.2f}"
+          f" s in the build): {share:.1%} of the first build")
+    return {"feeds_first_s": first.wall, "feeds_nochange_s": same.wall,
+            "feeds_add_section_s": add.wall, "feeds_add_section_share": share}
+
+
+def publish_run(show: Path, destination: str, env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "audiocast", "publish", destination, "--show",
+                    str(show)], check=True, stdout=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - t0
+
+
+def publish_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
+    import logging
+    import os
+
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # a line per request otherwise
+    print("\n## audiocast publish of a built show with a section feed (whole processes)")
+    show = make_sectioned_show(tmp / "show", args.editions, args.articles, args.words)
+    (show / "audiocast.toml").write_text((show / "audiocast.toml").read_text() + COURTS_FEED)
+    build(show)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    env = {**os.environ, "AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench",
+           "AWS_DEFAULT_REGION": "us-east-1", "AWS_ENDPOINT_URL_S3": f"http://{host}:{port}",
+           "AWS_EC2_METADATA_DISABLED": "true"}
+    boto3.client("s3", endpoint_url=env["AWS_ENDPOINT_URL_S3"], region_name="us-east-1",
+                 aws_access_key_id="bench", aws_secret_access_key="bench"
+                 ).create_bucket(Bucket="bench")
+    figures = {}
+    try:
+        for name, where in (("s3", "s3://bench/show"), ("folder", str(tmp / "site"))):
+            first = publish_run(show, where, env)
+            same = statistics.median(publish_run(show, where, env) for _ in range(args.runs))
+            figures |= {f"publish_{name}_first_s": first, f"publish_{name}_nochange_s": same}
+            print(f"{name:7} first publish {first:.2f} s; nothing changed {same:.2f} s")
+    finally:
+        server.stop()
     return figures
 
 
 SECTIONS = {"edition": edition_section, "nochange": nochange_section,
-            "memory": memory_section, "encoder": encoder_section, "voice": voice_section}
+            "memory": memory_section, "encoder": encoder_section, "voice": voice_section,
+            "feeds": feeds_section, "publish": publish_section}
 
 
 def main() -> None:
@@ -346,6 +439,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=8)
     parser.add_argument("--words", type=int, default=180, help="words per article")
     parser.add_argument("--runs", type=int, default=5, help="runs of the quick measurements")
+    parser.add_argument("--editions", type=int, default=7,
+                        help="editions of the show the feeds and publish sections build")
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()

@@ -61,6 +61,7 @@ class Mastered:
     mp3: bytes
     spans: tuple[tuple[int, int], ...]  # samples of the decoded chapter: each take's speech
     timings: dict[str, float]  # seconds per stage
+    gain: float = 0.0  # dB, applied to every block
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,10 @@ class _Master:
 
     def key(self, section: range) -> str:
         """The content address of a block's audio before the gain."""
-        layout, last = self.layout, section.stop == len(self.layout.pauses_ms)
+        # the last block differs from the same takes elsewhere only by a sting or an outro
+        # (so a story's last paragraph is shared by a chapter that goes on after it)
+        layout = self.layout
+        last = section.stop == len(layout.pauses_ms) and (layout.sting or bool(layout.outro))
         bed = self.music(section)
         music = bed and [layout.music.duck_db, layout.music.lead_ms, layout.music.tail_ms,
                          bed[0], hashlib.sha256(bed[1]).hexdigest(), bed is layout.outro]
@@ -231,36 +235,49 @@ class _Master:
 
 
 def master(takes: Callable[[range], Iterable[Take]], layout: Layout,
-           store: Path | None = None, reuse: bool = True) -> Mastered:
+           store: Path | None = None, reuse: bool = True, gain: float | None = None
+           ) -> Mastered:
     """The chapter's MP3. `takes(section)` gives the takes of a block (lazily: the time spent
     waiting for them is counted as synthesis); `store` is where blocks are kept, if anywhere
     (`reuse`: whether the blocks found there may be used, or all are done again).
 
     The gain brings the chapter to the target; where the limiter then takes more than a
     little off the loudness (a voice with sharp peaks), the blocks are encoded once more
-    with the gain corrected by what was measured after the limiter."""
+    with the gain corrected by what was measured after the limiter. A `gain` given is used
+    as it is (another chapter's, whose blocks this one shares: they are not encoded
+    again)."""
     with tempfile.TemporaryFile() as file:
         work = _Master(takes, layout, store, reuse, _Spool(file))
         sections = blocks(layout)
         measured = [work.measured(i, s) for i, s in enumerate(sections)]
-        # the encoder changes the level a little; aim so that the published file is on target
-        target = layout.audio.loudness - layout.encoder_db
-        loudness = integrated([e for m in measured for e in m.energies])
-        gain = 0.0 if math.isinf(loudness) else _step(target - loudness)
-        work.timer.lap("normalize")
-        parts = [work.encode(i, s, gain, m.energies)
-                 for i, (s, m) in enumerate(zip(sections, measured, strict=True))]
-        reached = integrated([e for _, energies in parts for e in energies])
-        if not math.isinf(reached) and abs(target - reached) > GAIN_STEP_DB * 1.5:
-            gain = _step(gain + target - reached)
-            parts = [work.encode(i, s, gain, m.energies)
-                     for i, (s, m) in enumerate(zip(sections, measured, strict=True))]
+        gain, parts = _gained(work, sections, measured, gain)
         spans, position = [], 0
         for (mp3, _), found in zip(parts, measured, strict=True):
             spans += [(position + ENCODER_DELAY + a, position + ENCODER_DELAY + b)
                       for a, b in found.spans]
             position += scan(mp3).samples
-        return Mastered(b"".join(mp3 for mp3, _ in parts), tuple(spans), work.timer.seconds)
+        return Mastered(b"".join(mp3 for mp3, _ in parts), tuple(spans), work.timer.seconds,
+                        gain)
+
+
+def _gained(work: _Master, sections: list[range], measured: list[_Measured],
+            given: float | None) -> tuple[float, list[tuple[bytes, list[float]]]]:
+    """The gain, and each block encoded at it."""
+    layout = work.layout
+    # the encoder changes the level a little; aim so that the published file is on target
+    target = layout.audio.loudness - layout.encoder_db
+    loudness = integrated([e for m in measured for e in m.energies])
+    gain = given if given is not None else (
+        0.0 if math.isinf(loudness) else _step(target - loudness))
+    work.timer.lap("normalize")
+    parts = [work.encode(i, s, gain, m.energies)
+             for i, (s, m) in enumerate(zip(sections, measured, strict=True))]
+    reached = integrated([e for _, energies in parts for e in energies])
+    if given is None and not math.isinf(reached) and abs(target - reached) > GAIN_STEP_DB * 1.5:
+        gain = _step(gain + target - reached)
+        parts = [work.encode(i, s, gain, m.energies)
+                 for i, (s, m) in enumerate(zip(sections, measured, strict=True))]
+    return gain, parts
 
 
 def _step(gain: float) -> float:

@@ -26,7 +26,14 @@ import frontmatter
 from audiocast import sanitize
 from audiocast.errors import AudiocastError
 from audiocast.files import atomic_write, read_regular
-from audiocast.ingest.extract import FeedItem, from_feed, from_page, looks_like_feed
+from audiocast.ingest.extract import (
+    FeedItem,
+    from_feed,
+    from_page,
+    labels,
+    language_code,
+    looks_like_feed,
+)
 from audiocast.ingest.fetch import fetch, origin
 from audiocast.model import Article, Reading, Show
 from audiocast.publish.registry import Registry
@@ -120,7 +127,9 @@ class Ingest:
             date = None
         author = sanitize.line(found.author) if found.author else None
         return Article(found.source, title, paragraphs, date, author or None,
-                       sanitize.web_url(found.url))
+                       sanitize.web_url(found.url), section=sanitize.line(found.section),
+                       categories=labels(found.categories), tags=labels(found.tags),
+                       language=language_code(found.language))
 
     def failed(self, where: str, why: str) -> None:
         self.outcome.failed += 1
@@ -139,6 +148,10 @@ class Ingest:
             meta["author"] = found.author
         if found.url:
             meta["url"] = found.url
+        for key, value in (("section", found.section), ("categories", list(found.categories)),
+                           ("tags", list(found.tags)), ("language", found.language)):
+            if value:
+                meta[key] = value
         post = frontmatter.Post("\n\n".join(found.paragraphs), **meta)
         atomic_write(path, (frontmatter.dumps(post) + "\n").encode())
         return path
@@ -165,14 +178,17 @@ class Ingest:
                 extracted = from_page(page.data.decode("utf-8", "replace"), page.url, link)
                 return Article(link, item.title, extracted.paragraphs,
                                item.date or extracted.date, item.author or extracted.author,
-                               link)
+                               link, categories=item.categories or extracted.categories,
+                               tags=extracted.tags,
+                               language=item.language or extracted.language)
             except AudiocastError as e:
                 self.warn(f"warning {e}")
         elif item.link:
             self.warn(f"warning {item.link[:100]!r}: not an http(s) link, not followed")
         if item.summary:
             return Article(link or item.title, item.title, item.summary, item.date,
-                           item.author, link)
+                           item.author, link, categories=item.categories,
+                           language=item.language)
         self.failed(item.link or item.title, "no text in the feed and no page to take it from")
         return None
 

@@ -72,7 +72,31 @@ def from_page(html: str, url: str | None, source: str) -> Article:
         paragraphs = (dek, *paragraphs)
     title = strip_title(title, doc.get("sitename") or "", doc.get("url") or url)
     return Article(source, title, paragraphs, _date(doc.get("date")),
-                   doc.get("author") or None, sanitize.web_url(doc.get("url")) or url)
+                   doc.get("author") or None, sanitize.web_url(doc.get("url")) or url,
+                   categories=labels(doc.get("categories")), tags=labels(doc.get("tags")),
+                   language=language_code(doc.get("language")))
+
+
+def labels(value: object) -> tuple[str, ...]:
+    """Categories or tags as the page or feed gives them (a list, or a line with commas),
+    as plain text, each once."""
+    items = value.split(",") if isinstance(value, str) else value if isinstance(
+        value, list | tuple) else []
+    found: list[str] = []
+    for item in items:
+        text = sanitize.line(str(item)).strip() if isinstance(item, str | int) else ""
+        if text and len(text) <= 100 and text not in found:
+            found.append(text)
+    return tuple(found[:20])
+
+
+def language_code(value: object) -> str:
+    """A language code (`fr`, `en-US`) as a page or feed declares it, else nothing."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not re.fullmatch(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]{2,8})*", text):
+        return ""
+    primary, *rest = text.replace("_", "-").split("-")
+    return "-".join([primary.lower(), *rest])
 
 
 _DEK = frozenset(("dek", "deck", "teaser", "standfirst", "summary", "subtitle", "intro", "lede",
@@ -110,6 +134,8 @@ class FeedItem:
     title: str
     date: dt.date | None
     author: str | None
+    categories: tuple[str, ...] = ()  # the item's <category> terms
+    language: str = ""  # the feed's <language>
 
 
 def from_feed(data: bytes, source: str) -> list[FeedItem]:
@@ -122,6 +148,7 @@ def from_feed(data: bytes, source: str) -> list[FeedItem]:
                              hint="ask the newsroom for its feed's address, or check the file")
     items = []
     site = parsed.feed.get("title", "")
+    language = language_code(parsed.feed.get("language"))
     for entry in parsed.entries:
         title = strip_title(" ".join(entry.get("title", "").split()), site,
                             entry.get("link"))
@@ -132,10 +159,13 @@ def from_feed(data: bytes, source: str) -> list[FeedItem]:
         link = entry.get("link") or None
         full = [c.value for c in entry.get("content", []) if c.get("value")]
         summary = fragment_paragraphs(entry.get("summary", "")) if entry.get("summary") else ()
+        categories = labels([t.get("term") for t in entry.get("tags", [])])
         found = None
         if full:
             paragraphs = fragment_paragraphs(full[0])
             if paragraphs:
-                found = Article(link or source, title, paragraphs, date, author, link)
-        items.append(FeedItem(found, link, summary, title, date, author))
+                found = Article(link or source, title, paragraphs, date, author, link,
+                                categories=categories, language=language)
+        items.append(FeedItem(found, link, summary, title, date, author, categories,
+                              language))
     return items

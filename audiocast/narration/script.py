@@ -75,7 +75,7 @@ class Narrator:
         spans = unseal(piece)
         typed = any(s.kind != "words" or s.rule for s in spans)
         return Segment(spoken_words(spans), pause_ms, chapter, written, spans if typed else (),
-                       role, section)
+                       role, section, self.language)
 
     def _sentence(self, written: str, pause_ms: int, chapter: int | None,
                   article: Article, role: str = "body") -> list[Segment]:
@@ -87,6 +87,10 @@ class Narrator:
                 for p, pause in zip(pieces, pauses, strict=True)]
 
     def article(self, article: Article, chapter: int | None = None) -> Narration:
+        """One article's segments. An article in a language of its own is read by that
+        language's rules (the language-neutral ones where there are none)."""
+        if article.language and article.language != self.language:
+            return replace(self, language=article.language).article(article, chapter)
         size = len(article.title) + sum(map(len, article.paragraphs))
         if size > self.max_article_chars:
             raise AudiocastError(

@@ -99,7 +99,7 @@ def simple_chapters(episode: Episode) -> list[dict[str, str]]:
             for c in episode.chapters]
 
 
-def _channel(show: Show, cover: str) -> FeedGenerator:
+def _channel(show: Show, cover: str, folder: str = "") -> FeedGenerator:
     fg = FeedGenerator()
     fg.load_extension("podcast")
     fg.register_extension("p20", _Channel, _Item)
@@ -107,7 +107,7 @@ def _channel(show: Show, cover: str) -> FeedGenerator:
     fg.description(show.description or show.title)
     fg.language(show.language)
     fg.author({"name": show.author, "email": show.owner_email})
-    fg.link(href=show.url(FEED_NAME), rel="self", type="application/rss+xml")
+    fg.link(href=show.url(folder + FEED_NAME), rel="self", type="application/rss+xml")
     fg.link(href=show.link, rel="alternate")  # RSS <link> is the last link given
     fg.image(url=cover, title=show.title, link=show.link)
     fg.copyright(show.author)
@@ -123,20 +123,22 @@ def _channel(show: Show, cover: str) -> FeedGenerator:
     if show.new_feed_url:
         fg.podcast.itunes_new_feed_url(show.new_feed_url)
     fg.p20.explicit = show.explicit
-    fg.p20.guid = show_guid(show)
+    fg.p20.guid = show_guid(show, folder.strip("/"))
     fg.p20.locked = (show.locked, show.owner_email)
     fg.p20.persons = [dict(p) for p in show.persons]
     return fg
 
 
-def _item(fg: FeedGenerator, show: Show, episode: Episode, cover: str) -> None:
+def _item(fg: FeedGenerator, show: Show, episode: Episode, cover: str,
+          folder: str = "") -> None:
     fe = fg.add_entry(order="append")
     fe.guid(episode.guid, permalink=False)
     fe.title(episode.title)
     fe.description(episode.description)
     fe.content(show_notes(episode), type="CDATA")
     links = [a.url for a in episode.articles if a.url]
-    fe.link(href=links[0] if len(links) == 1 else f"{show.url('index.html')}#{episode.id}")
+    page = show.url(f"{folder}index.html")
+    fe.link(href=links[0] if len(links) == 1 else f"{page}#{episode.id}")
     fe.published(episode.published)
     fe.enclosure(show.url(episode.file), str(episode.size), "audio/mpeg")
     fe.podcast.itunes_duration(round(episode.duration))
@@ -153,17 +155,19 @@ def _item(fg: FeedGenerator, show: Show, episode: Episode, cover: str) -> None:
     fe.p20.simple_chapters = simple_chapters(episode)
 
 
-def render_feed(show: Show, episodes: Sequence[Episode], cover_file: str) -> bytes:
-    """The feed's bytes, newest episode first, at most `show.feed_limit` of them.
-    Deterministic: lastBuildDate is when the newest listed episode was published or its
-    file last changed, not the clock."""
+def render_feed(show: Show, episodes: Sequence[Episode], cover_file: str,
+                folder: str = "") -> bytes:
+    """The feed's bytes, newest episode first, at most `show.feed_limit` of them; `folder`
+    is where it is published (`courts/` for a feed by rule; the files it names are where
+    they are). Deterministic: lastBuildDate is when the newest listed episode was
+    published or its file last changed, not the clock."""
     cover = show.url(cover_file)
-    fg = _channel(show, cover)
+    fg = _channel(show, cover, folder)
     ordered = sorted(episodes, key=lambda e: (e.published, e.id), reverse=True)
     if show.feed_limit:
         ordered = ordered[:show.feed_limit]
     if ordered:
         fg.lastBuildDate(max(max(e.published, e.updated or e.published) for e in ordered))
     for episode in ordered:
-        _item(fg, show, episode, cover)
+        _item(fg, show, episode, cover, folder)
     return fg.rss_str(pretty=True)

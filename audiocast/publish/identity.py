@@ -1,6 +1,7 @@
-"""The show's identity in podcast apps: its `podcast:guid`, derived once from its feed's
-address at the first build and then kept in the registry, so it moves neither with a
-preview address (`--base-url`, `audiocast serve`, the desk) nor with the show."""
+"""The show's identity in podcast apps: its `podcast:guid` (and each feed by rule's),
+derived once from the feed's address at the first build and then kept in the registry, so
+it moves neither with a preview address (`--base-url`, `audiocast serve`, the desk) nor
+with the show."""
 
 from __future__ import annotations
 
@@ -20,17 +21,21 @@ def podcast_guid(feed_url: str) -> str:
     return str(uuid.uuid5(PODCAST_GUID_NS, bare))
 
 
-def show_guid(show: Show) -> str:
-    """The guid the show carries, else the one its own address (audiocast.toml's, not a
-    preview's) gives."""
-    return show.podcast_guid or podcast_guid((show.home_url or show.base_url) + FEED_NAME)
+def show_guid(show: Show, feed: str = "") -> str:
+    """The guid the show (or its feed by rule `feed`) carries, else the one its own address
+    (audiocast.toml's, not a preview's) gives."""
+    folder = f"{feed}/" if feed else ""
+    return show.podcast_guid or podcast_guid((show.home_url or show.base_url) + folder
+                                             + FEED_NAME)
 
 
-def fixed_guid(show: Show, registry: Registry) -> str:
-    """The show's podcast:guid: `[show] podcast_guid` if given, else the one kept since the
-    first build; whichever is used is kept."""
-    kept = registry.meta(_META_KEY)
-    guid = show.podcast_guid or kept or show_guid(show)
+def fixed_guid(show: Show, registry: Registry, feed: str = "") -> str:
+    """The podcast:guid of the show's main feed (or of its feed by rule `feed`, given
+    `show` as that feed presents itself): `podcast_guid` if given, else the one kept since
+    the first build; whichever is used is kept."""
+    key = f"{_META_KEY}:{feed}" if feed else _META_KEY
+    kept = registry.meta(key)
+    guid = show.podcast_guid or kept or show_guid(show, feed)
     if guid != kept:
-        registry.set_meta(_META_KEY, guid)
+        registry.set_meta(key, guid)
     return guid

@@ -1,11 +1,12 @@
 """The episode registry: what has been published, kept in SQLite beside the cache
 (`.audiocast/registry.sqlite`) so an episode's identity survives rebuilds and edits.
 
-One row per episode: its GUID and first publication date (kept forever), the key of the
-inputs it was made from (so an unchanged episode is recognised without reading it), its
-current file, size and duration, what the feed and the page show of it, and whether it is
-still published or retired. The database is in WAL mode: a build killed while writing
-leaves no journal that blocks readers.
+One row per episode and feed (the main feed is `""`, a feed by rule its name): its GUID
+and first publication date (kept forever; an edition in two feeds has a GUID in each), the
+key of the inputs it was made from (so an unchanged episode is recognised without reading
+it), its current file, size and duration, what the feed and the page show of it, and
+whether it is still published or retired. The database is in WAL mode: a build killed
+while writing leaves no journal that blocks readers.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from audiocast import sanitize
 from audiocast.errors import AudiocastError
 from audiocast.model import ArticleLink, Chapter, Cue, Episode
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS episodes (
-    id TEXT PRIMARY KEY,
+_EPISODES = """
+CREATE TABLE IF NOT EXISTS {name} (
+    feed TEXT NOT NULL DEFAULT '',  -- '' for the main feed, else a [[feeds]] name
+    id TEXT NOT NULL,
     guid TEXT NOT NULL UNIQUE,
     first_published TEXT NOT NULL,
     source_hash TEXT NOT NULL,
@@ -38,8 +40,13 @@ CREATE TABLE IF NOT EXISTS episodes (
     cues TEXT NOT NULL,       -- JSON [[start_ms, end_ms, text], ...]
     status TEXT NOT NULL DEFAULT 'published' CHECK (status IN ('published', 'retired')),
     updated TEXT NOT NULL,
-    inputs_key TEXT NOT NULL DEFAULT ''
+    inputs_key TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (feed, id)
 );
+"""
+_COLUMNS = ("id, guid, first_published, source_hash, file, size, duration, title, description, "
+            "articles, chapters, cues, status, updated, inputs_key")
+_SCHEMA = _EPISODES.format(name="episodes") + """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS superseded (  -- published files no episode uses any more
     file TEXT PRIMARY KEY,
@@ -78,6 +85,8 @@ class Registry:
             if "inputs_key" not in columns:  # a registry from an earlier version
                 db.execute("ALTER TABLE episodes ADD COLUMN inputs_key TEXT NOT NULL "
                            "DEFAULT ''")
+            if "feed" not in columns:
+                _add_feeds(db)
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
@@ -90,44 +99,50 @@ class Registry:
                                  hint="check the disk has space and the file is writable; "
                                       "what is published is unchanged") from None
 
-    def get(self, episode_id: str) -> Entry | None:
+    def get(self, episode_id: str, feed: str = "") -> Entry | None:
         with self._db() as db:
-            row = db.execute("SELECT * FROM episodes WHERE id = ?", (episode_id,)).fetchone()
+            row = db.execute("SELECT * FROM episodes WHERE feed = ? AND id = ?",
+                             (feed, episode_id)).fetchone()
         return _entry(row) if row else None
 
-    def all(self) -> list[Entry]:
+    def all(self, feed: str = "") -> list[Entry]:
         with self._db() as db:
-            rows = db.execute("SELECT * FROM episodes ORDER BY first_published DESC, id")
+            rows = db.execute("SELECT * FROM episodes WHERE feed = ? "
+                              "ORDER BY first_published DESC, id", (feed,))
             return [_entry(r) for r in rows]
 
-    def published(self, feed_dir: Path) -> list[Episode]:
+    def published(self, feed_dir: Path, feed: str = "") -> list[Episode]:
         """The episodes a feed lists: published, with their file in `feed_dir`."""
-        return [e.episode for e in self.all()
+        return [e.episode for e in self.all(feed)
                 if e.status == "published" and (feed_dir / e.episode.file).is_file()]
 
-    def summaries(self) -> dict[str, Summary]:
+    def summaries(self, feed: str | None = "") -> dict[str, Summary]:
+        """By episode id, in one feed; with `feed` None, by `feed/id` in every feed by rule
+        and by id in the main feed."""
         with self._db() as db:
-            rows = db.execute("SELECT id, file, duration, status, inputs_key, updated "
-                              "FROM episodes")
-            return {r["id"]: Summary(*r) for r in rows}
+            rows = db.execute("SELECT feed, id, file, duration, status, inputs_key, updated "
+                              "FROM episodes WHERE feed = ? OR ?", (feed, feed is None))
+            return {(f"{r['feed']}/{r['id']}" if r["feed"] else r["id"]): Summary(*r[1:])
+                    for r in rows}
 
-    def save(self, episode: Episode, source_hash: str, inputs_key: str) -> None:
+    def save(self, episode: Episode, source_hash: str, inputs_key: str,
+             feed: str = "") -> None:
         """Record a published episode; its GUID and first publication date never change, and
         its `updated` time changes only with its file."""
         with self._db() as db:
             db.execute("""
-                INSERT INTO episodes (id, guid, first_published, source_hash, file, size,
+                INSERT INTO episodes (feed, id, guid, first_published, source_hash, file, size,
                     duration, title, description, articles, chapters, cues, status, updated,
                     inputs_key)
-                VALUES (:id, :guid, :published, :hash, :file, :size, :duration, :title,
+                VALUES (:feed, :id, :guid, :published, :hash, :file, :size, :duration, :title,
                     :description, :articles, :chapters, :cues, 'published', :updated, :inputs)
-                ON CONFLICT (id) DO UPDATE SET source_hash = :hash, file = :file,
+                ON CONFLICT (feed, id) DO UPDATE SET source_hash = :hash, file = :file,
                     size = :size, duration = :duration, title = :title,
                     description = :description, articles = :articles, chapters = :chapters,
                     cues = :cues, status = 'published', inputs_key = :inputs,
                     updated = CASE WHEN file = :file THEN updated ELSE :updated END
                 """, {
-                "id": episode.id, "guid": episode.guid,
+                "feed": feed, "id": episode.id, "guid": episode.guid,
                 "published": episode.published.isoformat(), "hash": source_hash,
                 "file": episode.file, "size": episode.size, "duration": episode.duration,
                 "title": episode.title, "description": episode.description,
@@ -139,11 +154,19 @@ class Registry:
                 "inputs": inputs_key,
             })
 
-    def retire(self, episode_id: str) -> bool:
+    def retire(self, episode_id: str, feed: str | None = None) -> bool:
+        """Take an episode out of one feed, or (`feed` None) out of every feed."""
         with self._db() as db:
             changed = db.execute("UPDATE episodes SET status = 'retired' WHERE id = ? AND "
-                                 "status = 'published'", (episode_id,)).rowcount
+                                 "status = 'published' AND (feed = ? OR ?)",
+                                 (episode_id, feed, feed is None)).rowcount
         return bool(changed)
+
+    def feeds(self) -> set[str]:
+        """The feeds by rule that have (or had) an episode."""
+        with self._db() as db:
+            return {r[0] for r in db.execute("SELECT DISTINCT feed FROM episodes WHERE "
+                                             "feed != ''")}
 
     def files(self) -> set[str]:
         """Every file an episode uses, published or retired."""
@@ -168,6 +191,20 @@ class Registry:
         with self._db() as db:
             db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
                        "value = excluded.value", (key, value))
+
+
+def _add_feeds(db: sqlite3.Connection) -> None:
+    """A registry from before feeds by rule: its episodes become the main feed's, GUIDs
+    and all, in a table keyed by feed and episode (in one transaction: a build killed
+    meanwhile leaves the registry as it was)."""
+    db.execute("BEGIN IMMEDIATE")
+    if "feed" not in {row[1] for row in db.execute("PRAGMA table_info(episodes)")}:
+        db.execute(_EPISODES.format(name="episodes_by_feed"))
+        db.execute(f"INSERT INTO episodes_by_feed (feed, {_COLUMNS}) "
+                   f"SELECT '', {_COLUMNS} FROM episodes")
+        db.execute("DROP TABLE episodes")
+        db.execute("ALTER TABLE episodes_by_feed RENAME TO episodes")
+    db.execute("COMMIT")
 
 
 def _entry(row: sqlite3.Row) -> Entry:

@@ -25,11 +25,15 @@ def _clock(ms: int) -> str:
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
-def render_page(show: Show, episodes: Sequence[Episode], cover_file: str) -> bytes:
+def render_page(show: Show, episodes: Sequence[Episode], cover_file: str,
+                folder: str = "") -> bytes:
+    """The page, published in `folder` (`courts/` for a feed by rule): its links to the
+    audio, the transcripts and the cover lead back up to where they are."""
     ordered = sorted(episodes, key=lambda e: (e.published, e.id), reverse=True)
     page = _env.get_template("index.html.j2").render(
-        show=show, episodes=ordered, cover_file=cover_file, cover_url=show.url(cover_file),
-        feed_url=show.url(FEED_NAME), clock=_clock,
+        show=show, episodes=ordered, root="../" * folder.count("/"),
+        cover_file=cover_file, cover_url=show.url(cover_file),
+        feed_url=show.url(folder + FEED_NAME), clock=_clock,
         minutes=lambda seconds: f"{round(seconds / 60) or 1} min",
         megabytes=lambda size: f"{size / 1e6:.1f} MB")
     return page.encode("utf-8")

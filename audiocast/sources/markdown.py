@@ -1,4 +1,5 @@
-"""Markdown articles with YAML front matter (title, date, author, url).
+"""Markdown articles with YAML front matter (title, date, author, url; section, category or
+categories, tags and language, which feeds by rule pick articles by).
 
 Front matter is parsed as data only, within bounds: no aliases (an alias bomb expands a few
 lines into gigabytes), no more than `MAX_FRONT_MATTER` characters, dates read as text and
@@ -8,6 +9,7 @@ that is not a plain value is an error naming the file.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +92,34 @@ def _section(meta: dict[str, Any], path: Path) -> str:
     return ""
 
 
+def _list(meta: dict[str, Any], keys: tuple[str, ...], path: Path) -> tuple[str, ...]:
+    """Labels from a list or a comma-separated line under any of `keys`, each once."""
+    found: list[str] = []
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, str):
+            value = value.split(",")
+        for item in value if isinstance(value, list) else [value]:
+            if item is None or item == "":
+                continue
+            text = _field({key: item}, key, path)
+            if text and text.strip() and text.strip() not in found:
+                found.append(text.strip())
+    return tuple(found)
+
+
+def _language(meta: dict[str, Any], path: Path) -> str:
+    """`language:` (or `lang:`) as a language code: `fr`, `pt-BR`."""
+    value = _field(meta, "language", path) or _field(meta, "lang", path)
+    if value is None:
+        return ""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value):
+        raise AudiocastError(f"front matter language {value[:40]!r} is not a language code",
+                             path, hint="write it as an ISO 639-1 code such as fr or pt-BR")
+    primary, *rest = value.replace("_", "-").split("-")
+    return "-".join([primary.lower(), *rest])
+
+
 def _inline_text(token) -> str:
     """The readable text of an inline token: link text kept, images and markup dropped."""
     out: list[str] = []
@@ -137,4 +167,7 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
     return Article(source=path, title=title, paragraphs=tuple(paragraphs),
                    date=checked_date(meta.get("date"), path, reading),
                    author=_field(meta, "author", path), url=url, encoding=encoding,
-                   section=_section(meta, path))
+                   section=_section(meta, path),
+                   categories=_list(meta, ("category", "categories"), path),
+                   tags=_list(meta, ("tags", "tag", "keywords"), path),
+                   language=_language(meta, path))
