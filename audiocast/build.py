@@ -9,8 +9,6 @@ the feed. An episode that fails keeps its previously published version.
 
 from __future__ import annotations
 
-import json
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,18 +17,17 @@ from typing import TYPE_CHECKING
 
 from audiocast import sources
 from audiocast.cache import Store
-from audiocast.changes import episode_id, fingerprint, inputs_key
+from audiocast.changes import episode_id, inputs_key
 from audiocast.errors import AudiocastError, EditionError
-from audiocast.feeds import MAIN, feed_view
-from audiocast.model import Episode, Feed, Show
-from audiocast.publish.identity import fixed_guid
+from audiocast.feeds import MAIN
+from audiocast.model import Episode, Show
 from audiocast.publish.registry import Entry, Registry
+from audiocast.publishing import publish_feeds
 from audiocast.report import BuildReport, EpisodeResult, peak_memory_kb, summary_line
 from audiocast.state import running, show_lock, sweep
-from audiocast.tidy import tidy
+from audiocast.tidy import retire_gone, tidy
 
 if TYPE_CHECKING:  # the stages' libraries are loaded only when something changed
-    from audiocast.chapters import RenderedChapter
     from audiocast.plan import EpisodePlan
 
 STAGES = ("read", "narrate", "synthesize", "assemble", "normalize", "encode", "join", "tag",
@@ -88,8 +85,11 @@ class _Build:
             self.registry.save(episode, entry.source_hash, key if done else "", feed)
             self.unchanged(f"{feed}/{episode.id}" if feed else episode.id, episode.duration,
                            episode.file)
-        self.reconcile(found)
-        listed = self.publish()
+        retire_gone(self.registry, set(found), self.options.retire, self.log)
+        for name in sorted(self.options.only - set(found)):
+            self.failed(name, "no such episode in episodes/ (audiocast build --episode takes "
+                              "a folder or file name without its extension)")
+        listed = publish_feeds(self.show, self.registry, self.stages, self.log)
         tidy(self.show, self.registry, self.log)
         report = BuildReport(tuple(self.results.values()), time.perf_counter() - started,
                              self.stages, {"main": peak_memory_kb(), **self.peaks})
@@ -207,47 +207,14 @@ class _Build:
 
     def render(self, plans: list[EpisodePlan]) -> None:
         """Every chapter not already rendered (all of them for --force and --episode)."""
-        from audiocast.workers import executor_for, run_jobs
-
-        jobs, needed_by = {}, {}
-        for plan in plans:
-            self.counts[plan.name] = [0, 0]
-            redo = self.redo(plan.edition.id)
-            for job in plan.jobs:
-                if redo or not (self.chapters.path(job.key).is_file()
-                                and self.spans.path(job.key).is_file()):
-                    jobs[job.key] = replace(job, redo=redo or jobs.get(job.key, job).redo)
-                    needed_by.setdefault(job.key, []).append(plan.name)
-                else:
-                    self.counts[plan.name][1] += len(job.texts)
-        if not jobs:
+        if not plans:
             return
-        progress, errors = self.options.progress, {}
-        # a chapter that takes its gain from one rendered now comes after it (and finds its
-        # blocks in the store)
-        waves = [[j for j in jobs.values() if (j.reference is not None and j.reference.key
-                                               in jobs) == later] for later in (False, True)]
-        with executor_for(self.engine, self.show.voice, self.options.workers,
-                          self.options.scheduler, len(jobs)) as executor:
-            for done, wave in ((0, waves[0]), (len(waves[0]), waves[1])):
-                errors |= run_jobs(wave, executor, lambda c: self.keep(c, needed_by[c.key]),
-                                   progress and (lambda n, _, d=done: progress(d + n,
-                                                                               len(jobs))))
-        for key, error in errors.items():
-            for name in needed_by[key]:
-                self.errors.setdefault(name, error)
+        from audiocast.workers import Renderer
 
-    def keep(self, chapter: RenderedChapter, episodes: list[str]) -> None:
-        if chapter.mp3:  # rendered where the show's disk is not: store it here
-            self.chapters.put(chapter.key, chapter.mp3)
-            self.spans.put(chapter.key, json.dumps(chapter.spans).encode())
-        for stage, seconds in chapter.timings.items():
-            self.stages[stage] += seconds
-        if chapter.pid != os.getpid():
-            self.peaks[f"worker {chapter.pid}"] = chapter.peak_kb
-        for name in episodes:
-            self.counts[name][0] += chapter.synthesized
-            self.counts[name][1] += chapter.reused
+        renderer = Renderer(self.chapters, self.spans, self.stages, self.counts, self.peaks)
+        self.errors |= renderer.render(plans, self.redo, self.engine, self.show.voice,
+                                       self.options.workers, self.options.scheduler,
+                                       self.options.progress)
 
     def write(self, plan: EpisodePlan) -> None:
         name = plan.name
@@ -270,48 +237,3 @@ class _Build:
                                            problems=self.problems.get(name, ()))
         self.log(f"built   {name}: {episode.file}, {episode.duration:.0f} s of audio, "
                  f"{made} takes synthesized, {kept} reused")
-
-    def reconcile(self, found: dict[str, Path]) -> None:
-        """Episodes whose source is gone stay published until retired by name."""
-        retire = self.options.retire
-        gone = [e for e in self.registry.summaries().values() if e.id not in found]
-        for entry in gone:
-            if entry.status == "published" and entry.id in retire:
-                self.registry.retire(entry.id)
-                self.log(f"retired {entry.id}: removed from the feed (its files stay)")
-            elif entry.status == "published":
-                self.log(f"warning {entry.id}: its source is gone; it stays in the feed "
-                         f"until you run: audiocast build --retire {entry.id}")
-        for name in sorted(self.options.only - set(found)):
-            self.failed(name, "no such episode in episodes/ (audiocast build --episode takes "
-                              "a folder or file name without its extension)")
-        for name in sorted(retire - {e.id for e in gone}):
-            self.log(f"warning {name}: nothing to retire (no such episode, or its source is "
-                     f"still there)")
-
-    def publish(self) -> int:
-        """Each feed by rule, then the main feed: the cover, the page and, last, the feed,
-        unless nothing they show has changed. Returns how many episodes the main feed
-        lists."""
-        for feed in self.show.feeds:
-            count = self.publish_feed(feed)
-            self.log(f"feed    {self.show.feed_dir / feed.name / 'feed.xml'}: {count} episodes")
-        return self.publish_feed(None)
-
-    def publish_feed(self, feed: Feed | None) -> int:
-        show, name = self.show, feed.name if feed else MAIN
-        listed = sorted((e.id, e.file, e.updated)
-                        for e in self.registry.summaries(name).values()
-                        if e.status == "published" and (show.feed_dir / e.file).is_file())
-        # the podcast:guid is kept from the first build on, even unpublished
-        guid = fixed_guid(feed_view(show, feed), self.registry, name)
-        key = fingerprint([show.settings_key, show.base_url, listed, guid])
-        folder = show.feed_dir / name
-        outputs = [folder / file for file in ("feed.xml", "index.html")]
-        meta = f"published:{name}" if name else "published"
-        if self.registry.meta(meta) != key or not all(p.is_file() for p in outputs):
-            from audiocast.write import publish_show
-
-            publish_show(show, self.registry, self.stages, feed)
-            self.registry.set_meta(meta, key)
-        return len(listed)

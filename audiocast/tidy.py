@@ -1,6 +1,7 @@
 """What a build removes once nobody needs it: published files that no episode uses any more
 (a regenerated episode has a new file), after a grace period, since podcast apps may still be
-downloading them; and cache entries unused for a while.
+downloading them; cache entries unused for a while; and, when named, episodes whose source
+is gone (retired from the feed).
 
 A superseded file is one no registry row names (published or retired), so a file the feed
 lists is never removed. The registry remembers since when each has been unused.
@@ -63,3 +64,18 @@ def tidy(show: Show, registry: Registry, log: Callable[[str], None]) -> None:
     remove_superseded(show, registry, log)
     prune_cache(show, registry)
 
+
+def retire_gone(registry: Registry, found: set[str], retire: frozenset[str],
+                log: Callable[[str], None]) -> None:
+    """Episodes whose source is gone stay published until retired by name."""
+    gone = [e for e in registry.summaries().values() if e.id not in found]
+    for entry in gone:
+        if entry.status == "published" and entry.id in retire:
+            registry.retire(entry.id)
+            log(f"retired {entry.id}: removed from the feed (its files stay)")
+        elif entry.status == "published":
+            log(f"warning {entry.id}: its source is gone; it stays in the feed until you run: "
+                f"audiocast build --retire {entry.id}")
+    for name in sorted(retire - {e.id for e in gone}):
+        log(f"warning {name}: nothing to retire (no such episode, or its source is still "
+            "there)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import json
 import multiprocessing
 import os
 import signal
@@ -19,12 +20,18 @@ from concurrent.futures import (
     ThreadPoolExecutor,
     as_completed,
 )
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from audiocast.cache import Store
 from audiocast.chapters import ChapterJob, RenderedChapter, engine_for, render_chapter
 from audiocast.errors import AudiocastError, ConfigError
 from audiocast.model import Voice
 from audiocast.speech import Engine
 from audiocast.speech.base import set_cpu_threads
+
+if TYPE_CHECKING:
+    from audiocast.plan import EpisodePlan
 
 
 def default_workers() -> int:
@@ -109,3 +116,56 @@ def run_jobs(jobs: Sequence[ChapterJob], executor: Executor | None,
     for future in as_completed(pending):
         settle(pending.pop(future), future.result)
     return errors
+
+
+class Renderer:
+    """The render phase: every chapter of the plans not already in the store (all of them
+    for an episode whose audio is to be redone), each job once however many episodes and
+    feeds share it; what each episode synthesized and reused, and each worker's peak."""
+
+    def __init__(self, chapters: Store, spans: Store, stages: dict[str, float],
+                 counts: dict[str, list[int]], peaks: dict[str, int]) -> None:
+        self.chapters, self.spans, self.stages = chapters, spans, stages
+        self.counts, self.peaks = counts, peaks
+
+    def render(self, plans: Sequence[EpisodePlan], redo: Callable[[str], bool],
+               engine: Engine, voice: Voice, workers: int | None, scheduler: str | None,
+               progress: Callable[[int, int], None] | None) -> dict[str, str]:
+        """Renders; returns the errors by episode."""
+        jobs: dict[str, ChapterJob] = {}
+        needed_by: dict[str, list[str]] = {}
+        for plan in plans:
+            self.counts[plan.name] = [0, 0]
+            again = redo(plan.edition.id)
+            for job in plan.jobs:
+                if again or not (self.chapters.path(job.key).is_file()
+                                 and self.spans.path(job.key).is_file()):
+                    jobs[job.key] = replace(job, redo=again or jobs.get(job.key, job).redo)
+                    needed_by.setdefault(job.key, []).append(plan.name)
+                else:
+                    self.counts[plan.name][1] += len(job.texts)
+        if not jobs:
+            return {}
+        # a chapter that takes its gain from one rendered now comes after it (and finds its
+        # blocks in the store)
+        waves = [[j for j in jobs.values() if (j.reference is not None and j.reference.key
+                                               in jobs) == later] for later in (False, True)]
+        errors: dict[str, str] = {}
+        with executor_for(engine, voice, workers, scheduler, len(jobs)) as executor:
+            for done, wave in ((0, waves[0]), (len(waves[0]), waves[1])):
+                errors |= run_jobs(wave, executor, lambda c: self.keep(c, needed_by[c.key]),
+                                   progress and (lambda n, _, d=done: progress(d + n,
+                                                                               len(jobs))))
+        return {name: error for key, error in errors.items() for name in needed_by[key]}
+
+    def keep(self, chapter: RenderedChapter, episodes: list[str]) -> None:
+        if chapter.mp3:  # rendered where the show's disk is not: store it here
+            self.chapters.put(chapter.key, chapter.mp3)
+            self.spans.put(chapter.key, json.dumps(chapter.spans).encode())
+        for stage, seconds in chapter.timings.items():
+            self.stages[stage] += seconds
+        if chapter.pid != os.getpid():
+            self.peaks[f"worker {chapter.pid}"] = chapter.peak_kb
+        for name in episodes:
+            self.counts[name][0] += chapter.synthesized
+            self.counts[name][1] += chapter.reused

@@ -19,7 +19,7 @@ STAGES = ("sources", "narration", "speech", "audio", "publish")
 LOADER = {"audiocast.config", "audiocast.ingest"}
 ORCHESTRATION = {"audiocast.changes", "audiocast.state", "audiocast.report", "audiocast.plan",
                  "audiocast.chapters", "audiocast.workers", "audiocast.write",
-                 "audiocast.tidy", "audiocast.build", "audiocast.feeds",
+                 "audiocast.tidy", "audiocast.publishing", "audiocast.build", "audiocast.feeds",
                  "audiocast.destinations", "audiocast.narrations"}
 
 
