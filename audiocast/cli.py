@@ -24,7 +24,13 @@ def _parser() -> argparse.ArgumentParser:
         prog="audiocast", description="Turn a newsroom's articles into a podcast.")
     parser.add_argument("--version", action="version", version=f"audiocast {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    for add in (_build_parser, _publish_parser, _servers_parser, _tools_parser,
+                _script_parser):
+        add(sub)
+    return parser
 
+
+def _build_parser(sub: argparse._SubParsersAction) -> None:
     build = sub.add_parser("build", help="build the show's episodes and feed into feed/")
     build.add_argument("show", nargs="?", type=Path, default=Path("."),
                        help=f"show folder holding {CONFIG_NAME} and episodes/ (default: here)")
@@ -54,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     noise.add_argument("--verbose", "-v", action="store_true",
                        help="also per-stage timings, and tracebacks of unexpected errors")
 
-    _publish_parser(sub)
+
+
+def _servers_parser(sub: argparse._SubParsersAction) -> None:
     serve = sub.add_parser("serve", help="serve feed/ over HTTP (ranges, HEAD, CORS)")
     serve.add_argument("show", nargs="?", type=Path, default=Path("."),
                        help="show folder (default: here)")
@@ -70,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     desk.add_argument("--host", default="127.0.0.1",
                       help="address to listen on (default: this machine only)")
 
+
+
+def _tools_parser(sub: argparse._SubParsersAction) -> None:
     ingest = sub.add_parser("ingest", help="add articles to an edition from a feed, an HTML "
                             "article, or a Markdown or text file")
     ingest.add_argument("source", help="an RSS or Atom feed, an HTML page (URL or file), or a "
@@ -92,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="prune: then remove the least recently used until the cache "
                        "holds at most MB megabytes")
 
+
+
+def _script_parser(sub: argparse._SubParsersAction) -> None:
     script = sub.add_parser("script", help="print what will be said, one segment per line")
     script.add_argument("path", type=Path, help="an article file or an edition folder")
     script.add_argument("--show", type=Path, help=f"show folder with {CONFIG_NAME} (default: the "
@@ -104,7 +118,6 @@ def _parser() -> argparse.ArgumentParser:
                       help="each written sentence and what is said for it, and what was left out")
     view.add_argument("--diff", action="store_true",
                       help="what changed since the last build of this episode")
-    return parser
 
 
 def _publish_parser(sub: argparse._SubParsersAction) -> None:
@@ -155,7 +168,6 @@ def _script(args: argparse.Namespace) -> int:
     from audiocast.narration import explain
     from audiocast.narration.script import Narrator
     from audiocast.speech import engine_text, make_engine
-    from audiocast.write import script_record
 
     show_dir = args.show or _find_show_dir(args.path)
     if not args.path.exists():
@@ -180,17 +192,23 @@ def _script(args: argparse.Namespace) -> int:
     elif args.explain:
         print(explain.explain(script), end="")
     elif args.diff:
-        record = script_record(show, edition.id) if show else None
-        if record is None or not record.is_file():
-            raise AudiocastError("no earlier build of this episode to compare with", args.path,
-                                 hint="run audiocast build first")
-        changes = explain.diff(record.read_text(encoding="utf-8"), explain.plain(script),
-                               edition.id)
-        print(changes or f"{edition.id}: no change since the last build", end="" if changes
-              else "\n")
+        _diff(show, edition.id, explain.plain(script), args.path)
     else:  # what the engine is sent for each take
         print(explain.plain(script, lambda s: engine_text(engine, s.typed())), end="")
     return EXIT_EPISODES_FAILED if edition.problems else EXIT_OK
+
+
+def _diff(show, episode: str, now: str, path: Path) -> None:
+    """What an edit changes against the last build's script of the episode."""
+    from audiocast.narration import explain
+    from audiocast.write import script_record
+
+    record = script_record(show, episode) if show else None
+    if record is None or not record.is_file():
+        raise AudiocastError("no earlier build of this episode to compare with", path,
+                             hint="run audiocast build first")
+    changes = explain.diff(record.read_text(encoding="utf-8"), now, episode)
+    print(changes or f"{episode}: no change since the last build", end="" if changes else "\n")
 
 
 def _build(args: argparse.Namespace) -> int:
