@@ -1,7 +1,7 @@
 """The plain data passed between stages, and the show's settings as plain data.
 
 Every stage depends on these, never on another stage and never on the configuration loader
-(`config.py` turns `audiocast.toml` into a `Show`; a stage reads the part it needs).
+(`config/` turns `audiocast.toml` into a `Show`; a stage reads the part it needs).
 """
 
 from __future__ import annotations
