@@ -13,8 +13,18 @@ from audiocast.narration.clean import NEWSLETTER, Profile, read
 RULES = [r for r in NEWSLETTER.rules if not r.keep]
 
 
+NEWS = ("The council met on Monday.", "It adjourned at noon.")
+
+
 def _read(*paragraphs: str, profile: Profile = NEWSLETTER):
     return read(Article(Path("a.md"), "A headline of some length", paragraphs), profile)
+
+
+def _placed(rule, example: str) -> list[tuple[str, ...]]:
+    """The example where the rule looks: between news, or before it or after it (`at`)."""
+    head, tail = (example, *NEWS), (*NEWS, example)
+    return {"head": [head], "tail": [tail], "edges": [head, tail]}.get(
+        rule.at, [(NEWS[0], example, NEWS[1])])
 
 
 def test_every_rule_has_examples_both_ways() -> None:
@@ -27,17 +37,19 @@ def test_every_rule_has_examples_both_ways() -> None:
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
 def test_rule_drops_its_examples(rule) -> None:
     for example in rule.drops:
-        reading = _read("The council met on Monday.", example, "It adjourned at noon.")
-        assert example not in reading.kept, (rule.name, example)
-        reasons = [d.reason for d in reading.dropped if d.text == example]
-        assert reasons and rule.name in reasons[0], (rule.name, example, reasons)
+        for paragraphs in _placed(rule, example):
+            reading = _read(*paragraphs)
+            assert example not in reading.kept, (rule.name, example)
+            reasons = [d.reason for d in reading.dropped if d.text == example]
+            assert reasons and rule.name in reasons[0], (rule.name, example, reasons)
 
 
 @pytest.mark.parametrize("rule", NEWSLETTER.rules, ids=[r.name for r in NEWSLETTER.rules])
 def test_news_beside_each_rule_is_kept(rule) -> None:
     for example in rule.keeps:
-        reading = _read("The council met on Monday.", example, "It adjourned at noon.")
-        assert example in reading.kept, (rule.name, example, reading.dropped)
+        for paragraphs in _placed(rule, example):
+            reading = _read(*paragraphs)
+            assert example in reading.kept, (rule.name, example, reading.dropped)
 
 
 def test_a_caption_needs_a_credit_not_just_a_parenthesis() -> None:
