@@ -124,3 +124,51 @@ def test_a_headline_listed_under_a_heading_may_hold_a_decimal() -> None:
     reading = _read("The board voted 7-2.", "Most read", "Why water bills rise 4.5% in May",
                     "Staff members said they would study the plan.")
     assert reading.kept == ["The board voted 7-2.", "Staff members said they would study the plan."]
+
+
+EDGE_NEWS = [  # a story's last (or first) paragraph that looks like a call to act, a note, a bio
+    "Questions remain about who will pay for the repairs.",
+    "Anyone with information is asked to call police at 555-0100.",
+    "Join the march, organizers urged, and bring water.",
+    "Subscribers will see the new rates in April.",
+    "Downloads rose 41% after the change.",
+    "Watch parties are planned across the city.",
+    "Sign-ups for the program close Friday.",
+    "Ann Lee is the founder of the shelter.",
+    "Lena Marsh is a reporter for the Harbor Dispatch and a plaintiff in the case.",
+    "Readers can find the full list of closures on the county website.",
+    "Sources close to the talks expect a deal by Friday.",
+    "Support for the plan has grown since the floods.",
+]
+
+
+@pytest.mark.parametrize("line", EDGE_NEWS)
+def test_news_at_the_edges_is_kept(line: str) -> None:
+    assert line in _read(*NEWS, line).kept
+    assert line in _read(line, *NEWS).kept
+
+
+def test_edge_rules_do_not_look_in_the_body() -> None:
+    promo = "Get our evening headlines in your inbox. Tap here to sign up."
+    contact = "Questions? Call the desk at 555-0110."
+    reading = _read(NEWS[0], promo, contact, NEWS[1])
+    assert reading.kept == [NEWS[0], promo, contact, NEWS[1]]
+    reading = _read(*NEWS, promo, contact)
+    assert reading.kept == list(NEWS)
+    assert [d.reason for d in reading.dropped] == ["promo (call-to-action)",
+                                                   "contact (contact-line)"]
+
+
+def test_the_tail_reaches_back_over_furniture_and_stops_at_news() -> None:
+    promo = "Share this bulletin with a neighbor."
+    reading = _read(*NEWS, promo, "Related", "Ferry fares to rise in spring",
+                    "Copyright 2026 Harbor Wire")
+    assert reading.kept == list(NEWS)
+    reading = _read(NEWS[0], promo, NEWS[1], "Copyright 2026 Harbor Wire")
+    assert promo in reading.kept
+
+
+def test_a_kicker_is_only_a_label_over_the_news() -> None:
+    reading = _read("Harbor FC", "Harbor FC won the cup on Sunday.", "Fans cheered.")
+    assert reading.kept == ["Harbor FC won the cup on Sunday.", "Fans cheered."]
+    assert reading.dropped[0].reason == "widget (kicker)"

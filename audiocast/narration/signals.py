@@ -29,7 +29,8 @@ _NOT_FACTS = re.compile(
     rf"|\b(?:{_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"  # dates
     r"|\b\d{1,2}(?:st|nd|rd|th)? (?:" + "|".join(v.MONTH_NAMES) + r")(?: \d{4})?")
 _QUOTE = re.compile(r"[\"“”]")
-_REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|reported)\b")
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|reported|added|wrote|urged|"
+                       r"asked|noted|warned|explained|argued)\b")
 
 
 def carries_news(paragraph: str) -> bool:
