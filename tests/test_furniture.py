@@ -172,3 +172,20 @@ def test_a_kicker_is_only_a_label_over_the_news() -> None:
     reading = _read("Harbor FC", "Harbor FC won the cup on Sunday.", "Fans cheered.")
     assert reading.kept == ["Harbor FC won the cup on Sunday.", "Fans cheered."]
     assert reading.dropped[0].reason == "widget (kicker)"
+
+
+@pytest.mark.parametrize("paragraph, news", [
+    ("Become a member for $5 a month and get every issue.", False),
+    ("Questions? Call 555-0188, Monday to Friday, 8:30 a.m. to 5 p.m.", False),
+    ("Journal reference: Coastal Notes, DOI: 10.5555/cn.2024.118", False),
+    ("Join us at harbor2210.example/join, or write to desk@harbor.example.", False),
+    ("Check back after Jan. 5, 2026 for the results.", False),
+    ("Almost 3,400 households joined last winter.", True),
+    ("\u201cSubscribe to nothing,\u201d the mayor said.", True),
+    ("The union told members to wait.", True),
+    ("Sign up now. Join us. Share this. Follow us.", True),  # more sentences than furniture
+])
+def test_what_carries_news(paragraph: str, news: bool) -> None:
+    from audiocast.narration.signals import carries_news
+
+    assert carries_news(paragraph) is news
