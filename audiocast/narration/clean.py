@@ -3,8 +3,10 @@
 The rules are data (`furniture.toml`: each named, grouped by class, with examples), extended
 and trimmed per show, applied in order by one small engine: the first rule that matches a
 paragraph decides. `keep` rules protect news that looks like furniture; a rule limited to
-short paragraphs (`max_words`) keeps a longer one. Where a paragraph is ambiguous it is
-kept: dropping news is worse than reading a stray line.
+short paragraphs (`max_words`) keeps a longer one. Furniture clusters before and after the
+news, so the most general signals (a call to act, a contact, a bio) look only there (`at`),
+and a rule unsure of its ground keeps a paragraph that carries news (`unless_news`). Where
+a paragraph is ambiguous it is kept: dropping news is worse than reading a stray line.
 
 A show's own patterns run on RE2 (`google-re2`), whose matching time is linear in the
 paragraph's length, so no pattern in `audiocast.toml` can hang a build.
