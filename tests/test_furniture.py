@@ -13,8 +13,18 @@ from audiocast.narration.clean import NEWSLETTER, Profile, read
 RULES = [r for r in NEWSLETTER.rules if not r.keep]
 
 
+NEWS = ("The council met on Monday.", "It adjourned at noon.")
+
+
 def _read(*paragraphs: str, profile: Profile = NEWSLETTER):
     return read(Article(Path("a.md"), "A headline of some length", paragraphs), profile)
+
+
+def _placed(rule, example: str) -> list[tuple[str, ...]]:
+    """The example where the rule looks: between news, or before it or after it (`at`)."""
+    head, tail = (example, *NEWS), (*NEWS, example)
+    return {"head": [head], "tail": [tail], "edges": [head, tail]}.get(
+        rule.at, [(NEWS[0], example, NEWS[1])])
 
 
 def test_every_rule_has_examples_both_ways() -> None:
@@ -27,17 +37,19 @@ def test_every_rule_has_examples_both_ways() -> None:
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
 def test_rule_drops_its_examples(rule) -> None:
     for example in rule.drops:
-        reading = _read("The council met on Monday.", example, "It adjourned at noon.")
-        assert example not in reading.kept, (rule.name, example)
-        reasons = [d.reason for d in reading.dropped if d.text == example]
-        assert reasons and rule.name in reasons[0], (rule.name, example, reasons)
+        for paragraphs in _placed(rule, example):
+            reading = _read(*paragraphs)
+            assert example not in reading.kept, (rule.name, example)
+            reasons = [d.reason for d in reading.dropped if d.text == example]
+            assert reasons and rule.name in reasons[0], (rule.name, example, reasons)
 
 
 @pytest.mark.parametrize("rule", NEWSLETTER.rules, ids=[r.name for r in NEWSLETTER.rules])
 def test_news_beside_each_rule_is_kept(rule) -> None:
     for example in rule.keeps:
-        reading = _read("The council met on Monday.", example, "It adjourned at noon.")
-        assert example in reading.kept, (rule.name, example, reading.dropped)
+        for paragraphs in _placed(rule, example):
+            reading = _read(*paragraphs)
+            assert example in reading.kept, (rule.name, example, reading.dropped)
 
 
 def test_a_caption_needs_a_credit_not_just_a_parenthesis() -> None:
@@ -112,3 +124,68 @@ def test_a_headline_listed_under_a_heading_may_hold_a_decimal() -> None:
     reading = _read("The board voted 7-2.", "Most read", "Why water bills rise 4.5% in May",
                     "Staff members said they would study the plan.")
     assert reading.kept == ["The board voted 7-2.", "Staff members said they would study the plan."]
+
+
+EDGE_NEWS = [  # a story's last (or first) paragraph that looks like a call to act, a note, a bio
+    "Questions remain about who will pay for the repairs.",
+    "Anyone with information is asked to call police at 555-0100.",
+    "Join the march, organizers urged, and bring water.",
+    "Subscribers will see the new rates in April.",
+    "Downloads rose 41% after the change.",
+    "Watch parties are planned across the city.",
+    "Sign-ups for the program close Friday.",
+    "Ann Lee is the founder of the shelter.",
+    "Lena Marsh is a reporter for the Harbor Dispatch and a plaintiff in the case.",
+    "Readers can find the full list of closures on the county website.",
+    "Sources close to the talks expect a deal by Friday.",
+    "Support for the plan has grown since the floods.",
+]
+
+
+@pytest.mark.parametrize("line", EDGE_NEWS)
+def test_news_at_the_edges_is_kept(line: str) -> None:
+    assert line in _read(*NEWS, line).kept
+    assert line in _read(line, *NEWS).kept
+
+
+def test_edge_rules_do_not_look_in_the_body() -> None:
+    promo = "Want the evening briefing? Tap here to get it by e-mail."
+    contact = "Questions? Call the desk at 555-0110."
+    reading = _read(NEWS[0], promo, contact, NEWS[1])
+    assert reading.kept == [NEWS[0], promo, contact, NEWS[1]]
+    reading = _read(*NEWS, promo, contact)
+    assert reading.kept == list(NEWS)
+    assert [d.reason for d in reading.dropped] == ["promo (call-to-action)",
+                                                   "contact (contact-line)"]
+
+
+def test_the_tail_reaches_back_over_furniture_and_stops_at_news() -> None:
+    promo = "Share this bulletin with a neighbor."
+    reading = _read(*NEWS, promo, "Related", "Ferry fares to rise in spring",
+                    "Copyright 2026 Harbor Wire")
+    assert reading.kept == list(NEWS)
+    reading = _read(NEWS[0], promo, NEWS[1], "Copyright 2026 Harbor Wire")
+    assert promo in reading.kept
+
+
+def test_a_kicker_is_only_a_label_over_the_news() -> None:
+    reading = _read("Harbor FC", "Harbor FC won the cup on Sunday.", "Fans cheered.")
+    assert reading.kept == ["Harbor FC won the cup on Sunday.", "Fans cheered."]
+    assert reading.dropped[0].reason == "widget (kicker)"
+
+
+@pytest.mark.parametrize("paragraph, news", [
+    ("Become a supporter for $7 a month and get every issue.", False),
+    ("Questions? Call 555-0147 between 9 a.m. and 4 p.m.", False),
+    ("Journal reference: Coastal Notes, DOI: 10.5555/cn.2024.118", False),
+    ("Join us at harbor2210.example/join, or write to desk@harbor.example.", False),
+    ("Check back after Jan. 5, 2026 for the results.", False),
+    ("Almost 3,400 households joined last winter.", True),
+    ("\u201cSubscribe to nothing,\u201d the mayor said.", True),
+    ("The union told members to wait.", True),
+    ("Sign up now. Join us. Share this. Follow us.", True),  # more sentences than furniture
+])
+def test_what_carries_news(paragraph: str, news: bool) -> None:
+    from audiocast.narration.signals import carries_news
+
+    assert carries_news(paragraph) is news

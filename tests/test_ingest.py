@@ -159,3 +159,36 @@ def test_a_short_label_with_a_dek_like_class_is_not_a_dek() -> None:
     assert _dek(_PAGE.format(dek='<p class="summary-label">3 min read</p>')) == ""
     assert _dek(_PAGE.format(dek='<div class="summarize-widget"><p>Our new summary tool '
                                  'reads the article for you in seconds</p></div>')) == ""
+
+
+@pytest.mark.parametrize("dek", [
+    '<h2 class="synopsis">The county asks residents to save water as the dry spell enters '
+    'its tenth week.</h2>',
+    '<p class="article-excerpt">The county asks residents to save water as the dry spell '
+    'enters its tenth week.</p>',
+    '<h2>The county asks residents to save water as the dry spell enters its tenth week</h2>',
+])
+def test_a_dek_by_its_class_or_right_under_the_headline_is_kept(dek: str) -> None:
+    from audiocast.ingest.extract import from_page
+
+    article = from_page(_PAGE.format(dek=dek), "https://calder.example/a", "a.html")
+    assert article.paragraphs[0].startswith("The county asks residents to save water")
+
+
+def test_a_byline_or_a_date_under_the_headline_is_not_a_dek() -> None:
+    from audiocast.ingest.extract import _dek
+
+    for block in ('<p class="byline">By Ines Marr, Courts Reporter, The Calder Ledger</p>',
+                  '<p>By Ines Marr and Tomas Reyes of The Calder Ledger staff</p>',
+                  '<p>Published March 3, 2026 | Updated March 4, 2026 at 9:15 a.m.</p>',
+                  '<h2 class="video-summary">Drone footage of the dry reservoir bed from '
+                  'above the dam</h2>'):
+        assert _dek(_PAGE.format(dek=block)) == "", block
+
+
+def test_the_headline_again_under_a_kicker_is_not_read_twice() -> None:
+    from audiocast.ingest.extract import from_page
+
+    page = _PAGE.replace("<h1>", '<p class="kicker">Drought</p><h1>')
+    article = from_page(page.format(dek=""), "https://calder.example/a", "a.html")
+    assert "Reservoir levels fall to a record low" not in article.paragraphs

@@ -12,6 +12,8 @@ CASES = [
     ("BELGRADE, Serbia (CN) — Thousands marched.", "Belgrade, Serbia. Thousands marched."),
     ("WASHINGTON (AP) — The Fed raised rates.", "Washington. The Fed raised rates."),
     ("ATLANTA, Ga. (AP) — Voters lined up.", "Atlanta, Georgia. Voters lined up."),
+    ("TARROW, Wis.", "Tarrow, Wisconsin."),  # a dateline on a line of its own
+    ("Kestrel, Mar 3 (HNS) The port reopened.", "Kestrel. The port reopened."),
     # cardinals, ranges, decimals, negatives
     ("an estimated 150,000 to 200,000 Russians",
      "an estimated one hundred fifty thousand to two hundred thousand Russians"),

@@ -102,6 +102,31 @@ SAID = [
     # an amount before a verb is no compound adjective
     ("to spend $2.1 million repairing roofs",
      "to spend two point one million dollars repairing roofs"),
+    # software versions, each part a number
+    ("installed version 2.10.3 on", "installed version two point ten point three on"),
+    ("the v4.0 firmware", "the version four point oh firmware"),
+    # currencies by code and prefix, rupees with crore and lakh, cents alone
+    ("a Rs 40 crore project", "a forty crore rupee project"),
+    ("raised ₹3,500 from", "raised three thousand five hundred rupees from"),
+    ("paid Rs 12 lakh", "paid twelve lakh rupees"),
+    ("a grant of CAD 2 million", "a grant of two million Canadian dollars"),
+    ("cost A$45 each", "cost forty-five Australian dollars each"),
+    ("sold for $0.49", "sold for forty-nine cents"),
+    # ratios, units per unit, seasons, ranges of days, numbers in a ranking
+    ("nurse-to-patient ratios of 1:5", "nurse-to-patient ratios of one to five"),
+    ("a 1:50 scale replica", "a one to fifty scale replica"),
+    ("lead at 15 mg/L in", "lead at fifteen milligrams per liter in"),
+    ("emits 1 g/km", "emits one gram per kilometer"),
+    ("the 2023-24 budget", "the twenty twenty-three twenty-four budget"),
+    ("from March 9-11", "from March ninth to eleventh"),
+    ("on Oct. 3-4, 2026", "on October third to fourth, twenty twenty-six"),
+    ("ranked No. 212 in", "ranked number two hundred twelve in"),
+    # cricket scores with a slash, tennis sets with tiebreaks, a side by its number
+    ("were 87/4 at lunch after 30 overs", "were eighty-seven for four at lunch after thirty overs"),
+    ("took 3/42 with the new ball", "took three for forty-two with the new ball"),
+    ("beat Ruiz 7-6(3), 6-2", "beat Ruiz seven six, seven three in the tiebreak, six two"),
+    ("lost 4-6, 6-4, 6-7 (8)", "lost four six, six four, six seven, eight ten in the tiebreak"),
+    ("named in the playing XI", "named in the playing eleven"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
@@ -125,6 +150,17 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("won the 400m hurdles", "won the four hundred meters hurdles"),
     ("a $2 million building", "a two million dollar building"),
     ("won 6-1 on penalties", "won six to one on penalties"),
+    ("pi is about 3.14", "pi is about three point one four"),
+    ("the 10:30 train", "the ten thirty train"),
+    ("at 1:45 p.m. daily", "at one forty-five p m daily"),
+    ("from 2019-22", "from twenty nineteen to twenty-two"),
+    ("voted 6-4, then 5-2", "voted six to four, then five to two"),
+    ("won 3-1, 2-0 and 1-1", "won three to one, two to zero and one to one"),
+    ("a 2/3 majority", "a two thirds majority"),
+    ("scored 87/4 on the test", "scored eighty-seven four on the test"),
+    ("Pope Pius XI", "Pope Pius the eleventh"),
+    ("charity No. 1123456", "charity number one one two three four five six"),
+    ("release 2.75 million gallons", "release two point seven five million gallons"),
 ]
 
 

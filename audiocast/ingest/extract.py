@@ -65,8 +65,8 @@ def from_page(html: str, url: str | None, source: str) -> Article:
                              hint="is it an article page? try its feed instead")
     paragraphs = tuple(p.strip() for p in re.split(r"\n+", doc["text"]) if p.strip())
     title = (doc.get("title") or paragraphs[0]).strip()
-    if paragraphs and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]
+    if title in paragraphs[:3]:  # the headline again, under a kicker or a byline
+        paragraphs = tuple(p for i, p in enumerate(paragraphs) if i > 2 or p != title)
     dek = _dek(html)
     if dek and not any(dek[:60] in p for p in paragraphs):
         paragraphs = (dek, *paragraphs)
@@ -100,30 +100,63 @@ def language_code(value: object) -> str:
 
 
 _DEK = frozenset(("dek", "deck", "teaser", "standfirst", "summary", "subtitle", "intro", "lede",
-                  "strapline", "subheadline"))
+                  "strapline", "subheadline", "synopsis", "excerpt", "abstract"))
+_NOT_DEK = frozenset(("byline", "author", "authors", "date", "dates", "time", "timestamp", "meta",
+                      "credit", "caption", "figcaption", "label", "tags", "share", "sharing",
+                      "kicker", "eyebrow", "breadcrumb", "widget", "tool", "promo", "image",
+                      "photo", "media", "video", "audio", "ad", "newsletter"))
 _DEK_WORDS = (6, 80)  # a dek is a sentence or two, not a label and not the article
+
+
+def _class_words(classes: str | None) -> set[str]:
+    """The words of a class attribute: `c-article__dek--large` -> {c, article, dek, large}."""
+    return set(re.split(r"[^a-z]+", (classes or "").lower())) - {""}
 
 
 def _names_dek(classes: str | None) -> bool:
     """Whether a class attribute names a dek, alone or as part of a compound name:
-    `dek`, `standfirst`, `article__summary`, `c-article-dek`."""
-    return bool(_DEK & set(re.split(r"[^a-z]+", (classes or "").lower())))
+    `dek`, `standfirst`, `article__summary`, `c-article-dek`, `synopsis`."""
+    words = _class_words(classes)
+    return bool(_DEK & words) and not (_NOT_DEK & words)
+
+
+def _reads_as_dek(text: str) -> bool:
+    """A sentence or two of prose: not a label, a byline or a line of links and dates."""
+    return (_DEK_WORDS[0] <= len(text.split()) <= _DEK_WORDS[1]
+            and not re.match(r"(?i)by\s", text) and not re.search(r"[|·•]", text))
+
+
+def _after_headline(root: lxml.html.HtmlElement) -> str:
+    """The dek as a page may leave it unnamed: the h2 or p right after the headline (h1),
+    when it reads as a dek and its class names nothing else (a byline, a date, a caption)."""
+    for h1 in root.iter("h1"):
+        block = h1.getnext()
+        while block is not None and not isinstance(block.tag, str):
+            block = block.getnext()  # a comment
+        if block is None or block.tag not in ("h2", "p") or _class_words(
+                block.get("class")) & _NOT_DEK:
+            continue
+        text = " ".join(block.text_content().split())
+        if _reads_as_dek(text):
+            return text
+    return ""
 
 
 def _dek(html: str) -> str:
     """The summary under the headline (news, which extraction may leave out with the
     header it sits in): the first paragraph or block whose class names it
-    (`<p class="dek">`, `<div class="standfirst"><p>…</p></div>`)."""
+    (`<p class="dek">`, `<div class="standfirst"><p>…</p></div>`, `<h2 class="synopsis">`),
+    else the h2 or p right after the headline."""
     try:
         root = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError):
         return ""
-    for element in root.iter("p", "div", "h2"):
+    for element in root.iter("p", "div", "h2", "h3"):
         if _names_dek(element.get("class")):
             text = " ".join(element.text_content().split())
-            if _DEK_WORDS[0] <= len(text.split()) <= _DEK_WORDS[1]:
+            if _reads_as_dek(text):
                 return text
-    return ""
+    return _after_headline(root)
 
 
 @dataclass(frozen=True)

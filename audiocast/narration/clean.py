@@ -3,8 +3,10 @@
 The rules are data (`furniture.toml`: each named, grouped by class, with examples), extended
 and trimmed per show, applied in order by one small engine: the first rule that matches a
 paragraph decides. `keep` rules protect news that looks like furniture; a rule limited to
-short paragraphs (`max_words`) keeps a longer one. Where a paragraph is ambiguous it is
-kept: dropping news is worse than reading a stray line.
+short paragraphs (`max_words`) keeps a longer one. Furniture clusters before and after the
+news, so the most general signals (a call to act, a contact, a bio) look only there (`at`),
+and a rule unsure of its ground keeps a paragraph that carries news (`unless_news`). Where
+a paragraph is ambiguous it is kept: dropping news is worse than reading a stray line.
 
 A show's own patterns run on RE2 (`google-re2`), whose matching time is linear in the
 paragraph's length, so no pattern in `audiocast.toml` can hang a build.
@@ -15,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
@@ -22,6 +25,7 @@ from typing import Any
 from audiocast.model import Article, Dropped, DropRule
 from audiocast.narration.patterns import Pattern, user_pattern
 from audiocast.narration.segment import sentences
+from audiocast.narration.signals import carries_news
 
 SUBHEADS = ("pause", "read", "drop")  # what a subhead becomes: a longer pause, words, nothing
 # a headline listed under a heading: no full stop, but `4.99%` and `U.S.` may be in it
@@ -44,21 +48,30 @@ class Rule:
     each_sentence: bool = False  # every sentence matches, or asks: one of news keeps it
     drops: tuple[str, ...] = ()  # examples, checked by the tests
     keeps: tuple[str, ...] = ()
+    at: str = ""  # "head", "tail" or "edges": only before the article's news, after it, or both
+    unless_news: bool = False  # a paragraph that carries news (`signals.py`) is kept
 
     @property
     def reason(self) -> str:
         return f"{self.kind} ({self.name})" if self.name else self.kind
 
-    def matches(self, paragraph: str, before: str | None, after: str | None) -> bool:
-        """Whether the rule applies; `before` is None at the start, "" after furniture."""
+    def matches(self, paragraph: str, before: str | None, after: str | None,
+                zone: str = "") -> bool:
+        """Whether the rule applies; `before` is None at the start, "" after furniture;
+        `zone` is where the paragraph stands: "head" (before the article's first paragraph
+        of news), "tail" (after its last) or ""."""
+        if self.at and not (zone and self.at in (zone, "edges")):
+            return False
         if self.max_words and len(paragraph.split()) > self.max_words:
             return False
         if self.between and (before is None or after is None
                              or not (before == "" or _ENDS_SENTENCE.search(before))):
             return False
         if self.each_sentence:
-            return self._each_sentence(paragraph)
-        return self.pattern.search(paragraph) is not None
+            found = self._each_sentence(paragraph)
+        else:
+            found = self.pattern.search(paragraph) is not None
+        return found and not (self.unless_news and carries_news(paragraph))
 
     def _each_sentence(self, paragraph: str) -> bool:
         """A paragraph of several sentences is furniture only if each is: the pattern
@@ -69,13 +82,18 @@ class Rule:
                                                                        strict=True))
 
 
+_ZONES = ("", "head", "tail", "edges")
+
+
 def _rule(data: dict[str, Any]) -> Rule:
+    if data.get("at", "") not in _ZONES:
+        raise ValueError(f"furniture rule {data['name']!r}: at = {data['at']!r}")
     return Rule(data["name"], data["class"], re.compile(data["pattern"]),
                 data.get("keep", False), data.get("max_words", 0),
                 data.get("ends_article", False), data.get("list", 0),
                 data.get("between", False), data.get("each_sentence", False),
-                tuple(data.get("drops", ())),
-                tuple(data.get("keeps", ())))
+                tuple(data.get("drops", ())), tuple(data.get("keeps", ())),
+                data.get("at", ""), data.get("unless_news", False))
 
 
 @dataclass(frozen=True)
@@ -96,8 +114,10 @@ class Profile:
             raise ValueError(f"no furniture rule named {', '.join(map(repr, unknown))}")
         return replace(self, rules=tuple(r for r in self.rules if r.name not in names))
 
-    def match(self, paragraph: str, before: str | None, after: str | None) -> Rule | None:
-        return next((r for r in self.rules if r.matches(paragraph, before, after)), None)
+    def match(self, paragraph: str, before: str | None, after: str | None,
+              zone: str = "") -> Rule | None:
+        return next((r for r in self.rules if r.matches(paragraph, before, after, zone)),
+                    None)
 
 
 def _load_builtin() -> Profile:
@@ -128,38 +148,83 @@ def _listed(paragraphs: list[str], start: int, count: int) -> int:
     return n
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """What decides a paragraph: its rule (None: news), and for a paragraph dropped with the
+    one before it (listed under a heading, after the end of the article) the reason."""
+
+    rule: Rule | None
+    why: str = ""
+
+    @property
+    def furniture(self) -> bool:
+        return self.rule is not None and not self.rule.keep
+
+
+def _verdicts(paragraphs: list[str], profile: Profile,
+              zone: Callable[[int], str]) -> list[Verdict]:
+    """Each paragraph's verdict, in order; `zone(i)` is where paragraph i stands."""
+    verdicts: list[Verdict] = []
+    i = 0
+    while i < len(paragraphs):
+        furniture = bool(verdicts) and verdicts[-1].furniture
+        before = None if not i else "" if furniture else paragraphs[i - 1]
+        after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        rule = profile.match(paragraphs[i], before, after, zone(i))
+        verdicts.append(Verdict(rule))
+        i += 1
+        if rule is not None and not rule.keep:
+            rest = len(paragraphs) - i if rule.ends_article else _listed(paragraphs, i, rule.list)
+            why = f"{rule.kind} ({'after' if rule.ends_article else 'listed under'} {rule.name})"
+            verdicts += [Verdict(rule, why)] * rest
+            i += rest
+    return verdicts
+
+
+def _edge(paragraphs: list[str], i: int, profile: Profile, zone: str) -> bool:
+    """Whether paragraph i is furniture if it stands in `zone`."""
+    before = None if not i else "" if zone == "head" else paragraphs[i - 1]
+    after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+    rule = profile.match(paragraphs[i], before, after, zone)
+    return rule is not None and not rule.keep
+
+
+def zones(paragraphs: list[str], profile: Profile) -> Callable[[int], str]:
+    """Where each paragraph stands: the head is the furniture before the article's first
+    paragraph of news, the tail the furniture after its last; the rules for them (`at`)
+    count in that reckoning. Everything else is the body ("")."""
+    plain = [v.furniture for v in _verdicts(paragraphs, profile, lambda i: "")]
+    head = 0
+    while head < len(paragraphs) and (plain[head] or _edge(paragraphs, head, profile, "head")):
+        head += 1
+    tail = len(paragraphs)
+    while tail > head and (plain[tail - 1] or _edge(paragraphs, tail - 1, profile, "tail")):
+        tail -= 1
+    return lambda i: "head" if i < head else "tail" if i >= tail else ""
+
+
 def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
     """The paragraphs to narrate, every paragraph dropped with its reason, the subheads; the
     editor's choices (`Article.choices`) over the rules."""
     reading = Reading(dropped=[Dropped(line, "masthead") for line in article.preamble])
     choices = {c.digest: c.keep for c in article.choices}
     paragraphs = list(article.paragraphs)
-    i, furniture = 0, False
-    while i < len(paragraphs):
-        paragraph = paragraphs[i]
-        before = None if not i else "" if furniture else paragraphs[i - 1]
-        after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        rule = profile.match(paragraph, before, after)
-        furniture = not (rule is None or rule.keep)
-        i += 1
+    positional = any(r.at for r in profile.rules)
+    where = zones(paragraphs, profile) if positional else (lambda i: "")
+    for paragraph, verdict in zip(paragraphs, _verdicts(paragraphs, profile, where),
+                                  strict=True):
+        rule = verdict.rule
         choice = choices.get(paragraph_digest(paragraph)) if choices else None
         if choice is not None:
             _chosen(reading, paragraph, choice, rule)
         elif rule is None or rule.keep:
             reading.kept.append(paragraph)
+        elif verdict.why:
+            reading.dropped.append(Dropped(paragraph, verdict.why))
         elif rule.kind == "subhead" and profile.subheads != "drop":
             _subhead(reading, paragraph, rule, profile.subheads)
         else:
             reading.dropped.append(Dropped(paragraph, rule.reason))
-            rest = len(paragraphs) - i if rule.ends_article else _listed(paragraphs, i, rule.list)
-            why = f"{rule.kind} ({'after' if rule.ends_article else 'listed under'} {rule.name})"
-            for listed in paragraphs[i:i + rest]:
-                choice = choices.get(paragraph_digest(listed)) if choices else None
-                if choice is None:
-                    reading.dropped.append(Dropped(listed, why))
-                else:
-                    _chosen(reading, listed, choice, rule)
-            i += rest
     return reading
 
 

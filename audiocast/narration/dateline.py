@@ -5,6 +5,8 @@
     KESTREL BAY (Reuters) -         -> Kestrel Bay.
     (CNN) --                        -> (nothing: the agency is not read)
     CAPITOL CITY —                  -> Capitol City.
+    Varunapuri, Nov 12 (INS) The…   -> Varunapuri. (a date and an agency make it one)
+    MARLOWE BAY, Fla.               -> Marlowe Bay, Florida. (a paragraph of its own)
 
 `find` runs before sentences are split, so `Ore.` cannot end a sentence; `say` reads it.
 """
@@ -23,16 +25,28 @@ _DASH = r"(?:\s*(?:—|–|--)\s*|\s+-(?:\s+|$))"
 DATELINE = re.compile(
     rf"^(?:(?P<city>{_CITY})(?:,\s*(?P<region>{_REGION}))?(?:,\s*(?P<date>{_DATE}))?\s*)?"
     rf"(?:{_AGENCY})?{_DASH}")
+# without a dash: a city in any case, then its date and the agency in capitals
+_DATED = re.compile(rf"^(?P<city>[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){{0,3}}),\s*"
+                    rf"(?P<date>{_DATE})\s*\((?P<agency>[A-Z]{{2,6}})\)(?:\s+(?=[A-Z\"“‘'])|\s*$)")
+# a paragraph of its own: a city in capitals and its state
+_ALONE = re.compile(rf"^(?P<city>{_CITY}),\s*(?P<region>{_REGION})\s*$")
+_STATES = frozenset((*v.STATES, *v.STATE_NAMES))
+
+
+def _match(paragraph: str) -> re.Match[str] | None:
+    m = DATELINE.match(paragraph)
+    if m and (m["agency"] or m["city"]) and not (m["city"] and not _loud(m["city"])):
+        return m
+    m = _ALONE.match(paragraph)
+    if m and _loud(m["city"]) and m["region"].strip() in _STATES:
+        return m
+    return _DATED.match(paragraph)
 
 
 def find(paragraph: str) -> int:
     """Where the dateline a paragraph opens with ends (0: it has none)."""
-    m = DATELINE.match(paragraph)
-    if not m or not (m["agency"] or m["city"]):
-        return 0
-    if m["city"] and not _loud(m["city"]):
-        return 0
-    return m.end()
+    m = _match(paragraph)
+    return m.end() if m else 0
 
 
 def _loud(city: str) -> bool:
@@ -48,11 +62,11 @@ def _region(region: str) -> str:
 
 def say(dateline: str) -> str:
     """The place, said once: `PORT ALDER, Ore. (AP) —` -> `Port Alder, Oregon.`"""
-    m = DATELINE.match(dateline)
+    m = _match(dateline)
     if not m or not m["city"]:
         return ""
     place = " ".join(w if not w.isupper() else "-".join(p.capitalize() for p in w.split("-"))
                      for w in m["city"].split())
-    if m["region"]:
+    if "region" in m.groupdict() and m["region"]:
         place += ", " + _region(m["region"])
     return place + "."

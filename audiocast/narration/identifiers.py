@@ -1,6 +1,6 @@
 """Numbers and codes that name things, read as identifiers, not quantities: flight and model
 numbers, bills, phone numbers, emergency and service numbers, ISBNs, court dockets, highways,
-retirement plans, virus strains, 9/11, stock tickers.
+retirement plans, virus strains, 9/11, stock tickers, software versions.
 
 Each rule is one named function, text in, text out, with an example in its docstring; what
 it decides is sealed (`spans.seal`) so no later rule reads it again as a quantity.
@@ -175,6 +175,29 @@ def tickers(text: str) -> str:
         share = f" {letters(m[3], 'tickers')}" if m[3] else ""
         return f"{m[1]}{letters(m[2], 'tickers')}{share}"
     return _TICKER.sub(say, text)
+
+
+_VERSION = re.compile(r"\b(?:([Vv]ersion|[Vv]er\.)\s|(v)(?=\d))(\d{1,4}(?:\.\d{1,4}){1,3})\b"
+                      r"(?!\.\d)|(?<![\w.])(\d{1,3}(?:\.\d{1,3}){2,3})(?!\w|\.\d)")
+
+
+def _version_part(part: str) -> str:
+    if part == "0":
+        return "oh"
+    return spoken_digits(part) if part.startswith("0") else cardinal(int(part))
+
+
+def versions(text: str) -> str:
+    """Software versions, each part a number: `version 3.14.1` -> `version three point
+    fourteen point one`; `v2.0` -> `version two point oh`; three parts or more are a
+    version without the word (`3.14.1`); `version 3.14` is not three point one four."""
+    def say(m: re.Match[str]) -> str:
+        word = m[1] or ("version" if m[2] else "")
+        number = m[3] or m[4]
+        spoken = " point ".join(_version_part(p) for p in number.split("."))
+        return f"{word} {said(spoken, 'versions')}".strip() if word else said(spoken,
+                                                                             "versions")
+    return _VERSION.sub(say, text)
 
 
 _AIRCRAFT = re.compile(r"\b(\d{3})(?=\s(?:MAX|NG|Dreamliner)\b)"

@@ -1,5 +1,5 @@
 """Quantities written the short way: `2m followers`, `£1.2bn`-style scales on plain numbers,
-`70p`, `352pp`, `32C (90F)`.
+`70p`, `352pp`, `32C (90F)`, `5 mg/L`, ratios (`1:4`).
 
 Each rule is one named function, text in, text out, with an example in its docstring. Where
 the short form is ambiguous (`a 30m drop`: metres or millions?) the rule is unsure and says
@@ -13,7 +13,7 @@ import re
 from audiocast.narration import vocabulary as v
 from audiocast.narration.capitals import letters
 from audiocast.narration.identifiers import said
-from audiocast.narration.numbers import decimal, pairs
+from audiocast.narration.numbers import cardinal, decimal, pairs
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _PAGES = re.compile(rf"(?<![\w.,])({_NUMBER})\s?pp\b(\.(?!\w))?")
@@ -107,3 +107,46 @@ def temperatures(text: str) -> str:
     text = _RANGE.sub(lambda m: said(f"{decimal(m[1])} to {_degrees(m[2], m[3])}",
                                      "temperatures"), text)
     return _TEMPERATURE.sub(lambda m: said(_degrees(m[1], m[2]), "temperatures"), text)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_PER = re.compile(rf"(?<![\w.,])({_NUMBER})\s?({_alternation(v.UNITS_MEASURED)})/"
+                  rf"({_alternation(v.UNITS_PER)})(?![\w/])")
+
+
+def compound_units(text: str) -> str:
+    """A unit per another: `5 mg/L` -> `5 milligrams per liter`; `1 g/km` -> `1 gram per
+    kilometer`; `3 m/s` -> `3 meters per second`. The number is left to `numbers`."""
+    def say(m: re.Match[str]) -> str:
+        measured = v.UNITS_MEASURED[m[2]]
+        if m[1] == "1":
+            measured = "foot" if measured == "feet" else measured.removesuffix("s")
+        return f"{m[1]} {said(f'{measured} per {v.UNITS_PER[m[3]]}', 'compound units')}"
+    return _PER.sub(say, text)
+
+
+_RATIO = re.compile(r"(?<![\w:.,/$€£])(\d{1,3}):(\d{1,3})(?![\w:]|[.,]\d)")
+_RATIO_AFTER = re.compile(r"\s(?:ratios?|odds|scale|split|majority|margin)\b")
+_RATIO_BEFORE = re.compile(r"\b(?:ratios?|odds|scale)(?: of)? $")
+
+
+def _is_ratio(text: str, m: re.Match[str]) -> bool:
+    """Not a time: `1:4` and `1:100` cannot be one; `1:25` is one unless a ratio word says
+    otherwise (`a 1:25 scale model`)."""
+    first, second = int(m[1]), int(m[2])
+    if len(m[2]) == 1 or second >= 60 or first > 24:
+        return True
+    return bool(_RATIO_AFTER.match(text, m.end()) or _RATIO_BEFORE.search(text[:m.start()]))
+
+
+def ratios(text: str) -> str:
+    """`ratios of 1:4 on wards` -> `one to four`; `won 3:1` -> `three to one`; a time stays
+    a time: `10:30`."""
+    def say(m: re.Match[str]) -> str:
+        if not _is_ratio(text, m):
+            return m[0]
+        return said(f"{cardinal(int(m[1]))} to {cardinal(int(m[2]))}", "ratios")
+    return _RATIO.sub(say, text)

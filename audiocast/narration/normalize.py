@@ -30,8 +30,16 @@ from audiocast.narration.identifiers import (
     service_numbers,
     strains,
     tickers,
+    versions,
 )
-from audiocast.narration.measures import page_counts, pence, scaled_numbers, temperatures
+from audiocast.narration.measures import (
+    compound_units,
+    page_counts,
+    pence,
+    ratios,
+    scaled_numbers,
+    temperatures,
+)
 from audiocast.narration.numbers import cardinal, decimal, digits, ordinal, plural, year
 from audiocast.narration.spans import plain
 from audiocast.narration.sports import (
@@ -43,6 +51,8 @@ from audiocast.narration.sports import (
     race_times,
     records,
     relays,
+    sides,
+    tennis_sets,
     track_distances,
 )
 
@@ -109,6 +119,22 @@ def date_ranges(text: str) -> str:
     return _DATE_RANGE.sub(r"\1 \2 to \3 \4", text)
 
 
+_SEASON = re.compile(r"(?<![\w.,$€£₹-])((?:19|20)\d\d)[-/–](\d\d)(?![\w%-]|[.,]\d)")
+
+
+def seasons(text: str) -> str:
+    """A season or a fiscal or school year, two years that follow each other: `the 2024-25
+    season` -> `the twenty twenty-four twenty-five season`. Other spans are ranges:
+    `2020-23` -> `2020 to 23` (said by `ranges`)."""
+    def say(m: re.Match[str]) -> str:
+        first = int(m[1])
+        if (first + 1) % 100 != int(m[2]):
+            return m[0]
+        second = year(first + 1) if m[2] == "00" else cardinal(int(m[2]))
+        return said(f"{year(first)} {second}", "seasons")
+    return _SEASON.sub(say, text)
+
+
 _WEEKDAY = r"(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 _WEEKDAY_RANGE = re.compile(rf"\b{_WEEKDAY}\s?[-–—]\s?{_WEEKDAY}(?![\w.])(\.?)")
 _WEEKDAYS = {"Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday",
@@ -143,7 +169,7 @@ def typography(text: str) -> str:
     """Plain quotes; a dash between numbers is a range (`5–7` -> `5-7`), any other dash a
     pause: `war — and peace` -> `war, and peace`."""
     text = text.translate(_QUOTES)
-    text = re.sub(r"(?<=\d)\s?[–—]\s?(?=[\d$€£])", "-", text)
+    text = re.sub(r"(?<=\d)\s?[–—]\s?(?=[\d$€£₹])", "-", text)
     return re.sub(r"\s*(?:[—–]|--)\s*", ", ", text)
 
 
@@ -222,8 +248,8 @@ _ENACTMENTS = {"Ord": "Ordinance", "Ords": "Ordinances", "Res": "Resolution"}
 
 
 def _case_group(group: str, first: bool, more: bool) -> str:
-    if len(group) <= 2 and not group.startswith("0"):
-        return cardinal(int(group))
+    if len(group) <= (2 if more else 3) and not group.startswith("0"):
+        return cardinal(int(group))  # `No. 118` in a ranking: a number, not an identifier
     if first and more and re.fullmatch(r"(?:19|20)\d\d", group):
         return year(int(group))  # `2025-14`: the year, then the number
     return digits(group)
@@ -231,8 +257,9 @@ def _case_group(group: str, first: bool, more: bool) -> str:
 
 def case_numbers(text: str) -> str:
     """`No. 22-15873` -> `number twenty-two, one five eight seven three`; `No. 3` and the
-    British `No 10` -> `number three`, `number ten`; `Ord. No. 2025-14` -> `Ordinance number
-    twenty twenty-five, fourteen`."""
+    British `No 10` -> `number three`, `number ten`; `No. 118` -> `number one hundred
+    eighteen`; a long one is an identifier: `No. 1190555` -> digit by digit; `Ord. No.
+    2025-14` -> `Ordinance number twenty twenty-five, fourteen`."""
     def say(m: re.Match[str]) -> str:
         groups = m[3].split("-")
         words = [_case_group(g, i == 0, len(groups) > 1) for i, g in enumerate(groups)]
@@ -346,17 +373,18 @@ def day_month_dates(text: str) -> str:
 
 
 _DATE = re.compile(rf"\b({'|'.join(v.MONTH_NAMES)})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
-                   r"(?:,\s*(\d{4})\b)?")
+                   r"(?:-(\d{1,2})(?:st|nd|rd|th)?\b(?![-\d]))?(?:,\s*(\d{4})\b)?")
 
 
 def dates(text: str) -> str:
-    """`October 27, 2023` -> `October twenty-seventh, twenty twenty-three`."""
+    """`October 27, 2023` -> `October twenty-seventh, twenty twenty-three`; a range of days:
+    `December 16-17` -> `December sixteenth to seventeenth`."""
     def say(m: re.Match[str]) -> str:
-        day = int(m[2])
-        if not 1 <= day <= 31:
+        day, last = int(m[2]), int(m[3] or m[2])
+        if not 1 <= day <= last <= 31:
             return m.group(0)
-        spoken = f"{m[1]} {ordinal(day)}"
-        return f"{spoken}, {year(int(m[3]))}" if m[3] else spoken
+        spoken = f"{m[1]} {ordinal(day)}" + (f" to {ordinal(last)}" if m[3] else "")
+        return f"{spoken}, {year(int(m[4]))}" if m[4] else spoken
     return _DATE.sub(say, text)
 
 
@@ -399,7 +427,7 @@ def dotted_acronyms(text: str) -> str:
 
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_RANGE = re.compile(rf"(?<![\w.,-])([$€£]?)({_AMOUNT})(%?)-([$€£]?)({_AMOUNT})(%?)(?![\w-])")
+_RANGE = re.compile(rf"(?<![\w.,-])([$€£₹]?)({_AMOUNT})(%?)-([$€£₹]?)({_AMOUNT})(%?)(?![\w-])")
 
 
 def ranges(text: str) -> str:
@@ -411,7 +439,8 @@ def ranges(text: str) -> str:
 
 
 _SCALE = _alternation(v.SCALES)
-_MONEY = re.compile(rf"(?:US)?([$€£¥])\s?({_AMOUNT})(?:\s?({_SCALE})\b)?(?=(\s+[a-z]+\b)?)")
+_MONEY = re.compile(rf"(?<![A-Za-z$])({_alternation(v.CURRENCY_PREFIXES)}|[$€£¥₹])\s?({_AMOUNT})"
+                    rf"(?:\s?({_SCALE})\b)?(?=(\s+[a-z]+\b)?)")
 _DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|this|that|each|every|"
                          r"another)\s+$", re.IGNORECASE)
 
@@ -425,26 +454,36 @@ def _describes(m: re.Match[str]) -> bool:
     return not word.endswith("ing") or bool(_DETERMINER.search(m.string[:m.start()]))
 
 
+def _amount(amount: str, names: tuple[str, str, str, str]) -> str:
+    """`4.50` dollars -> `four dollars and fifty cents`; `0.99` -> `ninety-nine cents`."""
+    one, many, cent, cents = names
+    whole, _, fraction = amount.partition(".")
+    in_cents = len(fraction) == 2 and bool(cent)
+    if fraction and not in_cents:
+        return f"{decimal(amount)} {many}"
+    n = int(fraction or "0")
+    small = f"{cardinal(n)} {cent if n == 1 else cents}" if n else ""
+    if int(whole or "0") == 0 and small:
+        return small
+    words = f"{cardinal(int(whole or '0'))} {one if int(whole or '0') == 1 else many}"
+    return f"{words} and {small}" if small else words
+
+
 def money(text: str) -> str:
     """`$2.5 million` -> `two point five million dollars`; `$4.50` -> `four dollars and fifty
-    cents`; `€1,250,000` -> `one million two hundred fifty thousand euros`; before a noun, a
-    compound adjective: `a $48 million rebuild` -> `a forty-eight million dollar rebuild`."""
+    cents`; `$0.99` -> `ninety-nine cents`; `€1,250,000` -> `one million two hundred fifty
+    thousand euros`; `Rs 5 crore` -> `five crore rupees`; `CAD 3.5 million` -> `three point
+    five million Canadian dollars`; before a noun, a compound adjective: `a $48 million
+    rebuild` -> `a forty-eight million dollar rebuild`."""
     def say(m: re.Match[str]) -> str:
-        one, many, cent, cents = v.CURRENCIES[m[1]]
+        names = v.CURRENCIES[v.CURRENCY_PREFIXES.get(m[1], m[1])]
         amount = m[2].replace(",", "")
         if _describes(m):
             scale = f" {v.SCALES[m[3]]}" if m[3] else ""
-            return f"{decimal(amount)}{scale} {one}"
+            return f"{decimal(amount)}{scale} {names[0]}"
         if m[3]:
-            return f"{decimal(amount)} {v.SCALES[m[3]]} {many}"
-        whole, _, fraction = amount.partition(".")
-        words = f"{cardinal(int(whole))} {one if int(whole) == 1 else many}"
-        if fraction and len(fraction) == 2 and cent and int(fraction):
-            n = int(fraction)
-            words += f" and {cardinal(n)} {cent if n == 1 else cents}"
-        elif fraction and not (len(fraction) == 2 and cent):
-            words = f"{decimal(amount)} {many}"
-        return words
+            return f"{decimal(amount)} {v.SCALES[m[3]]} {names[1]}"
+        return _amount(amount, names)
     return _MONEY.sub(say, text)
 
 
@@ -567,12 +606,13 @@ def symbols(text: str) -> str:
 
 NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
-    markup, page_widgets, dateline, date_ranges, weekday_ranges, time_ranges, typography,
-    heights, temperatures, web_addresses, iso_dates, dotted_dates, dockets, isbns,
-    phone_numbers, service_numbers, case_numbers, bills, highways, retirement_plans,
-    event_dates, strains, party_labels, compass_points, states, streets, titles, suffixes,
-    phrases, references, page_counts, months, day_month_dates, dates, race_times, times,
-    dotted_acronyms, overtimes, positions, cricket_scores, records, ranges, money, pence,
+    markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges, time_ranges,
+    typography, heights, temperatures, compound_units, web_addresses, iso_dates, dotted_dates,
+    versions, dockets, isbns, phone_numbers, service_numbers, case_numbers, bills, highways,
+    retirement_plans, event_dates, strains, party_labels, compass_points, states, streets,
+    titles, suffixes, phrases, references, page_counts, months, day_month_dates, dates,
+    race_times, ratios, times, dotted_acronyms, overtimes, positions, sides, tennis_sets,
+    cricket_scores, records, ranges, money, pence,
     scaled_numbers, percentages, fractions, relays, track_distances, units, decades,
     batting_averages, ordinals, roman_numerals, models, letter_digit, tickers, acronyms,
     symbols, numbers, tidy,

@@ -1,5 +1,5 @@
-"""Sports copy and measures: cricket scores, win-loss records, overtimes, batting
-averages, race times, relays, track distances, heights, team positions.
+"""Sports copy and measures: cricket scores, tennis sets, win-loss records, overtimes,
+batting averages, race times, relays, track distances, heights, team positions, sides.
 
 Each rule is one named function, text in, text out, with an example in its docstring.
 """
@@ -18,9 +18,29 @@ _CRICKET = re.compile(r"\b(?:overs|wickets?|wicketkeeper|bowl(?:s|ed|er|ers|ing)
 _SCORE = re.compile(r"(?<![\w.,-])(\d{1,2})-(\d{1,3})(?![\w-]|\.\d)")
 
 
+# words only cricket uses (not "innings" or "batter", which baseball shares)
+_CRICKET_SLASH = re.compile(
+    r"\b(?:overs|wickets?|wicketkeeper|bowl(?:s|ed|er|ers|ing)|batsm[ae]n|stumps|slips|"
+    r"leg-before|lbw|seam(?:er|ers)|spinners?|new ball|run out|not out|cricket|ODI|T20)\b")
+_SLASH_SCORE = re.compile(r"(?<![\w./$€£₹-])(?<!\d )(\d{1,3})/(\d{1,3})(?![\w/-]|\.\d)")
+
+
+def _slash(m: re.Match[str]) -> str:
+    """Runs for wickets (`150/3`) or a bowler's wickets for runs (`2/31`): one side is a
+    count of wickets, at most ten; said in the order written."""
+    first, second = int(m[1]), int(m[2])
+    if min(first, second) > 10:
+        return m[0]
+    return said(f"{pairs(m[1])} for {pairs(m[2])}", "cricket scores")
+
+
 def cricket_scores(text: str) -> str:
     """In a sentence about cricket, wickets-runs: `posted 7-188 from their 20 overs` ->
-    `posted seven for one eighty-eight ...`; elsewhere `7-188` is left to other rules."""
+    `posted seven for one eighty-eight ...`; runs/wickets and bowling figures: `150/3 at
+    stumps` -> `one fifty for three at stumps`, `2/31 from 14 overs` -> `two for thirty-one
+    from 14 overs`; elsewhere `7-188` and `2/31` are left to other rules."""
+    if _CRICKET_SLASH.search(text):
+        text = _SLASH_SCORE.sub(_slash, text)
     if not _CRICKET.search(text):
         return text
 
@@ -30,6 +50,50 @@ def cricket_scores(text: str) -> str:
             return m[0]
         return said(f"{cardinal(wickets)} for {pairs(runs)}", "cricket scores")
     return _SCORE.sub(say, text)
+
+
+_SET = r"(?:[67]-[0-7]|[0-5]-[67])"  # a set of tennis: one side has six or seven games
+_TIEBREAK = r"(?:\s?\((\d{1,2})\))?"
+_SETS = re.compile(rf"(?<![\w.,-]){_SET}{_TIEBREAK}(?:,\s{_SET}{_TIEBREAK})*"
+                   r"(?:,\s(?:1\d-\d{1,2}|\d{1,2}-1\d)(?![\w-]))?(?![\w-])")
+_TENNIS = re.compile(r"\b(?:sets?|tie-?breaks?|tie-?breakers?|seed|seeds|seeded|ATP|WTA|Open|"
+                     r"Wimbledon|Grand Slam|serve|aces?|break point|match point)\b")
+_ONE_SET = re.compile(rf"(\d{{1,2}})-(\d{{1,2}}){_TIEBREAK}")
+
+
+def _set(m: re.Match[str]) -> str:
+    a, b = int(m[1]), int(m[2])
+    spoken = f"{cardinal(a)} {cardinal(b)}"
+    if m[3]:  # the loser's points in the tiebreak; the winner has two more, seven at least
+        lost, won = int(m[3]), max(7, int(m[3]) + 2)
+        points = (won, lost) if a > b else (lost, won)
+        spoken += f", {cardinal(points[0])} {cardinal(points[1])} in the tiebreak"
+    return spoken
+
+
+def tennis_sets(text: str) -> str:
+    """Sets of a tennis match, said as commentators say them: `6-4, 3-6, 7-6(5)` -> `six
+    four, three six, seven six, seven five in the tiebreak`; a lone set only with its
+    tiebreak (`7-6 (4)`), two sets with a word of tennis; `voted 6-4` and `won 3-1, 2-0`
+    are left alone."""
+    def say(m: re.Match[str]) -> str:
+        count = m[0].count(",") + 1
+        if "(" not in m[0] and count < 3 and not (count == 2 and _TENNIS.search(text)):
+            return m[0]
+        sets = _ONE_SET.finditer(m[0])
+        return said(", ".join(_set(s) for s in sets), "tennis sets")
+    return _SETS.sub(say, text)
+
+
+_SIDE = re.compile(r"\b(playing|starting|first-choice|strongest|best|combined|an|the|their|"
+                   r"his|her|our) (XI|XV)\b")
+
+
+def sides(text: str) -> str:
+    """A team named by its number of players: `the playing XI` -> `the playing eleven`;
+    `their XV` -> `their fifteen` (rugby)."""
+    return _SIDE.sub(lambda m: f"{m[1]} {said(cardinal(11 if m[2] == 'XI' else 15), 'sides')}",
+                     text)
 
 
 _RECORD = re.compile(r"\b(?P<name>[A-Z][\w'’.]* )\((\d{1,3})-(\d{1,3})(?:-(\d{1,2}))?"

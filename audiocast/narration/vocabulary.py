@@ -120,11 +120,24 @@ SPECIAL_READINGS = {
 CURRENCIES = {"$": ("dollar", "dollars", "cent", "cents"),
               "€": ("euro", "euros", "cent", "cents"),
               "£": ("pound", "pounds", "penny", "pence"),
-              "¥": ("yen", "yen", "", "")}
+              "¥": ("yen", "yen", "", ""),
+              "₹": ("rupee", "rupees", "paisa", "paise"),
+              "CAD": ("Canadian dollar", "Canadian dollars", "cent", "cents"),
+              "AUD": ("Australian dollar", "Australian dollars", "cent", "cents"),
+              "NZD": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
+              "HKD": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
+              "SGD": ("Singapore dollar", "Singapore dollars", "cent", "cents")}
+# Currencies written before the amount by a code or a dollar sign with a country: which
+# of CURRENCIES each is (`US$` is plain dollars, as Americans say it).
+CURRENCY_PREFIXES = {"US$": "$", "USD": "$", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
+                     "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "NZ$": "NZD", "NZD": "NZD",
+                     "HK$": "HKD", "HKD": "HKD", "S$": "SGD", "SGD": "SGD", "Rs.": "₹",
+                     "Rs": "₹", "INR": "₹", "GBP": "£", "EUR": "€"}
 SCALES = {"thousand": "thousand", "million": "million", "billion": "billion",
           "trillion": "trillion", "k": "thousand", "K": "thousand", "m": "million",
           "M": "million", "mn": "million", "b": "billion", "B": "billion", "bn": "billion",
-          "tn": "trillion", "T": "trillion"}
+          "tn": "trillion", "T": "trillion", "crore": "crore", "crores": "crore",
+          "lakh": "lakh", "lakhs": "lakh"}
 
 # After an amount of money, these words keep it a plain amount ("$300 to $400", "$35 a
 # month"); any other word makes it a compound adjective ("a $48 million rebuild" -> "a
@@ -149,6 +162,24 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilomet
          "cm": "centimeters", "mm": "millimeters", "°F": "degrees Fahrenheit",
          "°C": "degrees Celsius", "MB": "megabytes", "GB": "gigabytes", "kWh": "kilowatt hours",
          "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet"}
+
+# A compound unit, "mg/L": what is measured (plural) and what it is measured per (one).
+UNITS_MEASURED = {"mg": "milligrams", "µg": "micrograms", "μg": "micrograms", "mcg": "micrograms",
+                  "ng": "nanograms", "g": "grams", "kg": "kilograms", "mL": "milliliters",
+                  "ml": "milliliters", "L": "liters", "l": "liters", "km": "kilometers",
+                  "m": "meters", "cm": "centimeters", "mm": "millimeters", "mi": "miles",
+                  "ft": "feet", "kWh": "kilowatt hours", "Wh": "watt hours",
+                  "MWh": "megawatt hours", "mmol": "millimoles", "mol": "moles",
+                  "kcal": "kilocalories", "cal": "calories", "Bq": "becquerels",
+                  "t": "tonnes", "gal": "gallons", "lb": "pounds", "lbs": "pounds"}
+UNITS_PER = {"L": "liter", "l": "liter", "mL": "milliliter", "ml": "milliliter",
+             "dL": "deciliter", "kg": "kilogram", "g": "gram", "m": "meter",
+             "m2": "square meter", "m²": "square meter", "m3": "cubic meter",
+             "m³": "cubic meter", "km": "kilometer", "km2": "square kilometer",
+             "km²": "square kilometer", "h": "hour", "hr": "hour", "s": "second",
+             "sec": "second", "min": "minute", "ha": "hectare", "day": "day", "d": "day",
+             "yr": "year", "year": "year", "week": "week", "mi": "mile", "gal": "gallon",
+             "person": "person", "capita": "capita", "kWh": "kilowatt hour"}
 
 # Video lines, which a `p` after a number names rather than pence ("in 720p").
 VIDEO_LINES = frozenset({"144", "240", "360", "480", "720"})

@@ -1,0 +1,43 @@
+"""Whether a paragraph carries news: what makes a furniture rule that is unsure of its
+ground (`unless_news`) keep the paragraph.
+
+A call to action, a contact line or a note may sit in one paragraph with news: `Sign up for
+FloodWatch by Friday. Almost 3,400 households joined last winter.` The signals of news are
+general, not wordings: a quotation, a reporting verb, a number that states a fact, or more
+sentences than a line of furniture has. Numbers that furniture itself carries (prices, phone
+numbers, times, dates, web and e-mail addresses, DOIs) are no facts here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audiocast.narration import vocabulary as v
+from audiocast.narration.segment import sentences
+
+MAX_SENTENCES = 3  # a line of furniture is short: more sentences than this, and it is news
+
+_MONTH = "|".join([*v.MONTH_NAMES, *(m.rstrip(".") for m in v.MONTHS)])
+_NOT_FACTS = re.compile(
+    r"\S+@\S+"  # e-mail addresses
+    r"|\S*[A-Za-z0-9]\.[A-Za-z]{2,}\S*"  # web addresses, with or without a scheme
+    r"|\b10\.\d{4,9}/\S+"  # DOIs
+    r"|(?:US|CA|C|A|NZ|HK|S)?[$€£¥₹]\s?\d[\d,.]*"  # prices
+    r"|\b(?:Rs\.?|USD|CAD|AUD|NZD|GBP|EUR)\s?\d[\d,.]*"
+    r"|(?:\+?1[-. ])?\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\b\d{3}-\d{4}\b"  # phone numbers
+    r"|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b"  # times
+    rf"|\b(?:{_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"  # dates
+    r"|\b\d{1,2}(?:st|nd|rd|th)? (?:" + "|".join(v.MONTH_NAMES) + r")(?: \d{4})?")
+_QUOTE = re.compile(r"[\"“”]")
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|reported|added|wrote|urged|"
+                       r"asked|noted|warned|explained|argued)\b")
+
+
+def carries_news(paragraph: str) -> bool:
+    """Whether the paragraph says something a newsreader would read: `Almost 3,400
+    households joined.` does; `Become a member for $5 a month.` does not."""
+    if _QUOTE.search(paragraph) or _REPORTED.search(paragraph):
+        return True
+    if any(ch.isdigit() for ch in _NOT_FACTS.sub(" ", paragraph)):
+        return True
+    return len(sentences(paragraph)) > MAX_SENTENCES
