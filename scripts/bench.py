@@ -339,6 +339,9 @@ def voice_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
               + f" MB; {total:.0f} MB in all")
         key = "1_worker" if not extra else "2_workers"
         figures |= {f"piper_rtf_{key}": run.audio / run.wall, f"piper_peak_mb_{key}": total}
+    return figures
+
+
 SECTIONS_OF_THE_NEWSROOM = ("Courts", "City", "Port", "Schools")
 COURTS_FEED = """
 [[feeds]]
