@@ -87,6 +87,20 @@ def test_a_list_after_a_colon_is_not_taken_for_subheads() -> None:
     assert len(reading.kept) == 4
 
 
+def test_items_of_a_list_that_news_introduces_are_news_not_addresses_or_subheads() -> None:
+    items = ("Tannery Park Depot, 40 Mill Street", "Ellery Primary, on Orchard Road",
+             "Saturday, May 9, 2026, 10 a.m.")
+    reading = _read("Sandbags are handed out from noon at:", *items, "Crews worked overnight.")
+    assert reading.kept == ["Sandbags are handed out from noon at:", *items,
+                            "Crews worked overnight."]
+    at_the_end = _read(*NEWS, "Sandbags are handed out from noon at:", *items[:2])
+    assert at_the_end.kept[-2:] == list(items[:2])
+    # the same lines with no lead-in of news are an address and a subhead
+    reading = _read(*NEWS, items[0], items[1], "Crews worked overnight.")
+    assert [d.reason for d in reading.dropped] == [
+        "footer (site-address)", "subhead (short-line-between), a pause"]
+
+
 def test_a_show_disables_a_rule_by_name_and_adds_its_own() -> None:
     line = "Bomb found near footbridge"
     paragraphs = ("Water fell.", line, "Police came.", "Sponsored by Acme Hardware")

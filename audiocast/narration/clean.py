@@ -50,17 +50,21 @@ class Rule:
     keeps: tuple[str, ...] = ()
     at: str = ""  # "head", "tail" or "edges": only before the article's news, after it, or both
     unless_news: bool = False  # a paragraph that carries news (`signals.py`) is kept
+    not_in_news_lists: bool = False  # an item of a list that news introduces is kept
 
     @property
     def reason(self) -> str:
         return f"{self.kind} ({self.name})" if self.name else self.kind
 
     def matches(self, paragraph: str, before: str | None, after: str | None,
-                zone: str = "") -> bool:
+                zone: str = "", listed: bool = False) -> bool:
         """Whether the rule applies; `before` is None at the start, "" after furniture;
         `zone` is where the paragraph stands: "head" (before the article's first paragraph
-        of news), "tail" (after its last) or ""."""
+        of news), "tail" (after its last) or ""; `listed`: it is an item of a list that a
+        paragraph of news introduces ("Centres are open at:")."""
         if self.at and not (zone and self.at in (zone, "edges")):
+            return False
+        if listed and self.not_in_news_lists:
             return False
         if self.max_words and len(paragraph.split()) > self.max_words:
             return False
@@ -93,7 +97,8 @@ def _rule(data: dict[str, Any]) -> Rule:
                 data.get("ends_article", False), data.get("list", 0),
                 data.get("between", False), data.get("each_sentence", False),
                 tuple(data.get("drops", ())), tuple(data.get("keeps", ())),
-                data.get("at", ""), data.get("unless_news", False))
+                data.get("at", ""), data.get("unless_news", False),
+                data.get("not_in_news_lists", False))
 
 
 @dataclass(frozen=True)
@@ -115,9 +120,9 @@ class Profile:
         return replace(self, rules=tuple(r for r in self.rules if r.name not in names))
 
     def match(self, paragraph: str, before: str | None, after: str | None,
-              zone: str = "") -> Rule | None:
-        return next((r for r in self.rules if r.matches(paragraph, before, after, zone)),
-                    None)
+              zone: str = "", listed: bool = False) -> Rule | None:
+        return next((r for r in self.rules
+                     if r.matches(paragraph, before, after, zone, listed)), None)
 
 
 def _load_builtin() -> Profile:
@@ -155,23 +160,39 @@ class Verdict:
 
     rule: Rule | None
     why: str = ""
+    listed: bool = False  # an item of a list that news introduces
+
 
     @property
     def furniture(self) -> bool:
         return self.rule is not None and not self.rule.keep
 
 
+_LEADS_LIST = re.compile(r"\S+\s+\S+\s+.*:[\"'”’)\]]*$")  # "Centres are open at:"
+MAX_ITEM_WORDS = 30  # an item of a list is short; a longer paragraph ends the list
+
+
+def _lists_next(paragraph: str, rule: Rule | None, listed: bool) -> bool:
+    """Whether the paragraph after this one is an item of a list that news introduces: this
+    one is news and ends with a colon, or is itself a short item of such a list."""
+    if rule is not None and not rule.keep:
+        return False
+    return bool(_LEADS_LIST.match(paragraph)) or (
+        listed and len(paragraph.split()) <= MAX_ITEM_WORDS)
+
+
 def _verdicts(paragraphs: list[str], profile: Profile,
               zone: Callable[[int], str]) -> list[Verdict]:
     """Each paragraph's verdict, in order; `zone(i)` is where paragraph i stands."""
     verdicts: list[Verdict] = []
-    i = 0
+    i, listed = 0, False
     while i < len(paragraphs):
         furniture = bool(verdicts) and verdicts[-1].furniture
         before = None if not i else "" if furniture else paragraphs[i - 1]
         after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        rule = profile.match(paragraphs[i], before, after, zone(i))
-        verdicts.append(Verdict(rule))
+        rule = profile.match(paragraphs[i], before, after, zone(i), listed)
+        verdicts.append(Verdict(rule, listed=listed))
+        listed = _lists_next(paragraphs[i], rule, listed)
         i += 1
         if rule is not None and not rule.keep:
             rest = len(paragraphs) - i if rule.ends_article else _listed(paragraphs, i, rule.list)
@@ -193,12 +214,17 @@ def zones(paragraphs: list[str], profile: Profile) -> Callable[[int], str]:
     """Where each paragraph stands: the head is the furniture before the article's first
     paragraph of news, the tail the furniture after its last; the rules for them (`at`)
     count in that reckoning. Everything else is the body ("")."""
-    plain = [v.furniture for v in _verdicts(paragraphs, profile, lambda i: "")]
+    verdicts = _verdicts(paragraphs, profile, lambda i: "")
+    plain = [v.furniture for v in verdicts]
+
+    def edge(i: int, zone: str) -> bool:
+        return plain[i] or (not verdicts[i].listed and _edge(paragraphs, i, profile, zone))
+
     head = 0
-    while head < len(paragraphs) and (plain[head] or _edge(paragraphs, head, profile, "head")):
+    while head < len(paragraphs) and edge(head, "head"):
         head += 1
     tail = len(paragraphs)
-    while tail > head and (plain[tail - 1] or _edge(paragraphs, tail - 1, profile, "tail")):
+    while tail > head and edge(tail - 1, "tail"):
         tail -= 1
     return lambda i: "head" if i < head else "tail" if i >= tail else ""
 
