@@ -101,15 +101,29 @@ def test_items_of_a_list_that_news_introduces_are_news_not_addresses_or_subheads
         "footer (site-address)", "subhead (short-line-between), a pause"]
 
 
+def test_a_sponsors_label_takes_the_copy_under_it_that_names_the_sponsor() -> None:
+    copy = ("Hiring this spring? Brightline Payroll sets up new staff in a day. Book a demo "
+            "at brightline.example.")
+    reading = _read(NEWS[0], "A message from Brightline Payroll", copy, NEWS[1])
+    assert reading.kept == list(NEWS)
+    assert [d.reason for d in reading.dropped] == [
+        "promo (sponsor-label)", "promo (copy under sponsor-label)"]
+    # news under the label, which does not name the sponsor or quotes someone, is read
+    news = "Brightline Payroll cut 40 jobs on Friday, the company said."
+    for after in ("Happy Monday. Three stories today, and one of them is about you.", news):
+        reading = _read("Together with Brightline Payroll", after, *NEWS)
+        assert reading.kept == [after, *NEWS]
+
+
 def test_a_show_disables_a_rule_by_name_and_adds_its_own() -> None:
     line = "Bomb found near footbridge"
-    paragraphs = ("Water fell.", line, "Police came.", "Sponsored by Acme Hardware")
+    paragraphs = ("Water fell.", line, "Police came.", "Traffic by Acme Radar")
     assert line not in _read(*paragraphs).kept
     profile = NEWSLETTER.without(("short-line-between",)).extended(
-        (DropRule("sponsor line", r"^Sponsored by\b"),))
+        (DropRule("traffic sponsor", r"^Traffic by\b"),))
     reading = _read(*paragraphs, profile=profile)
     assert line in reading.kept
-    assert reading.dropped[-1].reason == "sponsor line"
+    assert reading.dropped[-1].reason == "traffic sponsor"
     with pytest.raises(ValueError, match="no furniture rule named 'no-such-rule'"):
         NEWSLETTER.without(("no-such-rule",))
 
@@ -194,6 +208,9 @@ def test_a_kicker_is_only_a_label_over_the_news() -> None:
     ("Journal reference: Coastal Notes, DOI: 10.5555/cn.2024.118", False),
     ("Join us at harbor2210.example/join, or write to desk@harbor.example.", False),
     ("Check back after Jan. 5, 2026 for the results.", False),
+    ("Change your settings or unsubscribe. © 2026 Harbor Notes LLC, 88 Quay Street, "
+     "Portreath, ME 04999", False),  # a copyright's year, a street and a ZIP code
+    ("Write to us at PO Box 5550, Calder.", False),
     ("Almost 3,400 households joined last winter.", True),
     ("\u201cSubscribe to nothing,\u201d the mayor said.", True),
     ("The union told members to wait.", True),

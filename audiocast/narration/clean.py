@@ -25,7 +25,7 @@ from typing import Any
 from audiocast.model import Article, Dropped, DropRule
 from audiocast.narration.patterns import Pattern, user_pattern
 from audiocast.narration.segment import sentences
-from audiocast.narration.signals import carries_news
+from audiocast.narration.signals import carries_news, reports
 
 SUBHEADS = ("pause", "read", "drop")  # what a subhead becomes: a longer pause, words, nothing
 # a headline listed under a heading: no full stop, but `4.99%` and `U.S.` may be in it
@@ -51,6 +51,7 @@ class Rule:
     at: str = ""  # "head", "tail" or "edges": only before the article's news, after it, or both
     unless_news: bool = False  # a paragraph that carries news (`signals.py`) is kept
     not_in_news_lists: bool = False  # an item of a list that news introduces is kept
+    sponsor_copy: int = 0  # also drops up to this many paragraphs after it naming its sponsor
 
     @property
     def reason(self) -> str:
@@ -98,7 +99,7 @@ def _rule(data: dict[str, Any]) -> Rule:
                 data.get("between", False), data.get("each_sentence", False),
                 tuple(data.get("drops", ())), tuple(data.get("keeps", ())),
                 data.get("at", ""), data.get("unless_news", False),
-                data.get("not_in_news_lists", False))
+                data.get("not_in_news_lists", False), data.get("sponsor_copy", 0))
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,32 @@ def _listed(paragraphs: list[str], start: int, count: int) -> int:
     return n
 
 
+def _sponsored(paragraphs: list[str], start: int, rule: Rule) -> int:
+    """How many paragraphs after a sponsor's label (`start` - 1) are its copy: they name the
+    sponsor the label names (the pattern's `sponsor` group), and quote or report no one."""
+    found = rule.pattern.search(paragraphs[start - 1])
+    name = (found.groupdict().get("sponsor") or "") if found else ""
+    if not name:
+        return 0
+    named = re.compile(rf"\b{re.escape(name)}\b")
+    n = 0
+    while (n < rule.sponsor_copy and start + n < len(paragraphs)
+           and named.search(paragraphs[start + n]) and not reports(paragraphs[start + n])):
+        n += 1
+    return n
+
+
+def _followers(paragraphs: list[str], start: int, rule: Rule) -> tuple[int, str]:
+    """How many paragraphs from `start` a rule that matched the one before drops with it,
+    and how they stand to it: after the end of the article, listed under a heading, a
+    sponsor's copy under its label."""
+    if rule.ends_article:
+        return len(paragraphs) - start, "after"
+    if rule.sponsor_copy:
+        return _sponsored(paragraphs, start, rule), "copy under"
+    return _listed(paragraphs, start, rule.list), "listed under"
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What decides a paragraph: its rule (None: news), and for a paragraph dropped with the
@@ -195,9 +222,8 @@ def _verdicts(paragraphs: list[str], profile: Profile,
         listed = _lists_next(paragraphs[i], rule, listed)
         i += 1
         if rule is not None and not rule.keep:
-            rest = len(paragraphs) - i if rule.ends_article else _listed(paragraphs, i, rule.list)
-            why = f"{rule.kind} ({'after' if rule.ends_article else 'listed under'} {rule.name})"
-            verdicts += [Verdict(rule, why)] * rest
+            rest, how = _followers(paragraphs, i, rule)
+            verdicts += [Verdict(rule, f"{rule.kind} ({how} {rule.name})")] * rest
             i += rest
     return verdicts
 
