@@ -196,6 +196,20 @@ def test_the_tail_reaches_back_over_furniture_and_stops_at_news() -> None:
     assert promo in reading.kept
 
 
+def test_the_tail_reaches_over_one_unknown_line_between_furniture() -> None:
+    promo = "Share this bulletin with a neighbor."
+    thanks = "Thanks to the volunteers who fold this bulletin."
+    end = ("Related", "Ferry fares to rise in spring", thanks, "Copyright 2026 Harbor Wire")
+    reading = _read(*NEWS, promo, *end)
+    assert reading.kept == [*NEWS, thanks]  # the unknown line is read, the promo above not
+    # a line that carries news, one under furniture only where it stands, a second
+    # unknown line: each stops the tail
+    news = "Volunteers folded 3,000 copies this week."
+    assert promo in _read(*NEWS, promo, *end[:2], news, end[3]).kept
+    assert promo in _read(*NEWS, promo, thanks, end[3]).kept
+    assert promo in _read(*NEWS, promo, *end, "Printed by volunteers.", "© 2026 Harbor Wire").kept
+
+
 def test_a_kicker_is_only_a_label_over_the_news() -> None:
     reading = _read("Harbor FC", "Harbor FC won the cup on Sunday.", "Fans cheered.")
     assert reading.kept == ["Harbor FC won the cup on Sunday.", "Fans cheered."]

@@ -236,10 +236,22 @@ def _edge(paragraphs: list[str], i: int, profile: Profile, zone: str) -> bool:
     return rule is not None and not rule.keep
 
 
+MAX_GAP_WORDS = 20  # the one unknown line the tail may reach over is short
+
+
+def _gap(paragraphs: list[str], i: int, plain: list[bool], head: int) -> bool:
+    """Whether the tail may reach over paragraph i, which no rule knows: it is a short line
+    that carries no news, and the paragraph above it is furniture wherever it stands."""
+    return (i - 1 >= head and plain[i - 1] and len(paragraphs[i].split()) <= MAX_GAP_WORDS
+            and not carries_news(paragraphs[i]))
+
+
 def zones(paragraphs: list[str], profile: Profile) -> Callable[[int], str]:
     """Where each paragraph stands: the head is the furniture before the article's first
     paragraph of news, the tail the furniture after its last; the rules for them (`at`)
-    count in that reckoning. Everything else is the body ("")."""
+    count in that reckoning. The tail reaches over one line no rule knows, between
+    furniture (`_gap`): that line is read, the furniture above it is not. Everything else
+    is the body ("")."""
     verdicts = _verdicts(paragraphs, profile, lambda i: "")
     plain = [v.furniture for v in verdicts]
 
@@ -249,8 +261,13 @@ def zones(paragraphs: list[str], profile: Profile) -> Callable[[int], str]:
     head = 0
     while head < len(paragraphs) and edge(head, "head"):
         head += 1
-    tail = len(paragraphs)
-    while tail > head and edge(tail - 1, "tail"):
+    tail, gap_left = len(paragraphs), True
+    while tail > head:
+        if not edge(tail - 1, "tail"):
+            if not (gap_left and tail < len(paragraphs)
+                    and _gap(paragraphs, tail - 1, plain, head)):
+                break
+            gap_left = False
         tail -= 1
     return lambda i: "head" if i < head else "tail" if i >= tail else ""
 
