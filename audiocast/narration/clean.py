@@ -5,8 +5,10 @@ and trimmed per show, applied in order by one small engine: the first rule that 
 paragraph decides. `keep` rules protect news that looks like furniture; a rule limited to
 short paragraphs (`max_words`) keeps a longer one. Furniture clusters before and after the
 news, so the most general signals (a call to act, a contact, a bio) look only there (`at`),
-and a rule unsure of its ground keeps a paragraph that carries news (`unless_news`). Where
-a paragraph is ambiguous it is kept: dropping news is worse than reading a stray line.
+and a rule unsure of its ground keeps a paragraph that carries news (`unless_news`); the
+items of a list that news introduces are no addresses or subheads (`not_in_news_lists`); a
+sponsor's label takes the copy under it that names the sponsor (`sponsor_copy`). Where a
+paragraph is ambiguous it is kept: dropping news is worse than reading a stray line.
 
 A show's own patterns run on RE2 (`google-re2`), whose matching time is linear in the
 paragraph's length, so no pattern in `audiocast.toml` can hang a build.
