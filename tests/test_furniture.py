@@ -154,6 +154,19 @@ def test_a_headline_listed_under_a_heading_may_hold_a_decimal() -> None:
     assert reading.kept == ["The board voted 7-2.", "Staff members said they would study the plan."]
 
 
+@pytest.mark.parametrize("paragraph, reported", [
+    ("\u201cWe will rebuild,\u201d the owner said.", True),
+    ("The union told members to wait.", True),
+    ("\"Nobody warned us about the river.", True),  # a quotation that goes on below
+    ("Get a print of \u201cHarbor Lights\u201d with every membership.", False),  # a title
+    ("Members save 10% with code DOCK10.", False),
+])
+def test_what_quotes_or_reports_someone(paragraph: str, reported: bool) -> None:
+    from audiocast.narration.signals import reports
+
+    assert reports(paragraph) is reported
+
+
 EDGE_NEWS = [  # a story's last (or first) paragraph that looks like a call to act, a note, a bio
     "Questions remain about who will pay for the repairs.",
     "Anyone with information is asked to call police at 555-0100.",
@@ -174,6 +187,31 @@ EDGE_NEWS = [  # a story's last (or first) paragraph that looks like a call to a
 def test_news_at_the_edges_is_kept(line: str) -> None:
     assert line in _read(*NEWS, line).kept
     assert line in _read(line, *NEWS).kept
+
+
+LOOKS_LIKE_AN_OFFER_OR_A_NOTE = [  # news in the wordings of promos, disclaimers and notes
+    "Today's Harbor Regatta drew 400 sailors, organizers said.",
+    "Try as they might, rescuers could not reach the boat.",
+    "Renewing the bridge will cost $40 million.",
+    "Nothing in the law requires landlords to fix heaters, the judge wrote.",
+    "When you buy a house, the county takes a 2% transfer fee.",
+    "Plan your visit early: the museum expects long lines on Saturday.",
+    "Good morning, the governor said, before announcing her resignation.",
+    "Police have more on the suspect than they have released.",
+    "What did you think of the debate? Voters we asked were split.",
+    "Also on Friday, the council approved the budget.",
+    "Do you have a plan if the levee fails? Most residents do not.",
+    "Commissioners approved a free 30-day trial of the bike scheme.",
+    "Members save about 15% under the new plan, the union said.",
+    "Residents can opt out of the program by Friday.",
+    "Unsubscribe requests doubled after the rate rise.",
+]
+
+
+@pytest.mark.parametrize("line", LOOKS_LIKE_AN_OFFER_OR_A_NOTE)
+def test_news_in_the_words_of_an_offer_or_a_note_is_kept(line: str) -> None:
+    for paragraphs in ((NEWS[0], line, NEWS[1]), (*NEWS, line), (line, *NEWS)):
+        assert line in _read(*paragraphs).kept, paragraphs
 
 
 def test_edge_rules_do_not_look_in_the_body() -> None:

@@ -52,6 +52,7 @@ class Rule:
     keeps: tuple[str, ...] = ()
     at: str = ""  # "head", "tail" or "edges": only before the article's news, after it, or both
     unless_news: bool = False  # a paragraph that carries news (`signals.py`) is kept
+    unless_reported: bool = False  # a paragraph that quotes or reports someone is kept
     not_in_news_lists: bool = False  # an item of a list that news introduces is kept
     sponsor_copy: int = 0  # also drops up to this many paragraphs after it naming its sponsor
 
@@ -78,7 +79,8 @@ class Rule:
             found = self._each_sentence(paragraph)
         else:
             found = self.pattern.search(paragraph) is not None
-        return found and not (self.unless_news and carries_news(paragraph))
+        return found and not ((self.unless_news and carries_news(paragraph))
+                              or (self.unless_reported and reports(paragraph)))
 
     def _each_sentence(self, paragraph: str) -> bool:
         """A paragraph of several sentences is furniture only if each is: the pattern
@@ -101,7 +103,9 @@ def _rule(data: dict[str, Any]) -> Rule:
                 data.get("between", False), data.get("each_sentence", False),
                 tuple(data.get("drops", ())), tuple(data.get("keeps", ())),
                 data.get("at", ""), data.get("unless_news", False),
-                data.get("not_in_news_lists", False), data.get("sponsor_copy", 0))
+                unless_reported=data.get("unless_reported", False),
+                not_in_news_lists=data.get("not_in_news_lists", False),
+                sponsor_copy=data.get("sponsor_copy", 0))
 
 
 @dataclass(frozen=True)

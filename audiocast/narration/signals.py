@@ -38,15 +38,23 @@ _REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|reported|add
                        r"asked|noted|warned|explained|argued)\b")
 
 
+_QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
+MIN_QUOTE_WORDS = 3  # a title in quotes ("The Ferry") is no quotation; a sentence is
+
+
 def reports(paragraph: str) -> bool:
-    """Whether the paragraph quotes someone or reports what someone said."""
-    return bool(_QUOTE.search(paragraph) or _REPORTED.search(paragraph))
+    """Whether the paragraph quotes someone (a quotation, or a quote left open for the next
+    paragraph) or reports what someone said: `"We will rebuild," she said.` does; `get a
+    print of "The Ferry" free` does not."""
+    if _REPORTED.search(paragraph) or len(_QUOTE.findall(paragraph)) % 2:
+        return True
+    return any(len(q.split()) >= MIN_QUOTE_WORDS for q in _QUOTED.findall(paragraph))
 
 
 def carries_news(paragraph: str) -> bool:
     """Whether the paragraph says something a newsreader would read: `Almost 3,400
     households joined.` does; `Become a member for $5 a month.` does not."""
-    if reports(paragraph):
+    if _QUOTE.search(paragraph) or reports(paragraph):
         return True
     if any(ch.isdigit() for ch in _NOT_FACTS.sub(" ", paragraph)):
         return True
