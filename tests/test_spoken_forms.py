@@ -194,6 +194,7 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("release 2.75 million gallons", "release two point seven five million gallons"),
     ("sold 400-1200 units", "sold four hundred to twelve hundred units"),  # a range
     ("In Ward 12 400 voters signed", "In Ward twelve four hundred voters signed"),
+    ("On March 3 100 people came", "On March third one hundred people came"),
     ("the R45 to Durban", "the R forty-five to Durban"),  # a road, not rand
     ("the K-9 unit", "the K nine unit"),  # a police dog, not grades
     ("lower than 1.0.9.44 now", "lower than one point oh point nine point forty-four now"),

@@ -493,15 +493,17 @@ def dotted_acronyms(text: str) -> str:
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 _SPACED = re.compile(r"(?<![\w.,])(?<!\d )([1-9]\d{0,2}(?: \d{3})+)(?![\d,]|\.\d| \d)")
-_NAMES_NUMBER = re.compile(r"\b(?:No\.?|Nos\.|Chapter|Route|Room|Ward|Extensions?|Highway|"
-                           r"Platform|Gate|Level|Floor|Page|Section|Article|Rule|Bus|Flight|"
-                           r"Grade|Unit|Exit|Lot|Box|Suite|Stand|Block)\s$")
+_NAMES_NUMBER = re.compile(r"\b(?i:No\.?|Nos\.|Chapters?|Routes?|Rooms?|Wards?|Extensions?|"
+                           r"Highways?|Platforms?|Gates?|Levels?|Floors?|Pages?|Sections?|"
+                           r"Articles?|Rules?|Bus|Flights?|Grades?|Units?|Exits?|Lots?|Box|"
+                           r"Suites?|Stands?|Blocks?|aged|ages)\s$"
+                           rf"|\b(?:{'|'.join(v.MONTH_NAMES)}|{_alternation(v.MONTHS)})\s$")
 
 
 def spaced_thousands(text: str) -> str:
     """Thousands set off by a space, as South Africa and much of Europe write them: `12 000
-    households` -> `12000 households`; `R1 500` -> `R1500`. A number after a word that
-    names things by number stays two: `Ward 17 300 homes`."""
+    households` -> `12000 households`. A number after a word that names things by number,
+    or after a month, stays two: `Ward 17 300 homes`, `on March 3 100 people`."""
     def join(m: re.Match[str]) -> str:
         if _NAMES_NUMBER.search(text, 0, m.start()):
             return m[0]
