@@ -222,14 +222,14 @@ def web_addresses(text: str) -> str:
 
 
 # an address written out for people to type: lower-case labels and a word of a top level,
-# perhaps a short path (`labor.nv.example/noncompete`); not `e.g.`, `a.m.` or `1.0.9`
+# perhaps a short path (`roads.ks.example/permits`); not `e.g.`, `a.m.` or `1.0.9`
 _BARE_ADDRESS = re.compile(r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12})"
                            r"(?![\w@-])((?:/[^\s\"')]*)?)")
 _PATH_WORD = re.compile(r"[A-Za-z][A-Za-z-]{1,30}")
 
 
 def _bare_address(m: re.Match[str]) -> str:
-    """`quillan.example/members` -> `quillan dot example slash members`: the host as any web
+    """`harbor.example/tickets` -> `harbor dot example slash tickets`: the host as any web
     address is read, then up to two parts of the path that are words; what follows them
     (numbers, codes, a query) is not read."""
     path, stop = re.match(r"(.*?)([.,;:!?]*)$", m[2]).groups()
