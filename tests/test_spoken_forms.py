@@ -133,22 +133,23 @@ SAID = [
     ("her HbA1c level", "her H B A one C level"),
     ("a B2B marketplace", "a B two B marketplace"),
     # local phone numbers after any verb of calling, or a label
-    ("book by calling 555-0148 today", "book by calling five five five, oh one four eight today"),
+    ("reserve a seat by calling 555-0148 today",
+     "reserve a seat by calling five five five, oh one four eight today"),
     ("the desk: 555-0193.", "the desk: five five five, oh one nine three."),
     # phone numbers in groups (New Zealand, Australia, South Africa)
     ("call 0800 555 201 now", "call oh eight hundred, five five five, two oh one now"),
     ("on 1300 555 884 or", "on thirteen hundred, five five five, eight eight four or"),
     ("dial 13 22 11 for", "dial thirteen twenty-two eleven for"),
     # South African amounts, thousands and hours
-    ("About 8 000 learners", "About eight thousand learners"),
+    ("some 8 000 learners", "some eight thousand learners"),
     ("fees of R2 750 a term", "fees of two thousand seven hundred fifty rand a term"),
     ("a R15 million hall", "a fifteen million rand hall"),
-    ("about R1.8-billion", "about one point eight billion rand"),
+    ("a R1.8-billion upgrade", "a one point eight billion rand upgrade"),
     ("from 06h15 to 18h45", "from six fifteen a m to six forty-five p m"),
     # measures before a noun, per acre, abbreviations inside a sentence
     ("a 900-lb bear", "a nine hundred pound bear"),
     ("yields of 52.4 bu/acre", "yields of fifty-two point four bushels per acre"),
-    ("measured 6 ft. by 9 ft. in all", "measured six feet by nine feet in all"),
+    ("a 6 ft. by 9 ft. rug", "a six feet by nine feet rug"),
     # addresses, advisories, courts, roads, grades
     ("forms at roads.ks.example/permits.", "forms at roads dot K S dot example slash permits."),
     ("sign up at harbor.example.", "sign up at harbor dot example."),
