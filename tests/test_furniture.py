@@ -87,15 +87,43 @@ def test_a_list_after_a_colon_is_not_taken_for_subheads() -> None:
     assert len(reading.kept) == 4
 
 
+def test_items_of_a_list_that_news_introduces_are_news_not_addresses_or_subheads() -> None:
+    items = ("Tannery Park Depot, 40 Mill Street", "Ellery Primary, on Orchard Road",
+             "Saturday, May 9, 2026, 10 a.m.")
+    reading = _read("Sandbags are handed out from noon at:", *items, "Crews worked overnight.")
+    assert reading.kept == ["Sandbags are handed out from noon at:", *items,
+                            "Crews worked overnight."]
+    at_the_end = _read(*NEWS, "Sandbags are handed out from noon at:", *items[:2])
+    assert at_the_end.kept[-2:] == list(items[:2])
+    # the same lines with no lead-in of news are an address and a subhead
+    reading = _read(*NEWS, items[0], items[1], "Crews worked overnight.")
+    assert [d.reason for d in reading.dropped] == [
+        "footer (site-address)", "subhead (short-line-between), a pause"]
+
+
+def test_a_sponsors_label_takes_the_copy_under_it_that_names_the_sponsor() -> None:
+    copy = ("Hiring this spring? Brightline Payroll sets up new staff in a day. Book a demo "
+            "at brightline.example.")
+    reading = _read(NEWS[0], "A message from Brightline Payroll", copy, NEWS[1])
+    assert reading.kept == list(NEWS)
+    assert [d.reason for d in reading.dropped] == [
+        "promo (sponsor-label)", "promo (copy under sponsor-label)"]
+    # news under the label, which does not name the sponsor or quotes someone, is read
+    news = "Brightline Payroll cut 40 jobs on Friday, the company said."
+    for after in ("Happy Monday. Three stories today, and one of them is about you.", news):
+        reading = _read("Together with Brightline Payroll", after, *NEWS)
+        assert reading.kept == [after, *NEWS]
+
+
 def test_a_show_disables_a_rule_by_name_and_adds_its_own() -> None:
     line = "Bomb found near footbridge"
-    paragraphs = ("Water fell.", line, "Police came.", "Sponsored by Acme Hardware")
+    paragraphs = ("Water fell.", line, "Police came.", "Traffic by Acme Radar")
     assert line not in _read(*paragraphs).kept
     profile = NEWSLETTER.without(("short-line-between",)).extended(
-        (DropRule("sponsor line", r"^Sponsored by\b"),))
+        (DropRule("traffic sponsor", r"^Traffic by\b"),))
     reading = _read(*paragraphs, profile=profile)
     assert line in reading.kept
-    assert reading.dropped[-1].reason == "sponsor line"
+    assert reading.dropped[-1].reason == "traffic sponsor"
     with pytest.raises(ValueError, match="no furniture rule named 'no-such-rule'"):
         NEWSLETTER.without(("no-such-rule",))
 
@@ -126,6 +154,19 @@ def test_a_headline_listed_under_a_heading_may_hold_a_decimal() -> None:
     assert reading.kept == ["The board voted 7-2.", "Staff members said they would study the plan."]
 
 
+@pytest.mark.parametrize("paragraph, reported", [
+    ("\u201cWe will rebuild,\u201d the owner said.", True),
+    ("The union told members to wait.", True),
+    ("\"Nobody warned us about the river.", True),  # a quotation that goes on below
+    ("Get a print of \u201cHarbor Lights\u201d with every membership.", False),  # a title
+    ("Members save 10% with code DOCK10.", False),
+])
+def test_what_quotes_or_reports_someone(paragraph: str, reported: bool) -> None:
+    from audiocast.narration.signals import reports
+
+    assert reports(paragraph) is reported
+
+
 EDGE_NEWS = [  # a story's last (or first) paragraph that looks like a call to act, a note, a bio
     "Questions remain about who will pay for the repairs.",
     "Anyone with information is asked to call police at 555-0100.",
@@ -148,6 +189,31 @@ def test_news_at_the_edges_is_kept(line: str) -> None:
     assert line in _read(line, *NEWS).kept
 
 
+LOOKS_LIKE_AN_OFFER_OR_A_NOTE = [  # news in the wordings of promos, disclaimers and notes
+    "Today's Harbor Regatta drew 400 sailors, organizers said.",
+    "Try as they might, rescuers could not reach the boat.",
+    "Renewing the bridge will cost $40 million.",
+    "Nothing in the law requires landlords to fix heaters, the judge wrote.",
+    "When you buy a house, the county takes a 2% transfer fee.",
+    "Plan your visit early: the museum expects long lines on Saturday.",
+    "Good morning, the governor said, before announcing her resignation.",
+    "Police have more on the suspect than they have released.",
+    "What did you think of the debate? Voters we asked were split.",
+    "Also on Friday, the council approved the budget.",
+    "Do you have a plan if the levee fails? Most residents do not.",
+    "Commissioners approved a free 30-day trial of the bike scheme.",
+    "Members save about 15% under the new plan, the union said.",
+    "Residents can opt out of the program by Friday.",
+    "Unsubscribe requests doubled after the rate rise.",
+]
+
+
+@pytest.mark.parametrize("line", LOOKS_LIKE_AN_OFFER_OR_A_NOTE)
+def test_news_in_the_words_of_an_offer_or_a_note_is_kept(line: str) -> None:
+    for paragraphs in ((NEWS[0], line, NEWS[1]), (*NEWS, line), (line, *NEWS)):
+        assert line in _read(*paragraphs).kept, paragraphs
+
+
 def test_edge_rules_do_not_look_in_the_body() -> None:
     promo = "Want the evening briefing? Tap here to get it by e-mail."
     contact = "Questions? Call the desk at 555-0110."
@@ -168,6 +234,20 @@ def test_the_tail_reaches_back_over_furniture_and_stops_at_news() -> None:
     assert promo in reading.kept
 
 
+def test_the_tail_reaches_over_one_unknown_line_between_furniture() -> None:
+    promo = "Share this bulletin with a neighbor."
+    thanks = "Thanks to the volunteers who fold this bulletin."
+    end = ("Related", "Ferry fares to rise in spring", thanks, "Copyright 2026 Harbor Wire")
+    reading = _read(*NEWS, promo, *end)
+    assert reading.kept == [*NEWS, thanks]  # the unknown line is read, the promo above not
+    # a line that carries news, one under furniture only where it stands, a second
+    # unknown line: each stops the tail
+    news = "Volunteers folded 3,000 copies this week."
+    assert promo in _read(*NEWS, promo, *end[:2], news, end[3]).kept
+    assert promo in _read(*NEWS, promo, thanks, end[3]).kept
+    assert promo in _read(*NEWS, promo, *end, "Printed by volunteers.", "© 2026 Harbor Wire").kept
+
+
 def test_a_kicker_is_only_a_label_over_the_news() -> None:
     reading = _read("Harbor FC", "Harbor FC won the cup on Sunday.", "Fans cheered.")
     assert reading.kept == ["Harbor FC won the cup on Sunday.", "Fans cheered."]
@@ -180,6 +260,9 @@ def test_a_kicker_is_only_a_label_over_the_news() -> None:
     ("Journal reference: Coastal Notes, DOI: 10.5555/cn.2024.118", False),
     ("Join us at harbor2210.example/join, or write to desk@harbor.example.", False),
     ("Check back after Jan. 5, 2026 for the results.", False),
+    ("Change your settings or unsubscribe. © 2026 Harbor Notes LLC, 88 Quay Street, "
+     "Portreath, ME 04999", False),  # a copyright's year, a street and a ZIP code
+    ("Write to us at PO Box 5550, Calder.", False),
     ("Almost 3,400 households joined last winter.", True),
     ("\u201cSubscribe to nothing,\u201d the mayor said.", True),
     ("The union told members to wait.", True),

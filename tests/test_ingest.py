@@ -192,3 +192,18 @@ def test_the_headline_again_under_a_kicker_is_not_read_twice() -> None:
     page = _PAGE.replace("<h1>", '<p class="kicker">Drought</p><h1>')
     article = from_page(page.format(dek=""), "https://calder.example/a", "a.html")
     assert "Reservoir levels fall to a record low" not in article.paragraphs
+
+
+def test_a_list_item_with_paragraphs_is_read_once_and_a_line_break_is_a_space() -> None:
+    from audiocast.ingest.extract import fragment_paragraphs
+
+    html = ("<p>The depot reopens on three conditions:</p><ul>"
+            "<li><p>Buses leave from Bay 4 only.</p></li>"
+            "<li><p>Tickets are sold at the kiosk.</p><p>Cards are taken.</p></li>"
+            "<li>Night routes run as <b>before</b>.</li></ul>"
+            "<blockquote><p>We waited a year for this.</p></blockquote>"
+            "<p>Thanks for reading,<br>Maren Holt<br/>Transit desk</p>")
+    assert fragment_paragraphs(html) == (
+        "The depot reopens on three conditions:", "Buses leave from Bay 4 only.",
+        "Tickets are sold at the kiosk.", "Cards are taken.", "Night routes run as before.",
+        "We waited a year for this.", "Thanks for reading, Maren Holt Transit desk")

@@ -14,6 +14,8 @@ CASES = [
     ("ATLANTA, Ga. (AP) — Voters lined up.", "Atlanta, Georgia. Voters lined up."),
     ("TARROW, Wis.", "Tarrow, Wisconsin."),  # a dateline on a line of its own
     ("Kestrel, Mar 3 (HNS) The port reopened.", "Kestrel. The port reopened."),
+    ("FRIDAY, March 6, 2026 (Harbor Health Wire) -- Sleep matters.",
+     "Friday, March sixth, twenty twenty-six. Sleep matters."),  # a day for a place
     # cardinals, ranges, decimals, negatives
     ("an estimated 150,000 to 200,000 Russians",
      "an estimated one hundred fifty thousand to two hundred thousand Russians"),

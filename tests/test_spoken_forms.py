@@ -127,6 +127,38 @@ SAID = [
     ("beat Ruiz 7-6(3), 6-2", "beat Ruiz seven six, seven three in the tiebreak, six two"),
     ("lost 4-6, 6-4, 6-7 (8)", "lost four six, six four, six seven, eight ten in the tiebreak"),
     ("named in the playing XI", "named in the playing eleven"),
+    # the S of U.S. is no compass point; codes with a digit between letters
+    ("the 2nd U.S. Circuit Court of Appeals", "the second U S Circuit Court of Appeals"),
+    ("filed in U.S. District Court on", "filed in U S District Court on"),
+    ("her HbA1c level", "her H B A one C level"),
+    ("a B2B marketplace", "a B two B marketplace"),
+    # local phone numbers after any verb of calling, or a label
+    ("reserve a seat by calling 555-0148 today",
+     "reserve a seat by calling five five five, oh one four eight today"),
+    ("the desk: 555-0193.", "the desk: five five five, oh one nine three."),
+    # phone numbers in groups (New Zealand, Australia, South Africa)
+    ("call 0800 555 201 now", "call oh eight hundred, five five five, two oh one now"),
+    ("on 1300 555 884 or", "on thirteen hundred, five five five, eight eight four or"),
+    ("dial 13 22 11 for", "dial thirteen twenty-two eleven for"),
+    # South African amounts, thousands and hours
+    ("some 8 000 learners", "some eight thousand learners"),
+    ("fees of R2 750 a term", "fees of two thousand seven hundred fifty rand a term"),
+    ("a R15 million hall", "a fifteen million rand hall"),
+    ("a R1.8-billion upgrade", "a one point eight billion rand upgrade"),
+    ("from 06h15 to 18h45", "from six fifteen a m to six forty-five p m"),
+    # measures before a noun, per acre, abbreviations inside a sentence
+    ("a 900-lb bear", "a nine hundred pound bear"),
+    ("yields of 52.4 bu/acre", "yields of fifty-two point four bushels per acre"),
+    ("a 6 ft. by 9 ft. rug", "a six feet by nine feet rug"),
+    # addresses, advisories, courts, roads, grades
+    ("forms at roads.ks.example/permits.", "forms at roads dot K S dot example slash permits."),
+    ("sign up at harbor.example.", "sign up at harbor dot example."),
+    ("the printer at 10.0.4.27 is", "the printer at ten dot zero dot four dot twenty-seven is"),
+    ("patched CVE-2025-10442 last week",
+     "patched C V E twenty twenty-five, one oh four four two last week"),
+    ("Harlow v. Pine (4th Cir.)", "Harlow versus Pine (fourth Circuit)"),
+    ("along SH1 north of", "along State Highway one north of"),
+    ("K-5 pupils", "K through five pupils"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
@@ -161,6 +193,13 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("Pope Pius XI", "Pope Pius the eleventh"),
     ("charity No. 1123456", "charity number one one two three four five six"),
     ("release 2.75 million gallons", "release two point seven five million gallons"),
+    ("sold 400-1200 units", "sold four hundred to twelve hundred units"),  # a range
+    ("In Ward 12 400 voters signed", "In Ward twelve four hundred voters signed"),
+    ("On March 3 100 people came", "On March third one hundred people came"),
+    ("the R45 to Durban", "the R forty-five to Durban"),  # a road, not rand
+    ("the K-9 unit", "the K nine unit"),  # a police dog, not grades
+    ("lower than 1.0.9.44 now", "lower than one point oh point nine point forty-four now"),
+    ("the 5km run", "the five kilometers run"),  # a unit, not a code
 ]
 
 

@@ -28,12 +28,26 @@ def looks_like_feed(data: bytes) -> bool:
         head.startswith((b"<rss", b"<feed")))
 
 
+def _own_text(block: lxml.html.HtmlElement) -> str:
+    """A block's text without the blocks inside it, which are paragraphs of their own: a
+    list item written `<li><p>…</p></li>` is read once."""
+    parts = [block.text or ""]
+    for child in block:
+        if isinstance(child.tag, str) and child.tag not in _BLOCKS:
+            parts.append(_own_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def fragment_paragraphs(html: str) -> tuple[str, ...]:
-    """The text of an HTML fragment, one paragraph per block element."""
+    """The text of an HTML fragment, one paragraph per block element (a block inside another
+    is counted once); a line break (`<br>`) between two lines is a space."""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for junk in root.xpath(".//script|.//style|.//figure|.//figcaption|.//aside"):
         junk.drop_tree()
-    blocks = [" ".join(b.text_content().split()) for b in root.iter(*_BLOCKS)]
+    for br in root.iter("br"):
+        br.tail = " " + (br.tail or "")
+    blocks = [" ".join(_own_text(b).split()) for b in root.iter(*_BLOCKS)]
     blocks = [b for b in blocks if b]
     if not blocks:
         text = " ".join(root.text_content().split())

@@ -5,8 +5,10 @@ and trimmed per show, applied in order by one small engine: the first rule that 
 paragraph decides. `keep` rules protect news that looks like furniture; a rule limited to
 short paragraphs (`max_words`) keeps a longer one. Furniture clusters before and after the
 news, so the most general signals (a call to act, a contact, a bio) look only there (`at`),
-and a rule unsure of its ground keeps a paragraph that carries news (`unless_news`). Where
-a paragraph is ambiguous it is kept: dropping news is worse than reading a stray line.
+and a rule unsure of its ground keeps a paragraph that carries news (`unless_news`); the
+items of a list that news introduces are no addresses or subheads (`not_in_news_lists`); a
+sponsor's label takes the copy under it that names the sponsor (`sponsor_copy`). Where a
+paragraph is ambiguous it is kept: dropping news is worse than reading a stray line.
 
 A show's own patterns run on RE2 (`google-re2`), whose matching time is linear in the
 paragraph's length, so no pattern in `audiocast.toml` can hang a build.
@@ -25,7 +27,7 @@ from typing import Any
 from audiocast.model import Article, Dropped, DropRule
 from audiocast.narration.patterns import Pattern, user_pattern
 from audiocast.narration.segment import sentences
-from audiocast.narration.signals import carries_news
+from audiocast.narration.signals import carries_news, reports
 
 SUBHEADS = ("pause", "read", "drop")  # what a subhead becomes: a longer pause, words, nothing
 # a headline listed under a heading: no full stop, but `4.99%` and `U.S.` may be in it
@@ -50,17 +52,23 @@ class Rule:
     keeps: tuple[str, ...] = ()
     at: str = ""  # "head", "tail" or "edges": only before the article's news, after it, or both
     unless_news: bool = False  # a paragraph that carries news (`signals.py`) is kept
+    unless_reported: bool = False  # a paragraph that quotes or reports someone is kept
+    not_in_news_lists: bool = False  # an item of a list that news introduces is kept
+    sponsor_copy: int = 0  # also drops up to this many paragraphs after it naming its sponsor
 
     @property
     def reason(self) -> str:
         return f"{self.kind} ({self.name})" if self.name else self.kind
 
     def matches(self, paragraph: str, before: str | None, after: str | None,
-                zone: str = "") -> bool:
+                zone: str = "", listed: bool = False) -> bool:
         """Whether the rule applies; `before` is None at the start, "" after furniture;
         `zone` is where the paragraph stands: "head" (before the article's first paragraph
-        of news), "tail" (after its last) or ""."""
+        of news), "tail" (after its last) or ""; `listed`: it is an item of a list that a
+        paragraph of news introduces ("Centres are open at:")."""
         if self.at and not (zone and self.at in (zone, "edges")):
+            return False
+        if listed and self.not_in_news_lists:
             return False
         if self.max_words and len(paragraph.split()) > self.max_words:
             return False
@@ -71,7 +79,8 @@ class Rule:
             found = self._each_sentence(paragraph)
         else:
             found = self.pattern.search(paragraph) is not None
-        return found and not (self.unless_news and carries_news(paragraph))
+        return found and not ((self.unless_news and carries_news(paragraph))
+                              or (self.unless_reported and reports(paragraph)))
 
     def _each_sentence(self, paragraph: str) -> bool:
         """A paragraph of several sentences is furniture only if each is: the pattern
@@ -93,7 +102,10 @@ def _rule(data: dict[str, Any]) -> Rule:
                 data.get("ends_article", False), data.get("list", 0),
                 data.get("between", False), data.get("each_sentence", False),
                 tuple(data.get("drops", ())), tuple(data.get("keeps", ())),
-                data.get("at", ""), data.get("unless_news", False))
+                data.get("at", ""), data.get("unless_news", False),
+                unless_reported=data.get("unless_reported", False),
+                not_in_news_lists=data.get("not_in_news_lists", False),
+                sponsor_copy=data.get("sponsor_copy", 0))
 
 
 @dataclass(frozen=True)
@@ -115,9 +127,9 @@ class Profile:
         return replace(self, rules=tuple(r for r in self.rules if r.name not in names))
 
     def match(self, paragraph: str, before: str | None, after: str | None,
-              zone: str = "") -> Rule | None:
-        return next((r for r in self.rules if r.matches(paragraph, before, after, zone)),
-                    None)
+              zone: str = "", listed: bool = False) -> Rule | None:
+        return next((r for r in self.rules
+                     if r.matches(paragraph, before, after, zone, listed)), None)
 
 
 def _load_builtin() -> Profile:
@@ -148,6 +160,32 @@ def _listed(paragraphs: list[str], start: int, count: int) -> int:
     return n
 
 
+def _sponsored(paragraphs: list[str], start: int, rule: Rule) -> int:
+    """How many paragraphs after a sponsor's label (`start` - 1) are its copy: they name the
+    sponsor the label names (the pattern's `sponsor` group), and quote or report no one."""
+    found = rule.pattern.search(paragraphs[start - 1])
+    name = (found.groupdict().get("sponsor") or "") if found else ""
+    if not name:
+        return 0
+    named = re.compile(rf"\b{re.escape(name)}\b")
+    n = 0
+    while (n < rule.sponsor_copy and start + n < len(paragraphs)
+           and named.search(paragraphs[start + n]) and not reports(paragraphs[start + n])):
+        n += 1
+    return n
+
+
+def _followers(paragraphs: list[str], start: int, rule: Rule) -> tuple[int, str]:
+    """How many paragraphs from `start` a rule that matched the one before drops with it,
+    and how they stand to it: after the end of the article, listed under a heading, a
+    sponsor's copy under its label."""
+    if rule.ends_article:
+        return len(paragraphs) - start, "after"
+    if rule.sponsor_copy:
+        return _sponsored(paragraphs, start, rule), "copy under"
+    return _listed(paragraphs, start, rule.list), "listed under"
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What decides a paragraph: its rule (None: news), and for a paragraph dropped with the
@@ -155,28 +193,43 @@ class Verdict:
 
     rule: Rule | None
     why: str = ""
+    listed: bool = False  # an item of a list that news introduces
+
 
     @property
     def furniture(self) -> bool:
         return self.rule is not None and not self.rule.keep
 
 
+_LEADS_LIST = re.compile(r"\S+\s+\S+\s+.*:[\"'”’)\]]*$")  # "Centres are open at:"
+MAX_ITEM_WORDS = 30  # an item of a list is short; a longer paragraph ends the list
+
+
+def _lists_next(paragraph: str, rule: Rule | None, listed: bool) -> bool:
+    """Whether the paragraph after this one is an item of a list that news introduces: this
+    one is news and ends with a colon, or is itself a short item of such a list."""
+    if rule is not None and not rule.keep:
+        return False
+    return bool(_LEADS_LIST.match(paragraph)) or (
+        listed and len(paragraph.split()) <= MAX_ITEM_WORDS)
+
+
 def _verdicts(paragraphs: list[str], profile: Profile,
               zone: Callable[[int], str]) -> list[Verdict]:
     """Each paragraph's verdict, in order; `zone(i)` is where paragraph i stands."""
     verdicts: list[Verdict] = []
-    i = 0
+    i, listed = 0, False
     while i < len(paragraphs):
         furniture = bool(verdicts) and verdicts[-1].furniture
         before = None if not i else "" if furniture else paragraphs[i - 1]
         after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        rule = profile.match(paragraphs[i], before, after, zone(i))
-        verdicts.append(Verdict(rule))
+        rule = profile.match(paragraphs[i], before, after, zone(i), listed)
+        verdicts.append(Verdict(rule, listed=listed))
+        listed = _lists_next(paragraphs[i], rule, listed)
         i += 1
         if rule is not None and not rule.keep:
-            rest = len(paragraphs) - i if rule.ends_article else _listed(paragraphs, i, rule.list)
-            why = f"{rule.kind} ({'after' if rule.ends_article else 'listed under'} {rule.name})"
-            verdicts += [Verdict(rule, why)] * rest
+            rest, how = _followers(paragraphs, i, rule)
+            verdicts += [Verdict(rule, f"{rule.kind} ({how} {rule.name})")] * rest
             i += rest
     return verdicts
 
@@ -189,16 +242,38 @@ def _edge(paragraphs: list[str], i: int, profile: Profile, zone: str) -> bool:
     return rule is not None and not rule.keep
 
 
+MAX_GAP_WORDS = 20  # the one unknown line the tail may reach over is short
+
+
+def _gap(paragraphs: list[str], i: int, plain: list[bool], head: int) -> bool:
+    """Whether the tail may reach over paragraph i, which no rule knows: it is a short line
+    that carries no news, and the paragraph above it is furniture wherever it stands."""
+    return (i - 1 >= head and plain[i - 1] and len(paragraphs[i].split()) <= MAX_GAP_WORDS
+            and not carries_news(paragraphs[i]))
+
+
 def zones(paragraphs: list[str], profile: Profile) -> Callable[[int], str]:
     """Where each paragraph stands: the head is the furniture before the article's first
     paragraph of news, the tail the furniture after its last; the rules for them (`at`)
-    count in that reckoning. Everything else is the body ("")."""
-    plain = [v.furniture for v in _verdicts(paragraphs, profile, lambda i: "")]
+    count in that reckoning. The tail reaches over one line no rule knows, between
+    furniture (`_gap`): that line is read, the furniture above it is not. Everything else
+    is the body ("")."""
+    verdicts = _verdicts(paragraphs, profile, lambda i: "")
+    plain = [v.furniture for v in verdicts]
+
+    def edge(i: int, zone: str) -> bool:
+        return plain[i] or (not verdicts[i].listed and _edge(paragraphs, i, profile, zone))
+
     head = 0
-    while head < len(paragraphs) and (plain[head] or _edge(paragraphs, head, profile, "head")):
+    while head < len(paragraphs) and edge(head, "head"):
         head += 1
-    tail = len(paragraphs)
-    while tail > head and (plain[tail - 1] or _edge(paragraphs, tail - 1, profile, "tail")):
+    tail, gap_left = len(paragraphs), True
+    while tail > head:
+        if not edge(tail - 1, "tail"):
+            if not (gap_left and tail < len(paragraphs)
+                    and _gap(paragraphs, tail - 1, plain, head)):
+                break
+            gap_left = False
         tail -= 1
     return lambda i: "head" if i < head else "tail" if i >= tail else ""
 

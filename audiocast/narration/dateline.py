@@ -6,6 +6,7 @@
     (CNN) --                        -> (nothing: the agency is not read)
     CAPITOL CITY —                  -> Capitol City.
     Varunapuri, Nov 12 (INS) The…   -> Varunapuri. (a date and an agency make it one)
+    TUESDAY, Oct. 20, 2026 (Wire) -- -> Tuesday, Oct. 20, 2026. (a day for a place: its date)
     MARLOWE BAY, Fla.               -> Marlowe Bay, Florida. (a paragraph of its own)
 
 `find` runs before sentences are split, so `Ore.` cannot end a sentence; `say` reads it.
@@ -19,7 +20,8 @@ from audiocast.narration import vocabulary as v
 
 _CITY = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)*"  # PORT ALDER, ST. LOUIS, WINSTON-SALEM
 _REGION = r"[A-Z][\w.'’\-]*\.?(?:\s[A-Z][\w.'’\-]*\.?){0,2}"  # Ore., N.Y., New Mexico
-_DATE = rf"(?:{'|'.join(v.MONTH_NAMES)}|{'|'.join(m.rstrip('.') for m in v.MONTHS)})\.?\s\d{{1,2}}"
+_DATE = (rf"(?:{'|'.join(v.MONTH_NAMES)}|{'|'.join(m.rstrip('.') for m in v.MONTHS)})\.?\s\d{{1,2}}"
+         r"(?:,\s*\d{4})?")
 _AGENCY = r"\((?P<agency>[A-Za-z][\w.&\- ]{0,20})\)"
 _DASH = r"(?:\s*(?:—|–|--)\s*|\s+-(?:\s+|$))"
 DATELINE = re.compile(
@@ -60,11 +62,18 @@ def _region(region: str) -> str:
     return v.STATES.get(region, region)
 
 
+_WEEKDAYS = frozenset(("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                       "SUNDAY"))
+
+
 def say(dateline: str) -> str:
-    """The place, said once: `PORT ALDER, Ore. (AP) —` -> `Port Alder, Oregon.`"""
+    """The place, said once: `PORT ALDER, Ore. (AP) —` -> `Port Alder, Oregon.`; a dateline
+    that opens with the day instead says the day and its date (the agency is not read)."""
     m = _match(dateline)
     if not m or not m["city"]:
         return ""
+    if m["city"].upper() in _WEEKDAYS and m["date"]:
+        return f"{m['city'].capitalize()}, {m['date']}."
     place = " ".join(w if not w.isupper() else "-".join(p.capitalize() for p in w.split("-"))
                      for w in m["city"].split())
     if "region" in m.groupdict() and m["region"]:

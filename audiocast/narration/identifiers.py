@@ -12,7 +12,7 @@ import re
 
 from audiocast.narration import vocabulary as v
 from audiocast.narration.capitals import letters
-from audiocast.narration.numbers import cardinal, pairs, spoken_digits
+from audiocast.narration.numbers import cardinal, pairs, spoken_digits, year
 from audiocast.narration.spans import seal
 
 
@@ -39,10 +39,31 @@ def dockets(text: str) -> str:
     return _DOCKET.sub(say, text)
 
 
+_DATED_CODE = re.compile(r"\b([A-Z]{2,6})-((?:19|20)\d\d)-(\d{3,7})\b")
+
+
+def dated_codes(text: str) -> str:
+    """Identifiers of letters, a year and a serial number, such as advisories and requests:
+    `CVE-2026-31877` -> `C V E twenty twenty-six, three one eight seven seven`."""
+    def say(m: re.Match[str]) -> str:
+        rule = "dated codes"
+        return (f"{letters(m[1], rule)} {said(year(int(m[2])) + ',', rule)} "
+                f"{_digits(m[3], rule)}")
+    return _DATED_CODE.sub(say, text)
+
+
 _PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"
                     r"(?![\w-])")
-_LOCAL_PHONE = re.compile(r"\b((?:at|call|or|phone|number|line|dial|fax|text|hotline|to|on) )"
-                          r"(\d{3})-(\d{4})\b")
+_LOCAL_PHONE = re.compile(r"(?<![\w$.,/-])(\d{3})-(\d{4})(?![\w-])")
+# what a local number (`555-0162`) follows: a verb of calling, or a word that leads to one
+_BEFORE_PHONE = re.compile(r"(?:\b(?:at|or|to|on|number|line|hotline|fax|phone|phoned|phoning|"
+                           r"call|calls|called|calling|dial|dials|dialed|dialled|dialing|"
+                           r"dialling|text|texts|texted|texting|ring|rings|ringing|WhatsApp|"
+                           r"SMS)|:)\s$")
+# numbers written in groups with spaces, as Australia, New Zealand and South Africa write
+# them: a trunk prefix (`0800 555 116`, `082 555 0193`) or a national one (`1800 555 307`)
+_GROUPED_PHONE = re.compile(r"(?<![\w$.,-])(0\d{2,4}|1[38]00) (\d{3,4}) (\d{3,4})(?![\w-])")
+_SHORT_PHONE = re.compile(r"(?<=\s)13 (\d{2}) (\d{2})(?![\w-])")  # `13 55 50`
 
 
 def _phone_parts(area: str | None, exchange: str, line: str, rule: str) -> list[str]:
@@ -53,19 +74,50 @@ def _phone_parts(area: str | None, exchange: str, line: str, rule: str) -> list[
     return [*parts, _digits(exchange, rule), _digits(line, rule)]
 
 
+def _prefix(group: str, rule: str) -> str:
+    """A phone number's first group: `0800` -> `oh eight hundred`, `1800` -> `one eight
+    hundred`, `1300` -> `thirteen hundred`, `082` -> `oh eight two`."""
+    if group == "1300":
+        return said("thirteen hundred", rule)
+    if group.endswith("00") and len(group) == 4:
+        return said(f"{spoken_digits(group[0])} {cardinal(int(group[1:]))}", rule)
+    return _digits(group, rule)
+
+
+def _joined(parts: list[str]) -> str:
+    return f"{said(',', 'phone numbers')} ".join(parts)
+
+
 def phone_numbers(text: str) -> str:
     """`1-800-555-0199` -> `one, eight hundred, five five five, oh one nine nine`;
-    `(503) 555-0110` -> `five oh three, ...`; `call 555-0162` -> `five five five, ...`."""
+    `(503) 555-0110` -> `five oh three, ...`; `call 555-0162`, `by calling 555-0129` and
+    `555-0158` (no range ends in `0158`) -> `five five five, ...`; `0800 555 116` -> `oh eight
+    hundred, five five five, one one six`; `ring 13 55 50` -> `thirteen fifty-five fifty`."""
     def say(m: re.Match[str]) -> str:
         parts = _phone_parts(m[2] or m[3], m[4], m[5], "phone numbers")
         if m[1]:
             parts.insert(0, said("one", "phone numbers"))
-        return f"{said(',', 'phone numbers')} ".join(parts)
+        return _joined(parts)
 
     def local(m: re.Match[str]) -> str:
-        parts = _phone_parts(None, m[2], m[3], "phone numbers")
-        return m[1] + f"{said(',', 'phone numbers')} ".join(parts)
-    return _LOCAL_PHONE.sub(local, _PHONE.sub(say, text))
+        if not (m[2].startswith("0") or _BEFORE_PHONE.search(text, 0, m.start())):
+            return m[0]
+        return _joined(_phone_parts(None, m[1], m[2], "phone numbers"))
+
+    def grouped(m: re.Match[str]) -> str:
+        rule = "phone numbers"
+        return _joined([_prefix(m[1], rule), _digits(m[2], rule), _digits(m[3], rule)])
+
+    text = _GROUPED_PHONE.sub(grouped, _PHONE.sub(say, text))
+    text = _SHORT_PHONE.sub(lambda m: _short_phone(text, m), text)
+    return _LOCAL_PHONE.sub(local, text)
+
+
+def _short_phone(text: str, m: re.Match[str]) -> str:
+    """An Australian six-digit number after a verb of calling, in pairs as it is said."""
+    if not _BEFORE_PHONE.search(text, 0, m.start()):
+        return m[0]
+    return said(f"thirteen {cardinal(int(m[1]))} {cardinal(int(m[2]))}", "phone numbers")
 
 
 _SERVICE = re.compile(r"(?<![\w$£€.,/-])(911|999|112|111|101|988|[2-8]11)(?![\w%/-]|[.,]\d)")
@@ -120,18 +172,19 @@ def bills(text: str) -> str:
     return _BILL.sub(say, text)
 
 
-_INTERSTATE = re.compile(r"\b(I|US|U\.S\.|SR|SH)[- ](\d{1,3})\b")
+_INTERSTATE = re.compile(r"\b(?:(I|US|U\.S\.)[- ]|(SR|SH)[- ]?)(\d{1,3})\b")
 _ROAD_NAMES = {"SR": "State Route", "SH": "State Highway"}
 _ROUTE = re.compile(r"\b(Route|Highway|Hwy\.|Interstate|Road)\s(\d{3})\b")
 
 
 def highways(text: str) -> str:
     """`I-95` -> `I ninety-five`; `I-280` -> `I two eighty`; `U.S. 101` -> `U S one oh one`;
-    `Highway 101` -> `Highway one oh one`; `SR-87` -> `State Route eighty-seven`."""
+    `Highway 101` -> `Highway one oh one`; `SR-87` and New Zealand's `SH2` -> `State Route
+    eighty-seven`, `State Highway two`."""
     def road(m: re.Match[str]) -> str:
-        name = (said(_ROAD_NAMES[m[1]], "highways") if m[1] in _ROAD_NAMES
+        name = (said(_ROAD_NAMES[m[2]], "highways") if m[2]
                 else letters(m[1], "highways"))
-        return f"{name} {said(pairs(m[2]), 'highways')}"
+        return f"{name} {said(pairs(m[3]), 'highways')}"
     text = _INTERSTATE.sub(road, text)
     return _ROUTE.sub(lambda m: f"{m[1]} {said(pairs(m[2]), 'highways')}", text)
 
@@ -152,6 +205,23 @@ def strains(text: str) -> str:
         return " ".join(f"{letters(a, 'strains')} {said(cardinal(int(n)), 'strains')}"
                         for a, n in parts)
     return re.sub(r"\b(?:[A-Z]\d{1,2}){2,}\b", say, text)
+
+
+_MIXED_CODE = re.compile(r"\b(?=[A-Za-z]*[A-Z])([A-Za-z]{1,4})(\d{1,2})([A-Za-z]{1,3})\b")
+
+
+def mixed_codes(text: str) -> str:
+    """Codes with a digit between letters are spelled, the digit said: `HbA1c` -> `H B A one
+    C`; `B2B` -> `B two B`: all in capitals, or capitals and small letters before the digit.
+    A plural is no letter of the code (`the MP3s`), nor a scale or unit (`R38m`, `10km`)."""
+    def say(m: re.Match[str]) -> str:
+        upper = (m[1] + m[3]).isupper()
+        if m[3] in ("s", "es") or not (upper or (m[1].lower() != m[1] != m[1].upper())):
+            return m[0]
+        rule = "mixed codes"
+        return (f"{letters(m[1].upper(), rule)} {said(cardinal(int(m[2])), rule)} "
+                f"{letters(m[3].upper(), rule)}")
+    return _MIXED_CODE.sub(say, text)
 
 
 def event_dates(text: str) -> str:
@@ -187,13 +257,25 @@ def _version_part(part: str) -> str:
     return spoken_digits(part) if part.startswith("0") else cardinal(int(part))
 
 
+def _is_address(number: str) -> bool:
+    """Four numbers of 0-255, the first of two digits or more, none with a leading zero: an
+    IP address (`192.168.50.1`), not a version (`1.0.9.44`, `124.0.6367.91`)."""
+    parts = number.split(".")
+    return (len(parts) == 4 and len(parts[0]) > 1
+            and all(int(p) <= 255 and (p == "0" or not p.startswith("0")) for p in parts))
+
+
 def versions(text: str) -> str:
     """Software versions, each part a number: `version 3.14.1` -> `version three point
     fourteen point one`; `v2.0` -> `version two point oh`; three parts or more are a
-    version without the word (`3.14.1`); `version 3.14` is not three point one four."""
+    version without the word (`3.14.1`); `version 3.14` is not three point one four. An IP
+    address is read by its dots: `192.168.50.1` -> `one ninety-two dot one sixty-eight dot
+    fifty dot one`."""
     def say(m: re.Match[str]) -> str:
         word = m[1] or ("version" if m[2] else "")
         number = m[3] or m[4]
+        if m[4] and _is_address(number):
+            return said(" dot ".join(pairs(p) for p in number.split(".")), "IP addresses")
         spoken = " point ".join(_version_part(p) for p in number.split("."))
         return f"{word} {said(spoken, 'versions')}".strip() if word else said(spoken,
                                                                              "versions")

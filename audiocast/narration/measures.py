@@ -128,6 +128,15 @@ def compound_units(text: str) -> str:
     return _PER.sub(say, text)
 
 
+_ADJECTIVE = re.compile(rf"(?<![\w.,])({_NUMBER})-({_alternation(v.UNIT_ADJECTIVES)})\b(?!-)")
+
+
+def unit_adjectives(text: str) -> str:
+    """A measure before a noun, joined by a hyphen, is said in the singular: `a 1,200-lb bale`
+    -> `a 1,200 pound bale`; `a 10-km walk` -> `a 10 kilometer walk`."""
+    return _ADJECTIVE.sub(lambda m: f"{m[1]} {said(v.UNIT_ADJECTIVES[m[2]], 'units')}", text)
+
+
 _RATIO = re.compile(r"(?<![\w:.,/$€£])(\d{1,3}):(\d{1,3})(?![\w:]|[.,]\d)")
 _RATIO_AFTER = re.compile(r"\s(?:ratios?|odds|scale|split|majority|margin)\b")
 _RATIO_BEFORE = re.compile(r"\b(?:ratios?|odds|scale)(?: of)? $")

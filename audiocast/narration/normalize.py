@@ -19,10 +19,12 @@ from audiocast.narration import vocabulary as v
 from audiocast.narration.capitals import acronyms, is_english, letters
 from audiocast.narration.identifiers import (
     bills,
+    dated_codes,
     dockets,
     event_dates,
     highways,
     isbns,
+    mixed_codes,
     models,
     phone_numbers,
     retirement_plans,
@@ -39,6 +41,7 @@ from audiocast.narration.measures import (
     ratios,
     scaled_numbers,
     temperatures,
+    unit_adjectives,
 )
 from audiocast.narration.numbers import cardinal, decimal, digits, ordinal, plural, year
 from audiocast.narration.spans import plain
@@ -202,7 +205,9 @@ def _labels(name: str) -> str:
 
 def web_addresses(text: str) -> str:
     """`https://www.example.com/a?b=1` -> `example dot com`; `news@cn.org` ->
-    `news at C N dot org`; `review@idwr.example` -> `review at I D W R dot example`."""
+    `news at C N dot org`; `review@idwr.example` -> `review at I D W R dot example`; an
+    address written for people to type keeps the words of its path: `labor.nv.example/forms`
+    -> `labor dot N V dot example slash forms`."""
     def host(m: re.Match[str]) -> str:
         name = re.sub(r"^(?:https?://)?(?:www\.)?", "", m.group(0)).split("/")[0]
         return _labels(name.rstrip(".,;:"))
@@ -212,7 +217,28 @@ def web_addresses(text: str) -> str:
         return f"{_labels(box)} at {_labels(domain)}"
 
     text = re.sub(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", email, text)
-    return re.sub(r"\bhttps?://[^\s\"')]+|\bwww\.[^\s\"')]+", host, text)
+    text = re.sub(r"\bhttps?://[^\s\"')]+|\bwww\.[^\s\"')]+", host, text)
+    return _BARE_ADDRESS.sub(_bare_address, text)
+
+
+# an address written out for people to type: lower-case labels and a word of a top level,
+# perhaps a short path (`roads.ks.example/permits`); not `e.g.`, `a.m.` or `1.0.9`
+_BARE_ADDRESS = re.compile(r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12})"
+                           r"(?![\w@-])((?:/[^\s\"')]*)?)")
+_PATH_WORD = re.compile(r"[A-Za-z][A-Za-z-]{1,30}")
+
+
+def _bare_address(m: re.Match[str]) -> str:
+    """`harbor.example/tickets` -> `harbor dot example slash tickets`: the host as any web
+    address is read, then up to two parts of the path that are words; what follows them
+    (numbers, codes, a query) is not read."""
+    path, stop = re.match(r"(.*?)([.,;:!?]*)$", m[2]).groups()
+    words = []
+    for part in re.split(r"[?#]", path)[0].split("/")[1:3]:
+        if not _PATH_WORD.fullmatch(part):
+            break
+        words.append(part.replace("-", " "))
+    return _labels(m[1]) + "".join(f" slash {w}" for w in words) + stop
 
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -288,12 +314,13 @@ def party_labels(text: str) -> str:
     return _PARTY_LETTER.sub(lambda m: f", a {v.PARTIES[m[1]]},", text)
 
 
-_COMPASS = re.compile(r"\b([NSEW])\. (?=[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr|Ln|Pkwy|Pl|Ct|Hwy|Street|"
-                      r"Avenue|Boulevard|Road|Drive|Lane|Way|Place|Court|Parkway)\b)")
+_COMPASS = re.compile(r"(?<![\w.])([NSEW])\. (?=[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr|Ln|Pkwy|Pl|Ct|"
+                      r"Hwy|Street|Avenue|Boulevard|Road|Drive|Lane|Way|Place|Court|Parkway)\b)")
 
 
 def compass_points(text: str) -> str:
-    """In a street address: `S. Millrace Ave.` -> `South Millrace Ave.`"""
+    """In a street address: `S. Millrace Ave.` -> `South Millrace Ave.`; the `S.` that ends
+    `U.S.` is no compass point (`the U.S. District Court`)."""
     names = {"N": "North", "S": "South", "E": "East", "W": "West"}
     return _COMPASS.sub(lambda m: names[m[1]] + " ", text)
 
@@ -335,6 +362,30 @@ def phrases(text: str) -> str:
     """`e.g.` -> `for example`; `et al.` -> `and others`; `Roe v. Wade` -> `Roe versus Wade`."""
     text = _expand(_PHRASE, v.PHRASES, text)
     return _VERSUS.sub(" versus ", text)
+
+
+_CIRCUIT = re.compile(r"(?<=\d(?:st|nd|rd|th)) Cir\.|(?<=\bD\.C\.) Cir\.|\bFed\. Cir\.")
+
+
+def circuits(text: str) -> str:
+    """A federal appeals court as a citation names it: `(9th Cir.)` -> `(9th Circuit)`;
+    `(Fed. Cir.)` -> `(Federal Circuit)`."""
+    def say(m: re.Match[str]) -> str:
+        name = "Federal Circuit" if m[0].startswith("Fed") else " Circuit"
+        return name if text.startswith(")", m.end()) else _abbreviation(text, m, name)
+    return _CIRCUIT.sub(say, text)
+
+
+_GRADES = re.compile(r"\b(Pre-?K|K)-(1[0-2]|[1-8])\b(?!-)")
+
+
+def grade_spans(text: str) -> str:
+    """School grades from kindergarten: `K-8 students` -> `K through eight students`; `a
+    PreK-12 district` -> `pre-K through twelve`. `K-9` is a police dog's unit, not grades."""
+    def say(m: re.Match[str]) -> str:
+        start = "pre-" + letters("K", "grades") if m[1] != "K" else letters("K", "grades")
+        return f"{start} {said('through ' + cardinal(int(m[2])), 'grades')}"
+    return _GRADES.sub(say, text)
 
 
 _REFERENCE = re.compile(r"\b(Vols?|pp|p|Ch|Chs|Fig|Figs|Sec|Secs|Art|Para)\.\s?(?=\d)")
@@ -417,6 +468,19 @@ def times(text: str) -> str:
     return _CLOCK_24.sub(clock, _CLOCK.sub(say, text))
 
 
+_HOURS = re.compile(r"(?<![\w.:])([01]\d|2[0-3])h([0-5]\d)(?!\w)")
+
+
+def hour_marks(text: str) -> str:
+    """The 24-hour clock as South Africa writes it, said on the 12-hour clock: `04h30` ->
+    `four thirty a m`; `15h00` -> `three p m`. A duration (`2h05`) has no leading zero."""
+    def say(m: re.Match[str]) -> str:
+        hour = int(m[1])
+        clock = said(cardinal(hour % 12 or 12) + _minutes(m[2]), "times")
+        return f"{clock} {letters('am' if hour < 12 else 'pm', 'times')}"
+    return _HOURS.sub(say, text)
+
+
 _DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)")
 
 
@@ -427,6 +491,25 @@ def dotted_acronyms(text: str) -> str:
 
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+_SPACED = re.compile(r"(?<![\w.,])(?<!\d )([1-9]\d{0,2}(?: \d{3})+)(?![\d,]|\.\d| \d)")
+_NAMES_NUMBER = re.compile(r"\b(?i:No\.?|Nos\.|Chapters?|Routes?|Rooms?|Wards?|Extensions?|"
+                           r"Highways?|Platforms?|Gates?|Levels?|Floors?|Pages?|Sections?|"
+                           r"Articles?|Rules?|Bus|Flights?|Grades?|Units?|Exits?|Lots?|Box|"
+                           r"Suites?|Stands?|Blocks?|aged|ages)\s$"
+                           rf"|\b(?:{'|'.join(v.MONTH_NAMES)}|{_alternation(v.MONTHS)})\s$")
+
+
+def spaced_thousands(text: str) -> str:
+    """Thousands set off by a space, as South Africa and much of Europe write them: `12 000
+    households` -> `12000 households`. A number after a word that names things by number,
+    or after a month, stays two: `Ward 17 300 homes`, `on March 3 100 people`."""
+    def join(m: re.Match[str]) -> str:
+        if _NAMES_NUMBER.search(text, 0, m.start()):
+            return m[0]
+        return m[0].replace(" ", "")
+    return _SPACED.sub(join, text)
+
 _RANGE = re.compile(rf"(?<![\w.,-])([$€£₹]?)({_AMOUNT})(%?)-([$€£₹]?)({_AMOUNT})(%?)(?![\w-])")
 
 
@@ -439,8 +522,20 @@ def ranges(text: str) -> str:
 
 
 _SCALE = _alternation(v.SCALES)
+_RAND = re.compile(rf"(?<![\w$.,])R(\d{{1,3}}(?: \d{{3}})+(?![\d,])|\d{{1,3}}(?:,\d{{3}})+(?!\d)"
+                   rf"|\d+\.\d\d\b|(?:{_AMOUNT})(?=[\s-]?(?:thousand|million|billion|trillion)\b"
+                   r"|(?:m|bn)\b))")
+
+
+def rands(text: str) -> str:
+    """South African rand, an `R` before an amount with thousands, cents or a scale: `R1 500`,
+    `R12.50`, `R38 million`, `R4.2-billion` (then read by `money`); a road or a model stays
+    as it is (`the R45`, `R2-D2`)."""
+    return _RAND.sub(lambda m: "ZAR" + m[1].replace(" ", ""), text)
+
+
 _MONEY = re.compile(rf"(?<![A-Za-z$])({_alternation(v.CURRENCY_PREFIXES)}|[$€£¥₹])\s?({_AMOUNT})"
-                    rf"(?:\s?({_SCALE})\b)?(?=(\s+[a-z]+\b)?)")
+                    rf"(?:[\s-]?({_SCALE})\b)?(?=(\s+[a-z]+\b)?)")
 _DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|this|that|each|every|"
                          r"another)\s+$", re.IGNORECASE)
 
@@ -473,8 +568,9 @@ def money(text: str) -> str:
     """`$2.5 million` -> `two point five million dollars`; `$4.50` -> `four dollars and fifty
     cents`; `$0.99` -> `ninety-nine cents`; `€1,250,000` -> `one million two hundred fifty
     thousand euros`; `Rs 5 crore` -> `five crore rupees`; `CAD 3.5 million` -> `three point
-    five million Canadian dollars`; before a noun, a compound adjective: `a $48 million
-    rebuild` -> `a forty-eight million dollar rebuild`."""
+    five million Canadian dollars`; `R4.2-billion` (`rands`) -> `four point two billion rand`;
+    before a noun, a compound adjective: `a $48 million rebuild` -> `a forty-eight million
+    dollar rebuild`."""
     def say(m: re.Match[str]) -> str:
         names = v.CURRENCIES[v.CURRENCY_PREFIXES.get(m[1], m[1])]
         amount = m[2].replace(",", "")
@@ -527,11 +623,12 @@ def fractions(text: str) -> str:
     return re.sub(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", slash, text)
 
 
-_UNIT = re.compile(rf"(?<=\d)\s?({_alternation(v.UNITS)})(?![\w/])")
+_UNIT = re.compile(rf"(?<=\d)\s?({_alternation(v.UNITS)})(?![\w/])(?:\.(?=\s+[a-z\d]))?")
 
 
 def units(text: str) -> str:
-    """`60 mph` -> `60 miles per hour`; `5 km` -> `5 kilometers`."""
+    """`60 mph` -> `60 miles per hour`; `5 km` -> `5 kilometers`; the period of `8 ft. by 24
+    ft.` inside a sentence is not read."""
     return _UNIT.sub(lambda m: f" {v.UNITS[m[1]]}", text)
 
 
@@ -582,15 +679,15 @@ def letter_digit(text: str) -> str:
 
 
 _YEAR = re.compile(r"(?<![\d,.$€£¥])\b(1[1-9]\d\d|20\d\d)\b(?![.,]\d|%)")
-_NUMBER = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=\())-(?=\d)|(?<![\w.,]){_AMOUNT}")
 
 
 def numbers(text: str) -> str:
     """`150,000` -> `one hundred fifty thousand`; bare four-digit numbers are years
-    (`in 1968` -> `in nineteen sixty-eight`); `2.5` -> `two point five`; `-3` -> `minus three`."""
+    (`in 1968` -> `in nineteen sixty-eight`); `2.5` -> `two point five`; `-3` -> `minus three`.
+    A digit inside a word is no number (`HbA1c`, `H2O`): it is left to the rules for codes."""
     text = _YEAR.sub(lambda m: year(int(m[1])), text)
     text = re.sub(rf"(?:(?<=\s)|^)-({_AMOUNT})", lambda m: decimal("-" + m[1]), text)
-    return re.sub(rf"(?<![\w.,]){_AMOUNT}", lambda m: decimal(m.group(0)), text)
+    return re.sub(rf"(?<![\w.,])(?:{_AMOUNT})", lambda m: decimal(m.group(0)), text)
 
 
 _SYMBOLS = {"&": " and ", "+": " plus ", "=": " equals ", "@": " at ", "§": " section ",
@@ -606,16 +703,16 @@ def symbols(text: str) -> str:
 
 NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
-    markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges, time_ranges,
-    typography, heights, temperatures, compound_units, web_addresses, iso_dates, dotted_dates,
-    versions, dockets, isbns, phone_numbers, service_numbers, case_numbers, bills, highways,
-    retirement_plans, event_dates, strains, party_labels, compass_points, states, streets,
-    titles, suffixes, phrases, references, page_counts, months, day_month_dates, dates,
-    race_times, ratios, times, dotted_acronyms, overtimes, positions, sides, tennis_sets,
-    cricket_scores, records, ranges, money, pence,
-    scaled_numbers, percentages, fractions, relays, track_distances, units, decades,
-    batting_averages, ordinals, roman_numerals, models, letter_digit, tickers, acronyms,
-    symbols, numbers, tidy,
+    markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges, time_ranges, typography,
+    heights, temperatures, compound_units, unit_adjectives, web_addresses, iso_dates, dotted_dates,
+    versions, dockets, dated_codes, isbns, phone_numbers, service_numbers, rands, spaced_thousands,
+    case_numbers, bills, highways, retirement_plans, event_dates, strains, mixed_codes,
+    party_labels, compass_points, states, streets, titles, suffixes, phrases, circuits, grade_spans,
+    references, page_counts, months, day_month_dates, dates, race_times, ratios, times, hour_marks,
+    dotted_acronyms, overtimes, positions, sides, tennis_sets, cricket_scores, records, ranges,
+    money, pence, scaled_numbers, percentages, fractions, relays, track_distances, units, decades,
+    batting_averages, ordinals, roman_numerals, models, letter_digit, tickers, acronyms, symbols,
+    numbers, tidy,
 )
 RULES_BY_LANGUAGE: dict[str, tuple[Rule, ...]] = {"en": ENGLISH}
 

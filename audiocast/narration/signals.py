@@ -5,7 +5,8 @@ A call to action, a contact line or a note may sit in one paragraph with news: `
 FloodWatch by Friday. Almost 3,400 households joined last winter.` The signals of news are
 general, not wordings: a quotation, a reporting verb, a number that states a fact, or more
 sentences than a line of furniture has. Numbers that furniture itself carries (prices, phone
-numbers, times, dates, web and e-mail addresses, DOIs) are no facts here.
+numbers, times, dates, web and e-mail addresses, DOIs, street and postal addresses, the
+year of a copyright) are no facts here.
 """
 
 from __future__ import annotations
@@ -27,16 +28,33 @@ _NOT_FACTS = re.compile(
     r"|(?:\+?1[-. ])?\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\b\d{3}-\d{4}\b"  # phone numbers
     r"|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b"  # times
     rf"|\b(?:{_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"  # dates
-    r"|\b\d{1,2}(?:st|nd|rd|th)? (?:" + "|".join(v.MONTH_NAMES) + r")(?: \d{4})?")
+    r"|\b\d{1,2}(?:st|nd|rd|th)? (?:" + "|".join(v.MONTH_NAMES) + r")(?: \d{4})?"
+    r"|\b\d{1,5}(?: [A-Z][\w'’-]*){1,3} (?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|"
+    r"Blvd|Drive|Dr|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Square|Sq|Quay|Terrace)\b\.?"  # streets
+    r"|\bP\.?O\.? Box \d+|\b[A-Z]{2} \d{5}(?:-\d{4})?\b"  # a post box, a state and ZIP code
+    r"|(?:©|\([Cc]\)|Copyright)\s?(?:19|20)\d\d")  # the year of a copyright
 _QUOTE = re.compile(r"[\"“”]")
 _REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|reported|added|wrote|urged|"
                        r"asked|noted|warned|explained|argued)\b")
 
 
+_QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
+MIN_QUOTE_WORDS = 3  # a title in quotes ("The Ferry") is no quotation; a sentence is
+
+
+def reports(paragraph: str) -> bool:
+    """Whether the paragraph quotes someone (a quotation, or a quote left open for the next
+    paragraph) or reports what someone said: `"We will rebuild," she said.` does; `get a
+    print of "The Ferry" free` does not."""
+    if _REPORTED.search(paragraph) or len(_QUOTE.findall(paragraph)) % 2:
+        return True
+    return any(len(q.split()) >= MIN_QUOTE_WORDS for q in _QUOTED.findall(paragraph))
+
+
 def carries_news(paragraph: str) -> bool:
     """Whether the paragraph says something a newsreader would read: `Almost 3,400
     households joined.` does; `Become a member for $5 a month.` does not."""
-    if _QUOTE.search(paragraph) or _REPORTED.search(paragraph):
+    if _QUOTE.search(paragraph) or reports(paragraph):
         return True
     if any(ch.isdigit() for ch in _NOT_FACTS.sub(" ", paragraph)):
         return True

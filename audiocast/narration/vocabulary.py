@@ -126,13 +126,14 @@ CURRENCIES = {"$": ("dollar", "dollars", "cent", "cents"),
               "AUD": ("Australian dollar", "Australian dollars", "cent", "cents"),
               "NZD": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
               "HKD": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
-              "SGD": ("Singapore dollar", "Singapore dollars", "cent", "cents")}
+              "SGD": ("Singapore dollar", "Singapore dollars", "cent", "cents"),
+              "ZAR": ("rand", "rand", "cent", "cents")}
 # Currencies written before the amount by a code or a dollar sign with a country: which
 # of CURRENCIES each is (`US$` is plain dollars, as Americans say it).
 CURRENCY_PREFIXES = {"US$": "$", "USD": "$", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
                      "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "NZ$": "NZD", "NZD": "NZD",
                      "HK$": "HKD", "HKD": "HKD", "S$": "SGD", "SGD": "SGD", "Rs.": "₹",
-                     "Rs": "₹", "INR": "₹", "GBP": "£", "EUR": "€"}
+                     "Rs": "₹", "INR": "₹", "GBP": "£", "EUR": "€", "ZAR": "ZAR"}
 SCALES = {"thousand": "thousand", "million": "million", "billion": "billion",
           "trillion": "trillion", "k": "thousand", "K": "thousand", "m": "million",
           "M": "million", "mn": "million", "b": "billion", "B": "billion", "bn": "billion",
@@ -163,6 +164,11 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilomet
          "°C": "degrees Celsius", "MB": "megabytes", "GB": "gigabytes", "kWh": "kilowatt hours",
          "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet"}
 
+# A measure joined to the noun it describes ("a 1,200-lb bale"): the unit in the singular.
+UNIT_ADJECTIVES = {"lb": "pound", "kg": "kilogram", "km": "kilometer", "mm": "millimeter",
+                   "cm": "centimeter", "ft": "foot", "mi": "mile", "oz": "ounce",
+                   "kW": "kilowatt", "MW": "megawatt", "sq ft": "square foot"}
+
 # A compound unit, "mg/L": what is measured (plural) and what it is measured per (one).
 UNITS_MEASURED = {"mg": "milligrams", "µg": "micrograms", "μg": "micrograms", "mcg": "micrograms",
                   "ng": "nanograms", "g": "grams", "kg": "kilograms", "mL": "milliliters",
@@ -171,7 +177,8 @@ UNITS_MEASURED = {"mg": "milligrams", "µg": "micrograms", "μg": "micrograms", 
                   "ft": "feet", "kWh": "kilowatt hours", "Wh": "watt hours",
                   "MWh": "megawatt hours", "mmol": "millimoles", "mol": "moles",
                   "kcal": "kilocalories", "cal": "calories", "Bq": "becquerels",
-                  "t": "tonnes", "gal": "gallons", "lb": "pounds", "lbs": "pounds"}
+                  "t": "tonnes", "gal": "gallons", "lb": "pounds", "lbs": "pounds",
+                  "bu": "bushels"}
 UNITS_PER = {"L": "liter", "l": "liter", "mL": "milliliter", "ml": "milliliter",
              "dL": "deciliter", "kg": "kilogram", "g": "gram", "m": "meter",
              "m2": "square meter", "m²": "square meter", "m3": "cubic meter",
@@ -179,7 +186,8 @@ UNITS_PER = {"L": "liter", "l": "liter", "mL": "milliliter", "ml": "milliliter",
              "km²": "square kilometer", "h": "hour", "hr": "hour", "s": "second",
              "sec": "second", "min": "minute", "ha": "hectare", "day": "day", "d": "day",
              "yr": "year", "year": "year", "week": "week", "mi": "mile", "gal": "gallon",
-             "person": "person", "capita": "capita", "kWh": "kilowatt hour"}
+             "person": "person", "capita": "capita", "kWh": "kilowatt hour", "acre": "acre",
+             "ac": "acre"}
 
 # Video lines, which a `p` after a number names rather than pence ("in 720p").
 VIDEO_LINES = frozenset({"144", "240", "360", "480", "720"})
