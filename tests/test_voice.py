@@ -29,6 +29,27 @@ def test_the_bundled_voice_speaks() -> None:
     assert voiced.mean() > 0.5, "speech most of the time, not noise or silence"
 
 
+def test_a_long_sentence_is_what_the_whole_voice_would_say() -> None:
+    """The decoder runs in windows to bound memory (speech/vits.py): a sentence several
+    windows long must sound exactly as the voice's graph run whole reads it."""
+    import onnxruntime
+    from piper import PiperVoice
+
+    from audiocast.speech import vits
+
+    sentence = ("The harbour board met until late on Thursday to settle the ferry timetable, "
+                "the price of a season ticket for the island's schoolchildren, and who pays "
+                "for dredging the channel before the autumn storms arrive in earnest.")
+    engine = PiperEngine("joe", noise_scale=0.0, noise_w=0.0)  # no noise: the same each time
+    windowed = engine.synthesize(sentence)
+    assert windowed.seconds * windowed.rate / 256 > 3 * vits.WINDOW, "several windows long"
+    whole = PiperVoice(session=onnxruntime.InferenceSession(str(find("joe").model)),
+                       config=engine._voice.config)
+    reference = b"".join(c.audio_int16_bytes for c in whole.synthesize(sentence, engine._config))
+    assert np.array_equal(np.frombuffer(windowed.pcm, np.int16),
+                          np.frombuffer(reference, np.int16))
+
+
 def test_the_default_voice_is_found_by_name_and_pinned() -> None:
     joe = find("joe")
     assert joe is not None and joe.model.name == "en_US-joe-medium.onnx"

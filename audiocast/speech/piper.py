@@ -5,6 +5,8 @@
 downloaded. The model loads on the first take (never in a process that only plans), with
 onnxruntime using as many threads as this process's share of the cores, so N workers do not
 oversubscribe N cores; a bundled voice's file is checked against its pinned SHA-256 first.
+The voice's decoder runs in windows (speech/vits.py), so memory does not grow with a
+sentence's length.
 
 Phoneme spans (a lexicon's IPA) go to the voice as `[[...]]`: Piper reads IPA as eSpeak NG's
 phonemizer writes it, which is the notation the lexicon uses.
@@ -21,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from audiocast.model import Span, Take
+from audiocast.speech import vits
 from audiocast.speech.base import SpeechError, VoiceInfo, cpu_threads, plain_text, setting
 from audiocast.speech.voices import DEFAULT, check, find, names
 
@@ -48,7 +51,8 @@ class PiperEngine:
     """Piper: natural offline neural voices (voice = "joe", or a voice file you supply)."""
 
     name = "piper"
-    max_chars = 300  # a long sentence is cut at its gentlest mark: memory grows with length
+    max_chars = 300  # longer is cut at its gentlest mark: the decoder runs in windows, but
+    # the text half takes the whole sentence at once (about 30 MB more per 100 characters)
     offline = True
     concurrency = 1
     threaded = True  # onnxruntime's threads use the cores: one worker process is enough
@@ -109,9 +113,11 @@ class PiperEngine:
         options.intra_op_num_threads = cpu_threads()
         options.inter_op_num_threads = 1
         options.enable_mem_pattern = False  # sentences differ in length: patterns only grow
+        # the voice runs as two sessions, one after the other: a session's threads spinning
+        # for more work would take the cores from the other's
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         try:
-            session = onnxruntime.InferenceSession(str(self.model), sess_options=options,
-                                                   providers=["CPUExecutionProvider"])
+            session = vits.load(self.model, options)
             config = PiperConfig.from_dict(json.loads(self.config.read_text(encoding="utf-8")))
         except Exception as e:  # onnxruntime and json raise many kinds
             raise SpeechError(f"piper cannot load {self.model}: {e}") from None
