@@ -111,6 +111,8 @@ def test_gtts_segments_fit_its_100_character_limit(capsys: pytest.CaptureFixture
     ("WASHINGTON (AP) — The Senate voted.", "Washington. The Senate voted."),
     ("NEW YORK (Reuters) — Shares rose.", "New York. Shares rose."),
     ("He said (CN) was fine.", "He said (CN) was fine."),
+    ("LOCHVALE, Md., Feb. 2, 2026 /Release Wire/ -- Rowers gathered.",
+     "Lochvale, Maryland. Rowers gathered."),
 ])
 def test_dateline_is_spoken_as_the_place(text: str, expected: str) -> None:
     assert dateline(text) == expected

@@ -71,6 +71,13 @@ SAID = [
     ("ramps that meet ADA rules", "ramps that meet A D A rules"),
     ("Vellmar Mining (NYSE: VELO) rose", "Vellmar Mining (N Y S E: V E L O) rose"),
     ("listed under the ticker SOAR", "listed under the ticker S O A R"),
+    # where capitals stand decides: defined after a name, joined to a spelled half, after a
+    # time; English words of the same letters are no emphasis there
+    ("the Kelso Harbour Fund (ARK) paid", "the Kelso Harbour Fund (A R K) paid"),
+    ("an ENT-GYN clinic", "an E N T-G Y N clinic"),
+    ("issued at 400 AM EST", "issued at four hundred A M E S T"),
+    ("a NO-GO zone", "a no-go zone"),
+    ("I AM NOT LEAVING", "I am not leaving"),
     # quantities written the short way
     ("(288pp, hardback)", "(two hundred eighty-eight pages, hardback)"),
     ("costs 45p a loaf", "costs forty-five pence a loaf"),

@@ -104,13 +104,14 @@ def in_caps_run(text: str, start: int, end: int) -> bool:
     return any(_is_caps_word(w) for w in neighbours)
 
 
-def say_capitals(token: str, in_run: bool) -> tuple[str, str]:
+def say_capitals(token: str, in_run: bool, acronym: bool = False) -> tuple[str, str]:
     """How to say a word in capitals: ("letters" | "words" | "kept", why).
 
     `FBI` -> letters (not a word); `NASA` -> words (kept list); `NOT` -> words (an English
     word in capitals is emphasis); `ERA` -> letters (kept list of spelled acronyms);
     `SHIFTING` in `WARNED OF SHIFTING SAND` -> words (a run of words in capitals); `RAAC`
-    -> words (it reads as a word); `NYSE` -> letters (it does not)."""
+    -> words (it reads as a word); `NYSE` -> letters (it does not). `acronym`: where it
+    stands makes it one, not emphasis (defined in parentheses, joined to a spelled one)."""
     if token in v.SPECIAL_READINGS:
         return "kept", "kept reading"
     if token in v.ACRONYM_WORDS:
@@ -119,7 +120,8 @@ def say_capitals(token: str, in_run: bool) -> tuple[str, str]:
         return "letters", "acronym spelled"
     if "&" in token or not _VOWELS.search(token):
         return "letters", "no vowel"
-    if is_english(token) and (in_run or len(token) >= 3 or token.lower() in v.COMMON_WORDS):
+    if not acronym and is_english(token) and (
+            in_run or len(token) >= 3 or token.lower() in v.COMMON_WORDS):
         return "words", "words in capitals" if in_run else "emphasis"
     if len(token) <= 3 or (not in_run and len(token) <= 5 and not pronounceable(token)):
         return "letters", "acronym spelled"
@@ -128,13 +130,33 @@ def say_capitals(token: str, in_run: bool) -> tuple[str, str]:
     return "words", "name in capitals"
 
 
+_DEFINED = re.compile(r"\b[A-Z][\w'’-]+ \($")  # "... Regional Index ("
+_JOINED = re.compile(r"(?<![\w&'’.-])([A-Z]{2,})-$")
+_CLOCK = re.compile(r"\d ?$")
+
+
+def _stands_as_acronym(text: str, start: int, end: int) -> bool:
+    """Capitals defined in parentheses after a name (`Arlen Regional Index (ARX)`), the
+    second half of capitals joined to a spelled first (`OB-GYN`), and `AM` or `PM` after a
+    time (`500 AM`) are an acronym: an English word of the same letters is no emphasis
+    there."""
+    before = text[max(0, start - 80):start]
+    if text[start:end] in ("AM", "PM") and _CLOCK.search(before):  # "500 AM AST"
+        return True
+    if text[end:end + 1] == ")" and _DEFINED.search(before):
+        return True
+    joined = _JOINED.search(before)
+    return joined is not None and say_capitals(joined[1], False)[0] == "letters"
+
+
 def acronyms(text: str) -> str:
     """Said as a word (`NATO` -> `Nato`), spelled (`FBI` -> `F B I`, `CEOs` -> `C E O's`),
     emphasis (`it's NOT over` -> `it's not over`), words in capitals read as words
     (`CREW HAD WARNED` -> `crew had warned`), kept readings (`AAA` -> `triple A`)."""
     def say(m: re.Match[str]) -> str:
         token, s = m[1] or m[3], m[2] or ""
-        how, why = say_capitals(token, in_caps_run(text, m.start(), m.end()))
+        how, why = say_capitals(token, in_caps_run(text, m.start(), m.end()),
+                                _stands_as_acronym(text, m.start(), m.end()))
         rule = f"acronyms: {why}"
         if how == "kept":
             return reading(v.SPECIAL_READINGS[token], rule) + s

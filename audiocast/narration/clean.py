@@ -201,7 +201,9 @@ class Verdict:
         return self.rule is not None and not self.rule.keep
 
 
-_LEADS_LIST = re.compile(r"\S+\s+\S+\s+.*:[\"'”’)\]]*$")  # "Centres are open at:"
+# "Centres are open at:", "A warning is in effect for..." (not a bulletin's "...HEADLINE...")
+_LEADS_LIST = re.compile(r"\S+\s+\S+\s+.*:[\"'”’)\]]*$"
+                         r"|(?!\.)(?=.*[a-z])\S+\s+\S+\s+.*(?:\.\.\.|…)$")
 MAX_ITEM_WORDS = 30  # an item of a list is short; a longer paragraph ends the list
 
 

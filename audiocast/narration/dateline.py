@@ -8,6 +8,7 @@
     Varunapuri, Nov 12 (INS) The…   -> Varunapuri. (a date and an agency make it one)
     TUESDAY, Oct. 20, 2026 (Wire) -- -> Tuesday, Oct. 20, 2026. (a day for a place: its date)
     MARLOWE BAY, Fla.               -> Marlowe Bay, Florida. (a paragraph of its own)
+    TALLISKER, Ky., Jan. 9, 2026 /Newswire/ -- -> Tallisker, Kentucky. (a press release)
 
 `find` runs before sentences are split, so `Ore.` cannot end a sentence; `say` reads it.
 """
@@ -26,7 +27,7 @@ _AGENCY = r"\((?P<agency>[A-Za-z][\w.&\- ]{0,20})\)"
 _DASH = r"(?:\s*(?:—|–|--)\s*|\s+-(?:\s+|$))"
 DATELINE = re.compile(
     rf"^(?:(?P<city>{_CITY})(?:,\s*(?P<region>{_REGION}))?(?:,\s*(?P<date>{_DATE}))?\s*)?"
-    rf"(?:{_AGENCY})?{_DASH}")
+    rf"(?:{_AGENCY}|/[A-Za-z][\w\- ]{{1,30}}/)?{_DASH}")  # or a release wire's /Name/
 # without a dash: a city in any case, then its date and the agency in capitals
 _DATED = re.compile(rf"^(?P<city>[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){{0,3}}),\s*"
                     rf"(?P<date>{_DATE})\s*\((?P<agency>[A-Z]{{2,6}})\)(?:\s+(?=[A-Z\"“‘'])|\s*$)")

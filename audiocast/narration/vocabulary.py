@@ -93,12 +93,17 @@ ACRONYM_WORDS = frozenset({
     "NAND", "SIM", "CAPTCHA", "DARPA", "ERCOT", "ICANN", "IMAX", "NEOM", "OFCOM", "PEMEX",
     "SEPTA", "MARTA", "CONCACAF", "MAGA", "WASP", "TARP", "AMBER", "ZIP", "MAX", "SUNY",
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
+    "ARPA", "TIF",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
 SPELLED_ACRONYMS = frozenset({
     "ERA", "SEC", "UN", "EU", "US", "UK", "ER", "AMA", "AI", "IT", "ID", "WHO", "DOT", "DOE",
     "DOD", "SAT", "GED", "IRA", "LED", "ATM", "ACT", "CAT", "MRI", "TV", "PC", "AP", "OT",
+    # time zones
+    "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
+    "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
+    "SAST", "WAT", "EAT",
 })
 # Of those, the ones a line in capitals most likely uses as plain words ("WHO IS IT").
 COMMON_WORDS_UPPER = frozenset({"IT", "WHO", "US"})
