@@ -185,6 +185,7 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("311 people signed", "three hundred eleven people signed"),
     ("No one came", "No one came"),
     ("the May 12 vote", "the May twelfth vote"),
+    ("the 2,500th visitor", "the two thousand five hundredth visitor"),
     ("a 10k run", "a ten K run"),
     ("won the 400m hurdles", "won the four hundred meters hurdles"),
     ("a $2 million building", "a two million dollar building"),

@@ -233,7 +233,8 @@ def event_dates(text: str) -> str:
 
 _EXCHANGES = ("NYSE American", "NYSE", "Nasdaq", "NASDAQ", "Amex", "AMEX", "LSE", "LON", "TSX",
               "TSXV", "ASX", "HKEX", "SGX", "NSE", "BSE", "OTC", "OTCQX", "Euronext", "Xetra",
-              "JSE", "NZX", "TYO")
+              "JSE", "NZX", "TYO", "NSX", "CSE", "SIX", "KRX", "TWSE", "SSE", "SZSE", "BMV", "TASE",
+              "NGX", "EGX", "DSE")
 _TICKER = re.compile(rf"\b((?:{'|'.join(_EXCHANGES)})\s?:\s?|[Tt]icker(?: symbol)?:?\s)"
                      r"([A-Z]{1,5})(?:\.([A-Z]{1,2}))?\b")
 

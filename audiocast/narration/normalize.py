@@ -641,8 +641,9 @@ def decades(text: str) -> str:
 
 
 def ordinals(text: str) -> str:
-    """`9th` -> `ninth`; `21st` -> `twenty-first`."""
-    return re.sub(r"\b(\d+)(?:st|nd|rd|th)\b", lambda m: ordinal(int(m[1])), text)
+    """`9th` -> `ninth`; `21st` -> `twenty-first`; `1,000th` -> `one thousandth`."""
+    return re.sub(r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b",
+                  lambda m: ordinal(int(m[1].replace(",", ""))), text)
 
 
 _ROMAN = re.compile(r"\b([A-Z][a-z]+) ((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b")

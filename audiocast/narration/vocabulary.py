@@ -93,7 +93,7 @@ ACRONYM_WORDS = frozenset({
     "NAND", "SIM", "CAPTCHA", "DARPA", "ERCOT", "ICANN", "IMAX", "NEOM", "OFCOM", "PEMEX",
     "SEPTA", "MARTA", "CONCACAF", "MAGA", "WASP", "TARP", "AMBER", "ZIP", "MAX", "SUNY",
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
-    "ARPA", "TIF",
+    "ARPA", "TIF", "ARPU", "PFAS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
