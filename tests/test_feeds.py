@@ -113,6 +113,8 @@ def test_a_section_feed_lists_only_its_stories_with_guids_chapters_and_rundown_o
     assert chapters["podcastName"] == "Harbor City Courts"
     page = (feed_dir / "courts" / "index.html").read_text()
     assert f'src="../{mp3.relative_to(feed_dir)}"' in page
+    assert '<a href="../">Every story, in the main feed</a>' in page  # and back again
+    assert '<a href="courts/">Harbor City Courts</a>' in (feed_dir / "index.html").read_text()
     routes = preview.routes(lambda: load_show(show))  # `audiocast serve` and the desk
     from werkzeug.test import EnvironBuilder
     from werkzeug.wrappers import Request
