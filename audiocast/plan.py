@@ -206,7 +206,7 @@ class Planner:
         narrator = self.narrator_for(feed)
         script = narrator.assemble(title, read.edition, list(read.narrations))
         edition = replace(read.edition, title=presentation.title(
-            narrator.presentation, title, read.edition))
+            narrator.presentation, title, read.edition, narrator.language))
         info = self.tag_info(edition, _description(edition, narrator), feed)
         jobs = self.chapter_jobs(script, stories)
         file_key = fingerprint({

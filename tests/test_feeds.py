@@ -38,7 +38,7 @@ name = "en-francais"
 title = "Le Harbor City en français"
 languages = ["fr"]
 [feeds.presentation]
-intro = "{show}."
+intro = "{show}. {weekday} {date}."
 rundown = "Au programme: {headlines}."
 sign_off = "C'était {show}. Merci de votre écoute."
 transitions = ["Ensuite."]
@@ -175,6 +175,7 @@ def test_a_language_feed_speaks_its_language_with_its_voice(tmp_path: Path) -> N
     said = " ".join(s.text for s in french.script.segments)
     assert "Le Dr. Martin" in said and "12 euros" in said  # no English rules on French
     assert "Au programme" not in said and said.startswith("Le Harbor City en français.")
+    assert "mardi 24 novembre" in said  # the date in the feed's language
     assert _quiet(show).ok
     parsed = feedparser.parse((show / "feed" / "en-francais" / "feed.xml").read_bytes())
     assert parsed.feed.language == "fr" and len(parsed.entries) == 1

@@ -137,8 +137,8 @@ class Narrator:
                  narrations: list[Narration]) -> Script:
         """The episode's script from its articles' narrations (one per article, in order)."""
         p = self.presentation
-        segments = self._spoken(presentation.intro(p, show_title, edition), 0)
-        rundown = self._spoken(presentation.rundown(p, show_title, edition), 0)
+        segments = self._spoken(presentation.intro(p, show_title, edition, self.language), 0)
+        rundown = self._spoken(presentation.rundown(p, show_title, edition, self.language), 0)
         if rundown:  # a story's pause before the first story
             rundown[-1] = replace(rundown[-1], pause_ms=self.pauses.article_pause_ms)
         marks = [ChapterMark(p.rundown_title, 0)] if rundown else []
@@ -156,7 +156,8 @@ class Narrator:
             segments += before + body
             dropped += narration.dropped
             rescued += narration.kept_by_editor
-        segments += self._spoken(presentation.sign_off(p, show_title, edition), len(marks) - 1)
+        segments += self._spoken(presentation.sign_off(p, show_title, edition, self.language),
+                                 len(marks) - 1)
         return Script(tuple(segments), tuple(marks), tuple(dropped), tuple(rescued))
 
     def _spoken(self, text: str, chapter: int) -> list[Segment]:
