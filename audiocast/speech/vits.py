@@ -8,8 +8,8 @@ few frames either side of each output sample, so the graph is cut where the deco
 and the latent is decoded in windows of at most WINDOW frames with MARGIN frames of context
 each side, keeping each window's middle (as few windows as fit, of even size). The samples
 are the ones the whole graph gives (tests/test_voice.py compares them), and a worker's peak
-no longer grows with the sentence's audio (about 270 MB in a build where it was 420), for about 5%
-more time (scripts/bench.py --only voice).
+no longer grows with the sentence's audio: about 270 MB in a build where it was 420, for
+about 5% more time (scripts/bench.py --only voice).
 
 A graph without Piper's decoder node (`/dec/conv_pre/Conv`, as piper's exporter names it), or
 with control flow whose inputs cannot be traced, runs whole.
