@@ -30,6 +30,7 @@ side in one run of this script; compare ratios.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import shutil
@@ -122,11 +123,12 @@ def build(show: Path, *args: str, sample: bool = False) -> Run:
                                 "--quiet", "--summary", str(summary), *args],
                                stdout=subprocess.DEVNULL)
     together = {"rss": 0.0, "pss": 0.0}
-    while process.poll() is None:
-        if sample:
-            now = tree_memory(process.pid)
-            together = {k: max(together[k], now[k]) for k in together}
-        time.sleep(0.02)
+    while sample and process.poll() is None:
+        now = tree_memory(process.pid)
+        together = {k: max(together[k], now[k]) for k in together}
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=0.02)  # returns the moment the build ends
+    process.wait()
     wall = time.perf_counter() - t0
     if process.returncode:
         raise subprocess.CalledProcessError(process.returncode, process.args)
