@@ -4,6 +4,7 @@ small voice file made here (a real Piper voice is tens of megabytes and is not d
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,30 @@ def test_speaks_through_the_voice_file(tmp_path: Path) -> None:
     assert short.rate == RATE
     assert 0 < short.seconds < long.seconds  # one stretch of audio per phoneme
     assert len(long.pcm) // 2 % SAMPLES_PER_PHONEME == 0
+
+
+def test_a_build_killed_while_loading_leaves_no_voice_halves_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading a voice writes its halves to a temporary folder named after the process; a
+    process SIGKILLed then cannot remove it, so the next load removes folders of the dead."""
+    import subprocess
+    import sys
+    import tempfile
+
+    from audiocast.speech.piper import PiperEngine
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    orphan = tmp_path / f"audiocast-voice-{gone}-x1"
+    living = tmp_path / f"audiocast-voice-{os.getpid()}-x2"  # another load, still running
+    for folder in (orphan, living):
+        folder.mkdir()
+        (folder / "encoder.data").write_bytes(b"0" * 1000)
+    (tmp_path / "voice").mkdir()
+    voice = make_voice(tmp_path / "voice")
+    PiperEngine(str(voice)).synthesize("Hi.")
+    assert not orphan.exists() and living.exists()
 
 
 def test_missing_voice_file_names_what_to_get(tmp_path: Path) -> None:

@@ -17,9 +17,11 @@ with control flow whose inputs cannot be traced, runs whole.
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from tempfile import TemporaryDirectory
+from tempfile import TemporaryDirectory, gettempdir
 from typing import Any
 
 import numpy as np
@@ -27,6 +29,7 @@ import numpy as np
 DECODER_START = "/dec/conv_pre/Conv"
 WINDOW = 192  # at most this many latent frames decoded at once: about 2.2 s of audio
 MARGIN = 24  # frames of context each side; Piper's decoders are exact from 12
+_PREFIX = "audiocast-voice-"  # then the loading process's id
 
 
 class WindowedVoice:
@@ -66,14 +69,35 @@ def load(path: Path, options: Any) -> Any:
         return onnxruntime.InferenceSession(str(model), sess_options=options,
                                             providers=["CPUExecutionProvider"])
 
+    _remove_orphans()
     model = onnx.load(str(path))
-    with TemporaryDirectory(prefix="audiocast-voice-", ignore_cleanup_errors=True) as folder:
+    with TemporaryDirectory(prefix=f"{_PREFIX}{os.getpid()}-",
+                            ignore_cleanup_errors=True) as folder:
         halves = _split(model, Path(folder))
         del model
         if halves is None:
             return session(path)
         encoder, decoder, latent = halves
         return WindowedVoice(session(encoder), session(decoder), latent)
+
+
+def _remove_orphans() -> None:
+    """The folders of processes killed while loading a voice (a daily build SIGKILLed at
+    that moment): their halves are tens of megabytes each."""
+    for folder in Path(gettempdir()).glob(f"{_PREFIX}*-*"):
+        pid = folder.name[len(_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        pass
+    return True
 
 
 def _split(model: Any, folder: Path) -> tuple[Path, Path, str] | None:
