@@ -216,7 +216,7 @@ def web_addresses(text: str) -> str:
         box, _, domain = m.group(0).partition("@")
         return f"{_labels(box)} at {_labels(domain)}"
 
-    text = re.sub(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b", email, text)
+    text = re.sub(r"\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b", email, text)  # 64: a mailbox
     text = re.sub(r"\bhttps?://[^\s\"')]+|\bwww\.[^\s\"')]+", host, text)
     return _BARE_ADDRESS.sub(_bare_address, text)
 
