@@ -1,3 +1,3 @@
-from audiocast.cli import main
+from audiocast.cli import run
 
-raise SystemExit(main())
+run()

@@ -260,6 +260,8 @@ class Article:
     tags: tuple[str, ...] = ()  # its tags (front matter), if any
     language: str = ""  # its language, when the front matter gives one (else the show's)
     choices: tuple[ParagraphChoice, ...] = ()  # the editor's keep/drop decisions
+    # paragraphs the source marks as headings (`##` in Markdown, <h2> to <h4> in HTML)
+    headings: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,14 @@ what it names and keeps the news beside it; the show can add, disable and choose
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from audiocast.model import Article, DropRule
 from audiocast.narration.clean import NEWSLETTER, Profile, read
+from audiocast.sources import read_article
 
 RULES = [r for r in NEWSLETTER.rules if not r.keep]
 
@@ -79,6 +81,28 @@ def test_subheads_are_a_pause_by_default_or_read_or_dropped() -> None:
     assert read_aloud.kept == list(paragraphs) and read_aloud.subheads == {1}
     dropped = _read(*paragraphs, profile=Profile(NEWSLETTER.rules, "drop"))
     assert len(dropped.kept) == 2 and not dropped.breaks
+
+
+def test_a_heading_in_the_source_is_a_subhead_unless_a_rule_knows_it(tmp_path: Path) -> None:
+    """A heading (`##` in Markdown, <h2> on a page) is a subhead whatever its words; the
+    same words in a paragraph of their own are read, and a heading a rule knows (a list of
+    related stories) goes as that rule says."""
+    source = tmp_path / "a.md"
+    source.write_text("# Tide gauge repaired\n\nThe gauge works again.\n\n"
+                      "## What happens next?\n\nCrews test it on Monday.\n\n"
+                      "## Related coverage\n\nGauge vandalized on east pier\n\n"
+                      "Harbor office closes early\n")
+    article = read_article(source)
+    assert article.headings == {1, 3}
+    reading = read(article)
+    assert reading.kept == ["The gauge works again.", "Crews test it on Monday."]
+    assert [d.reason for d in reading.dropped] == [
+        "subhead (heading), a pause", "related (related-heading)",
+        "related (listed under related-heading)", "related (listed under related-heading)"]
+    plain = read(replace(article, headings=frozenset()))
+    assert "What happens next?" in plain.kept
+    read_aloud = read(article, Profile(NEWSLETTER.rules, "read"))
+    assert read_aloud.kept[1] == "What happens next?" and read_aloud.subheads == {1}
 
 
 def test_a_list_after_a_colon_is_not_taken_for_subheads() -> None:

@@ -13,6 +13,7 @@ import pytest
 from mutagen.id3 import ID3
 
 from audiocast.cli import main
+from audiocast.narration.clean import read
 from audiocast.sources import read_article
 
 PAGE = """<!doctype html><html><head><title>Tide gauge vandalized | Harbor Dispatch</title>
@@ -25,6 +26,7 @@ PAGE = """<!doctype html><html><head><title>Tide gauge vandalized | Harbor Dispa
 cutting the cable that sends water levels to the harbor office every six minutes.</p>
 <p>The harbor master said the gauge, installed in 2019, would be repaired within a week and
 that fishermen should use the printed tide tables until then.</p>
+<h2>What happens next?</h2>
 <p>Police asked anyone who saw people on the pier after midnight to call the department.</p>
 </article><footer>© Harbor Dispatch. All rights reserved. Cookie settings.</footer>
 </body></html>"""
@@ -39,6 +41,7 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <content:encoded><![CDATA[<p>HARBOR CITY, Maine (HCD) — Casco Lines will raise
 adult fares from $4 to $5 on March 1, the first increase since 2018.</p>
 <figure><img src="x.jpg"><figcaption>The ferry at dawn. (Lena Marsh/HCD)</figcaption></figure>
+<h3>Who pays less?</h3>
 <p>Children under 12 will still ride free, the company said.</p>]]></content:encoded></item>
 <item><title>Tide gauge on the east pier vandalized</title><link>{base}tide-gauge.html</link>
 <guid>{base}tide-gauge.html</guid><pubDate>Wed, 25 Nov 2026 07:00:00 +0000</pubDate>
@@ -85,6 +88,12 @@ def test_ingest_a_feed_then_build(newsroom: str, small_show: Path,
     assert followed.url == f"{newsroom}tide-gauge.html"
     assert any("printed tide tables" in p for p in followed.paragraphs)
     assert not any("Cookie" in p or "Subscribe now" in p for p in followed.paragraphs)
+
+    for found, heading in ((article, "Who pays less?"), (followed, "What happens next?")):
+        # a heading on the page or in the feed stays one: a pause, not words
+        reading = read(found)
+        assert heading in found.paragraphs and heading not in reading.kept
+        assert heading in [d.text for d in reading.dropped] and reading.breaks
 
     assert main(["ingest", f"{newsroom}feed.xml", "--show", str(small_show)]) == 0
     assert capsys.readouterr().out.count("skipped") == 2
@@ -203,7 +212,8 @@ def test_a_list_item_with_paragraphs_is_read_once_and_a_line_break_is_a_space() 
             "<li>Night routes run as <b>before</b>.</li></ul>"
             "<blockquote><p>We waited a year for this.</p></blockquote>"
             "<p>Thanks for reading,<br>Maren Holt<br/>Transit desk</p>")
-    assert fragment_paragraphs(html) == (
+    assert fragment_paragraphs(html) == ((
         "The depot reopens on three conditions:", "Buses leave from Bay 4 only.",
         "Tickets are sold at the kiosk.", "Cards are taken.", "Night routes run as before.",
-        "We waited a year for this.", "Thanks for reading, Maren Holt Transit desk")
+        "We waited a year for this.", "Thanks for reading, Maren Holt Transit desk"),
+        frozenset())

@@ -33,6 +33,7 @@ from audiocast.ingest.extract import (
     labels,
     language_code,
     looks_like_feed,
+    marked,
 )
 from audiocast.ingest.fetch import fetch, origin
 from audiocast.model import Article, Reading, Show
@@ -126,10 +127,12 @@ class Ingest:
                       "year ahead; taken as undated")
             date = None
         author = sanitize.line(found.author) if found.author else None
+        headings = {sanitize.line(found.paragraphs[i]) for i in found.headings}
         return Article(found.source, title, paragraphs, date, author or None,
                        sanitize.web_url(found.url), section=sanitize.line(found.section),
                        categories=labels(found.categories), tags=labels(found.tags),
-                       language=language_code(found.language))
+                       language=language_code(found.language),
+                       headings=marked(paragraphs, headings))
 
     def failed(self, where: str, why: str) -> None:
         self.outcome.failed += 1
@@ -152,7 +155,9 @@ class Ingest:
                            ("tags", list(found.tags)), ("language", found.language)):
             if value:
                 meta[key] = value
-        post = frontmatter.Post("\n\n".join(found.paragraphs), **meta)
+        # a heading stays one (`##`), for the narration to make it a pause
+        post = frontmatter.Post("\n\n".join(f"## {p}" if i in found.headings else p
+                                            for i, p in enumerate(found.paragraphs)), **meta)
         atomic_write(path, (frontmatter.dumps(post) + "\n").encode())
         return path
 
@@ -180,7 +185,8 @@ class Ingest:
                                item.date or extracted.date, item.author or extracted.author,
                                link, categories=item.categories or extracted.categories,
                                tags=extracted.tags,
-                               language=item.language or extracted.language)
+                               language=item.language or extracted.language,
+                               headings=extracted.headings)
             except AudiocastError as e:
                 self.warn(f"warning {e}")
         elif item.link:

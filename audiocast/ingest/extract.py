@@ -20,6 +20,7 @@ from audiocast.model import Article
 from audiocast.narration.titles import strip_title
 
 _BLOCKS = ("p", "li", "blockquote", "h2", "h3", "h4", "pre")
+_HEADINGS = ("h2", "h3", "h4")  # h1 is the headline
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -39,20 +40,26 @@ def _own_text(block: lxml.html.HtmlElement) -> str:
     return "".join(parts)
 
 
-def fragment_paragraphs(html: str) -> tuple[str, ...]:
+def fragment_paragraphs(html: str) -> tuple[tuple[str, ...], frozenset[int]]:
     """The text of an HTML fragment, one paragraph per block element (a block inside another
-    is counted once); a line break (`<br>`) between two lines is a space."""
+    is counted once), and which paragraphs are headings; a line break (`<br>`) between two
+    lines is a space."""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for junk in root.xpath(".//script|.//style|.//figure|.//figcaption|.//aside"):
         junk.drop_tree()
     for br in root.iter("br"):
         br.tail = " " + (br.tail or "")
-    blocks = [" ".join(_own_text(b).split()) for b in root.iter(*_BLOCKS)]
-    blocks = [b for b in blocks if b]
+    blocks = [(" ".join(_own_text(b).split()), b.tag in _HEADINGS) for b in root.iter(*_BLOCKS)]
+    blocks = [b for b in blocks if b[0]]
     if not blocks:
         text = " ".join(root.text_content().split())
-        blocks = [text] if text else []
-    return tuple(blocks)
+        blocks = [(text, False)] if text else []
+    return tuple(b[0] for b in blocks), frozenset(i for i, b in enumerate(blocks) if b[1])
+
+
+def marked(paragraphs: tuple[str, ...], headings: set[str]) -> frozenset[int]:
+    """Which of the paragraphs are among the `headings` (texts)."""
+    return frozenset(i for i, p in enumerate(paragraphs) if p in headings)
 
 
 def _date(value: object) -> dt.date | None:
@@ -85,10 +92,13 @@ def from_page(html: str, url: str | None, source: str) -> Article:
     if dek and not any(dek[:60] in p for p in paragraphs):
         paragraphs = (dek, *paragraphs)
     title = strip_title(title, doc.get("sitename") or "", doc.get("url") or url)
+    headings = {" ".join("".join(h.itertext()).split()) for h in found.body.iter("head")
+                if h.get("rend") != "h1"} if found.body is not None else set()
     return Article(source, title, paragraphs, _date(doc.get("date")),
                    doc.get("author") or None, sanitize.web_url(doc.get("url")) or url,
                    categories=labels(doc.get("categories")), tags=labels(doc.get("tags")),
-                   language=language_code(doc.get("language")))
+                   language=language_code(doc.get("language")),
+                   headings=marked(paragraphs, headings))
 
 
 def labels(value: object) -> tuple[str, ...]:
@@ -205,14 +215,14 @@ def from_feed(data: bytes, source: str) -> list[FeedItem]:
         author = entry.get("author") or None
         link = entry.get("link") or None
         full = [c.value for c in entry.get("content", []) if c.get("value")]
-        summary = fragment_paragraphs(entry.get("summary", "")) if entry.get("summary") else ()
+        summary = fragment_paragraphs(entry.get("summary", ""))[0] if entry.get("summary") else ()
         categories = labels([t.get("term") for t in entry.get("tags", [])])
         found = None
         if full:
-            paragraphs = fragment_paragraphs(full[0])
+            paragraphs, headings = fragment_paragraphs(full[0])
             if paragraphs:
                 found = Article(link or source, title, paragraphs, date, author, link,
-                                categories=categories, language=language)
+                                categories=categories, language=language, headings=headings)
         items.append(FeedItem(found, link, summary, title, date, author, categories,
                               language))
     return items

@@ -92,6 +92,8 @@ class Rule:
 
 
 _ZONES = ("", "head", "tail", "edges")
+# a paragraph its source marks as a heading (`##`, <h2>) that no rule knows: a subhead
+HEADING = Rule("heading", "subhead", re.compile(""))
 
 
 def _rule(data: dict[str, Any]) -> Rule:
@@ -216,16 +218,24 @@ def _lists_next(paragraph: str, rule: Rule | None, listed: bool) -> bool:
         listed and len(paragraph.split()) <= MAX_ITEM_WORDS)
 
 
-def _verdicts(paragraphs: list[str], profile: Profile,
-              zone: Callable[[int], str]) -> list[Verdict]:
+def _match(paragraphs: list[str], i: int, profile: Profile, before: str | None, zone: str,
+           headings: frozenset[int], listed: bool = False) -> Rule | None:
+    """The rule that decides paragraph i (`before`: the paragraph before, None at the start,
+    "" after furniture); a heading that no rule knows is a subhead."""
+    after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+    rule = profile.match(paragraphs[i], before, after, zone, listed)
+    return HEADING if rule is None and i in headings else rule
+
+
+def _verdicts(paragraphs: list[str], profile: Profile, zone: Callable[[int], str],
+              headings: frozenset[int]) -> list[Verdict]:
     """Each paragraph's verdict, in order; `zone(i)` is where paragraph i stands."""
     verdicts: list[Verdict] = []
     i, listed = 0, False
     while i < len(paragraphs):
         furniture = bool(verdicts) and verdicts[-1].furniture
         before = None if not i else "" if furniture else paragraphs[i - 1]
-        after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        rule = profile.match(paragraphs[i], before, after, zone(i), listed)
+        rule = _match(paragraphs, i, profile, before, zone(i), headings, listed)
         verdicts.append(Verdict(rule, listed=listed))
         listed = _lists_next(paragraphs[i], rule, listed)
         i += 1
@@ -236,11 +246,11 @@ def _verdicts(paragraphs: list[str], profile: Profile,
     return verdicts
 
 
-def _edge(paragraphs: list[str], i: int, profile: Profile, zone: str) -> bool:
+def _edge(paragraphs: list[str], i: int, profile: Profile, zone: str,
+          headings: frozenset[int]) -> bool:
     """Whether paragraph i is furniture if it stands in `zone`."""
     before = None if not i else "" if zone == "head" else paragraphs[i - 1]
-    after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-    rule = profile.match(paragraphs[i], before, after, zone)
+    rule = _match(paragraphs, i, profile, before, zone, headings)
     return rule is not None and not rule.keep
 
 
@@ -254,17 +264,19 @@ def _gap(paragraphs: list[str], i: int, plain: list[bool], head: int) -> bool:
             and not carries_news(paragraphs[i]))
 
 
-def zones(paragraphs: list[str], profile: Profile) -> Callable[[int], str]:
+def zones(paragraphs: list[str], profile: Profile,
+          headings: frozenset[int]) -> Callable[[int], str]:
     """Where each paragraph stands: the head is the furniture before the article's first
     paragraph of news, the tail the furniture after its last; the rules for them (`at`)
     count in that reckoning. The tail reaches over one line no rule knows, between
     furniture (`_gap`): that line is read, the furniture above it is not. Everything else
     is the body ("")."""
-    verdicts = _verdicts(paragraphs, profile, lambda i: "")
+    verdicts = _verdicts(paragraphs, profile, lambda i: "", headings)
     plain = [v.furniture for v in verdicts]
 
     def edge(i: int, zone: str) -> bool:
-        return plain[i] or (not verdicts[i].listed and _edge(paragraphs, i, profile, zone))
+        return plain[i] or (not verdicts[i].listed
+                            and _edge(paragraphs, i, profile, zone, headings))
 
     head = 0
     while head < len(paragraphs) and edge(head, "head"):
@@ -287,8 +299,9 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
     choices = {c.digest: c.keep for c in article.choices}
     paragraphs = list(article.paragraphs)
     positional = any(r.at for r in profile.rules)
-    where = zones(paragraphs, profile) if positional else (lambda i: "")
-    for paragraph, verdict in zip(paragraphs, _verdicts(paragraphs, profile, where),
+    headings = article.headings
+    where = zones(paragraphs, profile, headings) if positional else (lambda i: "")
+    for paragraph, verdict in zip(paragraphs, _verdicts(paragraphs, profile, where, headings),
                                   strict=True):
         rule = verdict.rule
         choice = choices.get(paragraph_digest(paragraph)) if choices else None

@@ -131,9 +131,11 @@ def _inline_text(token) -> str:
     return " ".join("".join(out).split())
 
 
-def _body(content: str, title: str) -> tuple[str, list[str]]:
-    """The title (the first heading, when the front matter has none) and the paragraphs."""
+def _body(content: str, title: str) -> tuple[str, list[str], frozenset[int]]:
+    """The title (the first heading, when the front matter has none), the paragraphs, and
+    which of them are headings."""
     paragraphs: list[str] = []
+    headings: set[int] = set()
     tokens = _md.parse(content)
     number = ""  # an ordered list item's number, said before its text ("1. Let workers ...")
     for i, tok in enumerate(tokens):
@@ -144,17 +146,19 @@ def _body(content: str, title: str) -> tuple[str, list[str]]:
         text, number = number + sanitize.line(_inline_text(tok)), ""
         if not text:
             continue
-        if tokens[i - 1].type == "heading_open" and (not title or text == title):
-            title = title or text  # a heading that repeats the title is not read twice
-            continue
+        if tokens[i - 1].type == "heading_open":
+            if not title or text == title:
+                title = title or text  # a heading that repeats the title is not read twice
+                continue
+            headings.add(len(paragraphs))
         paragraphs.append(text)
-    return title, paragraphs
+    return title, paragraphs, frozenset(headings)
 
 
 def read(path: Path, reading: Reading = PLAIN) -> Article:
     text, encoding = read_text(path, reading)
     meta, content = front_matter(text, path)
-    title, paragraphs = _body(content, _field(meta, "title", path) or "")
+    title, paragraphs, headings = _body(content, _field(meta, "title", path) or "")
     if not title:
         raise AudiocastError("no title", path,
                              hint="add `title:` to the front matter or start with a # heading")
@@ -170,4 +174,4 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
                    section=_section(meta, path),
                    categories=_list(meta, ("category", "categories"), path),
                    tags=_list(meta, ("tags", "tag", "keywords"), path),
-                   language=_language(meta, path))
+                   language=_language(meta, path), headings=headings)
