@@ -105,6 +105,28 @@ def test_a_heading_in_the_source_is_a_subhead_unless_a_rule_knows_it(tmp_path: P
     assert read_aloud.kept[1] == "What happens next?" and read_aloud.subheads == {1}
 
 
+def test_a_line_underlined_or_boxed_by_rules_in_plain_text_is_a_heading(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("Tide gauge repaired\n\nThe gauge works again.\n\n"
+                      "-----------\n2. Who pays?\n-----------\n\nThe port pays for it.\n\n"
+                      "What it cost\n============\n\nIt cost $9,000.\n\n----------\n\n"
+                      "The harbor master said so.\n---\nThe crew agreed.\n")
+    article = read_article(source)
+    assert article.paragraphs[1::2] == ("2. Who pays?", "What it cost", "----------")
+    assert article.headings == {1, 3}  # a rule alone is no heading, nor two lines with one
+    assert read(article).kept == ["The gauge works again.", "The port pays for it.",
+                                  "It cost $9,000.", "The harbor master said so. --- The "
+                                  "crew agreed."]
+
+
+def test_a_timeline_in_the_body_is_news_and_a_chapter_list_at_the_end_is_not() -> None:
+    timeline = ("04:10 Alarm raised at the pumping station", "04:55 Crews close the valve")
+    reading = _read("The main burst before dawn.", *timeline, "Water was back by noon.")
+    assert reading.kept == ["The main burst before dawn.", *timeline, "Water was back by noon."]
+    chapters = _read(*NEWS, "(00:00) Cold open", "(03:10) The vote")
+    assert chapters.kept == list(NEWS)
+
+
 def test_a_list_after_a_colon_is_not_taken_for_subheads() -> None:
     reading = _read("Governors declared emergencies in:", "Massachusetts and Maine",
                     "Connecticut and Vermont", "Crews worked overnight.")

@@ -92,8 +92,9 @@ class Rule:
 
 
 _ZONES = ("", "head", "tail", "edges")
-# a paragraph its source marks as a heading (`##`, <h2>) that no rule knows: a subhead
-HEADING = Rule("heading", "subhead", re.compile(""))
+# a paragraph its source marks as a heading (`##`, <h2>) that no rule knows: a subhead, if
+# short (a longer one is a dek or a headline: read)
+HEADING = Rule("heading", "subhead", re.compile(""), max_words=12)
 
 
 def _rule(data: dict[str, Any]) -> Rule:
@@ -224,7 +225,9 @@ def _match(paragraphs: list[str], i: int, profile: Profile, before: str | None, 
     "" after furniture); a heading that no rule knows is a subhead."""
     after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
     rule = profile.match(paragraphs[i], before, after, zone, listed)
-    return HEADING if rule is None and i in headings else rule
+    if rule is None and i in headings and HEADING.matches(paragraphs[i], before, after):
+        return HEADING
+    return rule
 
 
 def _verdicts(paragraphs: list[str], profile: Profile, zone: Callable[[int], str],
