@@ -3,8 +3,8 @@
 K-weighting is the standard's two biquads (a +4 dB high shelf at 1.5 kHz, a 38 Hz high
 pass; the same coefficients pyloudnorm computes). It is applied here as the filters'
 impulse response, 100 ms of it (the rest is below -150 dB), by FFT convolution with numpy
-(overlap-add, in frames of one fixed size whatever a piece's length: a fifth of the time of
-one transform per piece padded to a power of two), carrying the tail from piece to piece:
+(overlap-add, in frames of one size whatever a piece's length: about half the time of one
+transform per piece padded to a power of two), carrying the tail from piece to piece:
 the same numbers as the recursive filters, without loading scipy.signal (a second of
 start-up in every process that renders). The energies
 of 100 ms sub-blocks are combined into the standard's 400 ms blocks (75% overlap) with its
