@@ -27,6 +27,16 @@ def line(value: str) -> str:
     return " ".join(text(value).split())
 
 
+def language_code(value: object) -> str:
+    """A language code (`fr`, `en-US`, `pt_BR`, `fil`) as a page, a feed or front matter
+    declares it, in the form `pt-BR`; else nothing."""
+    code = value.strip() if isinstance(value, str) else ""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", code):
+        return ""
+    primary, *rest = code.replace("_", "-").split("-")
+    return "-".join([primary.lower(), *rest])
+
+
 def web_url(value: object) -> str | None:
     """`value` if it is an absolute http or https address a feed can carry as it is, else None
     (`javascript:`, `file:`, `data:`, relative paths, addresses with spaces or quotes)."""

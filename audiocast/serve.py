@@ -33,17 +33,8 @@ from werkzeug.security import safe_join
 from werkzeug.utils import send_file
 from werkzeug.wrappers import Request, Response
 
-CONTENT_TYPES = {
-    ".mp3": "audio/mpeg",
-    ".xml": "application/rss+xml",
-    ".vtt": "text/vtt; charset=utf-8",
-    ".srt": "application/x-subrip; charset=utf-8",
-    ".chapters.json": "application/json+chapters",
-    ".json": "application/json",
-    ".jpg": "image/jpeg",
-    ".png": "image/png",
-    ".html": "text/html; charset=utf-8",
-}
+from audiocast.destinations import content_type
+
 _CORS = (".vtt", ".srt", ".json")
 MAX_PATH = 1024  # characters of a request path
 Route = Callable[[Request], Response]  # answers a path itself (the preview's feed and page)
@@ -58,14 +49,6 @@ LIMITS: dict[str, Any] = {  # waitress's settings
     "backlog": 1024,
     "ident": "audiocast",
 }
-
-
-def _content_type(path: Path) -> str:
-    name = path.name
-    for suffix, kind in CONTENT_TYPES.items():  # longest suffixes are listed first
-        if name.endswith(suffix):
-            return kind
-    return "application/octet-stream"
 
 
 def _one_range(environ: dict[str, Any]) -> None:
@@ -103,7 +86,7 @@ def _file_response(root: Path, request: Request,
     except (OSError, ValueError):  # a name too long for the file system, and the like
         return NotFound()
     try:
-        response = send_file(path, request.environ, mimetype=_content_type(path),
+        response = send_file(path, request.environ, mimetype=content_type(path.name),
                              conditional=True, max_age=300)
     except HTTPException as e:  # 416 for a range beyond the end
         return e.get_response(request.environ)

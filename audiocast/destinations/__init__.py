@@ -72,6 +72,7 @@ def phase(relative: str) -> int:
 
 
 def content_type(relative: str) -> str:
+    """The Content-Type a file of the feed folder is sent with (here, and by `serve`)."""
     return next((kind for suffix, kind in CONTENT_TYPES.items() if relative.endswith(suffix)),
                 "application/octet-stream")
 

@@ -31,7 +31,6 @@ from audiocast.ingest.extract import (
     from_feed,
     from_page,
     labels,
-    language_code,
     looks_like_feed,
     marked,
 )
@@ -131,7 +130,7 @@ class Ingest:
         return Article(found.source, title, paragraphs, date, author or None,
                        sanitize.web_url(found.url), section=sanitize.line(found.section),
                        categories=labels(found.categories), tags=labels(found.tags),
-                       language=language_code(found.language),
+                       language=sanitize.language_code(found.language),
                        headings=marked(paragraphs, headings))
 
     def failed(self, where: str, why: str) -> None:

@@ -97,7 +97,7 @@ def from_page(html: str, url: str | None, source: str) -> Article:
     return Article(source, title, paragraphs, _date(doc.get("date")),
                    doc.get("author") or None, sanitize.web_url(doc.get("url")) or url,
                    categories=labels(doc.get("categories")), tags=labels(doc.get("tags")),
-                   language=language_code(doc.get("language")),
+                   language=sanitize.language_code(doc.get("language")),
                    headings=marked(paragraphs, headings))
 
 
@@ -112,15 +112,6 @@ def labels(value: object) -> tuple[str, ...]:
         if text and len(text) <= 100 and text not in found:
             found.append(text)
     return tuple(found[:20])
-
-
-def language_code(value: object) -> str:
-    """A language code (`fr`, `en-US`) as a page or feed declares it, else nothing."""
-    text = value.strip() if isinstance(value, str) else ""
-    if not re.fullmatch(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]{2,8})*", text):
-        return ""
-    primary, *rest = text.replace("_", "-").split("-")
-    return "-".join([primary.lower(), *rest])
 
 
 _DEK = frozenset(("dek", "deck", "teaser", "standfirst", "summary", "subtitle", "intro", "lede",
@@ -205,7 +196,7 @@ def from_feed(data: bytes, source: str) -> list[FeedItem]:
                              hint="ask the newsroom for its feed's address, or check the file")
     items = []
     site = parsed.feed.get("title", "")
-    language = language_code(parsed.feed.get("language"))
+    language = sanitize.language_code(parsed.feed.get("language"))
     for entry in parsed.entries:
         title = strip_title(" ".join(entry.get("title", "").split()), site,
                             entry.get("link"))

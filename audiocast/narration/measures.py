@@ -109,12 +109,8 @@ def temperatures(text: str) -> str:
     return _TEMPERATURE.sub(lambda m: said(_degrees(m[1], m[2]), "temperatures"), text)
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_PER = re.compile(rf"(?<![\w.,])({_NUMBER})\s?({_alternation(v.UNITS_MEASURED)})/"
-                  rf"({_alternation(v.UNITS_PER)})(?![\w/])")
+_PER = re.compile(rf"(?<![\w.,])({_NUMBER})\s?({v.alternation(v.UNITS_MEASURED)})/"
+                  rf"({v.alternation(v.UNITS_PER)})(?![\w/])")
 
 
 def compound_units(text: str) -> str:
@@ -128,7 +124,7 @@ def compound_units(text: str) -> str:
     return _PER.sub(say, text)
 
 
-_ADJECTIVE = re.compile(rf"(?<![\w.,])({_NUMBER})-({_alternation(v.UNIT_ADJECTIVES)})\b(?!-)")
+_ADJECTIVE = re.compile(rf"(?<![\w.,])({_NUMBER})-({v.alternation(v.UNIT_ADJECTIVES)})\b(?!-)")
 
 
 def unit_adjectives(text: str) -> str:

@@ -63,10 +63,6 @@ Rule = Callable[[str], str]
 _STOP_AFTER = re.compile(r"[\"')\]]*$")
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 def _abbreviation(text: str, m: re.Match[str], spoken: str) -> str:
     """`spoken` for the match; an abbreviation's period that also ended the sentence stays."""
     if m.group(0).endswith(".") and _STOP_AFTER.fullmatch(text, m.end()):
@@ -294,7 +290,7 @@ def case_numbers(text: str) -> str:
     return _CASE_NUMBER.sub(say, text)
 
 
-_STATE_WORDS = _alternation([*v.STATES, *v.STATE_NAMES, *v.POSTAL_CODES])
+_STATE_WORDS = v.alternation([*v.STATES, *v.STATE_NAMES, *v.POSTAL_CODES])
 _PARTY = re.compile(rf"(\s*\()?\b([DRIL])-({_STATE_WORDS})(?:\)|(?<!\.)\b|(?<=\.))(\)?)")
 _PARTY_PLACE = re.compile(r"(?:(?<=, )|(?<=\())([DRI])-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,)])")
 _PARTY_LETTER = re.compile(r"(?<=[a-z]) \(([DRI])\)")
@@ -325,7 +321,7 @@ def compass_points(text: str) -> str:
     return _COMPASS.sub(lambda m: names[m[1]] + " ", text)
 
 
-_STATE_AFTER_CITY = re.compile(rf"(?<=[a-z], )({_alternation(v.STATES)})(?![\w])")
+_STATE_AFTER_CITY = re.compile(rf"(?<=[a-z], )({v.alternation(v.STATES)})(?![\w])")
 
 
 def states(text: str) -> str:
@@ -333,9 +329,9 @@ def states(text: str) -> str:
     return _expand(_STATE_AFTER_CITY, v.STATES, text)
 
 
-_STREET = re.compile(rf"\b([A-Z][a-z]+ )({_alternation(v.STREETS)})(?!\s+[A-Z])")
-_TITLE = re.compile(rf"(?<![\w.])({_alternation(v.TITLES)})(?=\s+[A-Z])")
-_SUFFIX = re.compile(rf"(?<=[A-Za-z])(,?) ({_alternation(v.SUFFIXES)})(?!\w)")
+_STREET = re.compile(rf"\b([A-Z][a-z]+ )({v.alternation(v.STREETS)})(?!\s+[A-Z])")
+_TITLE = re.compile(rf"(?<![\w.])({v.alternation(v.TITLES)})(?=\s+[A-Z])")
+_SUFFIX = re.compile(rf"(?<=[A-Za-z])(,?) ({v.alternation(v.SUFFIXES)})(?!\w)")
 
 
 def streets(text: str) -> str:
@@ -354,7 +350,7 @@ def suffixes(text: str) -> str:
     return _SUFFIX.sub(lambda m: _abbreviation(text, m, f"{m[1]} {v.SUFFIXES[m[2]]}"), text)
 
 
-_PHRASE = re.compile(rf"(?<![\w.])({_alternation(v.PHRASES)})(?!\w)")
+_PHRASE = re.compile(rf"(?<![\w.])({v.alternation(v.PHRASES)})(?!\w)")
 _VERSUS = re.compile(r"(?<=[A-Za-z]) v\. (?=[A-Z])")
 
 
@@ -399,7 +395,7 @@ def references(text: str) -> str:
     return _REFERENCE.sub(lambda m: _REFERENCES[m[1]] + " ", text)
 
 
-_MONTH_ABBREVIATION = re.compile(rf"(?<![\w.])({_alternation(v.MONTHS)})(?!\w)")
+_MONTH_ABBREVIATION = re.compile(rf"(?<![\w.])({v.alternation(v.MONTHS)})(?!\w)")
 
 
 def months(text: str) -> str:
@@ -497,7 +493,7 @@ _NAMES_NUMBER = re.compile(r"\b(?i:No\.?|Nos\.|Chapters?|Routes?|Rooms?|Wards?|E
                            r"Highways?|Platforms?|Gates?|Levels?|Floors?|Pages?|Sections?|"
                            r"Articles?|Rules?|Bus|Flights?|Grades?|Units?|Exits?|Lots?|Box|"
                            r"Suites?|Stands?|Blocks?|aged|ages)\s$"
-                           rf"|\b(?:{'|'.join(v.MONTH_NAMES)}|{_alternation(v.MONTHS)})\s$")
+                           rf"|\b(?:{'|'.join(v.MONTH_NAMES)}|{v.alternation(v.MONTHS)})\s$")
 
 
 def spaced_thousands(text: str) -> str:
@@ -521,7 +517,7 @@ def ranges(text: str) -> str:
     return _RANGE.sub(say, text)
 
 
-_SCALE = _alternation(v.SCALES)
+_SCALE = v.alternation(v.SCALES)
 _RAND = re.compile(rf"(?<![\w$.,])R(\d{{1,3}}(?: \d{{3}})+(?![\d,])|\d{{1,3}}(?:,\d{{3}})+(?!\d)"
                    rf"|\d+\.\d\d\b|(?:{_AMOUNT})(?=[\s-]?(?:thousand|million|billion|trillion)\b"
                    r"|(?:m|bn)\b))")
@@ -534,7 +530,7 @@ def rands(text: str) -> str:
     return _RAND.sub(lambda m: "ZAR" + m[1].replace(" ", ""), text)
 
 
-_MONEY = re.compile(rf"(?<![A-Za-z$])({_alternation(v.CURRENCY_PREFIXES)}|[$€£¥₹])\s?({_AMOUNT})"
+_MONEY = re.compile(rf"(?<![A-Za-z$])({v.alternation(v.CURRENCY_PREFIXES)}|[$€£¥₹])\s?({_AMOUNT})"
                     rf"(?:[\s-]?({_SCALE})\b)?(?=(\s+[a-z]+\b)?)")
 _DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|this|that|each|every|"
                          r"another)\s+$", re.IGNORECASE)
@@ -623,7 +619,7 @@ def fractions(text: str) -> str:
     return re.sub(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", slash, text)
 
 
-_UNIT = re.compile(rf"(?<=\d)\s?({_alternation(v.UNITS)})(?![\w/])(?:\.(?=\s+[a-z\d]))?")
+_UNIT = re.compile(rf"(?<=\d)\s?({v.alternation(v.UNITS)})(?![\w/])(?:\.(?=\s+[a-z\d]))?")
 
 
 def units(text: str) -> str:

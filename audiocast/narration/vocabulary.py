@@ -1,7 +1,17 @@
-"""Word lists for reading American news text aloud: data only, the rules live in
-`normalize.py`. Sources: AP style (titles, state abbreviations, months, party labels)."""
+"""Word lists for reading American news text aloud: data, and `alternation`, how a rule
+matches one word of a list; the rules live in `normalize.py` and `measures.py`. Sources: AP
+style (titles, state abbreviations, months, party labels)."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression for any one of `words`, the longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
 
 # Titles before a name: "Sen. Amy Klobuchar" -> "Senator Amy Klobuchar".
 TITLES = {

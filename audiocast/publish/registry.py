@@ -162,12 +162,6 @@ class Registry:
                                  (episode_id, feed, feed is None)).rowcount
         return bool(changed)
 
-    def feeds(self) -> set[str]:
-        """The feeds by rule that have (or had) an episode."""
-        with self._db() as db:
-            return {r[0] for r in db.execute("SELECT DISTINCT feed FROM episodes WHERE "
-                                             "feed != ''")}
-
     def files(self) -> set[str]:
         """Every file an episode uses, published or retired."""
         with self._db() as db:

@@ -9,7 +9,6 @@ that is not a plain value is an error naming the file.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -113,11 +112,11 @@ def _language(meta: dict[str, Any], path: Path) -> str:
     value = _field(meta, "language", path) or _field(meta, "lang", path)
     if value is None:
         return ""
-    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*", value):
+    code = sanitize.language_code(value)
+    if not code:
         raise AudiocastError(f"front matter language {value[:40]!r} is not a language code",
                              path, hint="write it as an ISO 639-1 code such as fr or pt-BR")
-    primary, *rest = value.replace("_", "-").split("-")
-    return "-".join([primary.lower(), *rest])
+    return code
 
 
 def _inline_text(token) -> str:
