@@ -69,6 +69,7 @@ class _Build:
         self.peaks: dict[str, int] = {}
         # unchanged files, with their new inputs key and their feed
         self.reuse: list[tuple[Entry, str, str]] = []
+        self.entries: dict[tuple[str, str], Entry | None] = {}  # the registry's, as planned
 
     def run(self) -> BuildReport:
         started = time.perf_counter()
@@ -172,13 +173,19 @@ class _Build:
         self.stages["narrate"] += time.perf_counter() - started
         return plans
 
+    def entry(self, name: str, feed: str) -> Entry | None:
+        """The registry's entry for an episode in a feed, read once per build."""
+        if (name, feed) not in self.entries:
+            self.entries[name, feed] = self.registry.get(name, feed)
+        return self.entries[name, feed]
+
     def known(self, name: str, feed: str) -> Episode | None:
-        entry = self.registry.get(name, feed)
+        entry = self.entry(name, feed)
         return entry.episode if entry else None
 
     def same_file(self, plan: EpisodePlan) -> bool:
         """Whether the plan's file is the one published: then it is listed again as it is."""
-        known = self.registry.get(plan.edition.id, plan.feed)
+        known = self.entry(plan.edition.id, plan.feed)
         if (known and known.episode.file == plan.episode.file and not self.redo(
                 plan.edition.id) and (self.show.feed_dir / known.episode.file).is_file()):
             self.reuse.append((known, plan.inputs_key, plan.feed))

@@ -219,26 +219,39 @@ def _lists_next(paragraph: str, rule: Rule | None, listed: bool) -> bool:
         listed and len(paragraph.split()) <= MAX_ITEM_WORDS)
 
 
-def _match(paragraphs: list[str], i: int, profile: Profile, before: str | None, zone: str,
-           headings: frozenset[int], listed: bool = False) -> Rule | None:
-    """The rule that decides paragraph i (`before`: the paragraph before, None at the start,
-    "" after furniture); a heading that no rule knows is a subhead."""
-    after = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-    rule = profile.match(paragraphs[i], before, after, zone, listed)
-    if rule is None and i in headings and HEADING.matches(paragraphs[i], before, after):
-        return HEADING
-    return rule
+@dataclass
+class _Rules:
+    """The rules over one article's paragraphs; each question is answered once, as `zones`
+    and the verdicts ask most of the same ones. A heading that no rule knows is a subhead."""
+
+    paragraphs: list[str]
+    profile: Profile
+    headings: frozenset[int]
+    _answers: dict[tuple[int, str | None, str, bool], Rule | None] = field(default_factory=dict)
+
+    def match(self, i: int, before: str | None, zone: str, listed: bool = False) -> Rule | None:
+        """The rule that decides paragraph i (`before`: the paragraph before, None at the
+        start, "" after furniture) where it stands (`zone`)."""
+        key = (i, before, zone, listed)
+        if key not in self._answers:
+            paragraph = self.paragraphs[i]
+            after = self.paragraphs[i + 1] if i + 1 < len(self.paragraphs) else None
+            rule = self.profile.match(paragraph, before, after, zone, listed)
+            if rule is None and i in self.headings and HEADING.matches(paragraph, before, after):
+                rule = HEADING
+            self._answers[key] = rule
+        return self._answers[key]
 
 
-def _verdicts(paragraphs: list[str], profile: Profile, zone: Callable[[int], str],
-              headings: frozenset[int]) -> list[Verdict]:
+def _verdicts(rules: _Rules, zone: Callable[[int], str]) -> list[Verdict]:
     """Each paragraph's verdict, in order; `zone(i)` is where paragraph i stands."""
+    paragraphs = rules.paragraphs
     verdicts: list[Verdict] = []
     i, listed = 0, False
     while i < len(paragraphs):
         furniture = bool(verdicts) and verdicts[-1].furniture
         before = None if not i else "" if furniture else paragraphs[i - 1]
-        rule = _match(paragraphs, i, profile, before, zone(i), headings, listed)
+        rule = rules.match(i, before, zone(i), listed)
         verdicts.append(Verdict(rule, listed=listed))
         listed = _lists_next(paragraphs[i], rule, listed)
         i += 1
@@ -249,11 +262,10 @@ def _verdicts(paragraphs: list[str], profile: Profile, zone: Callable[[int], str
     return verdicts
 
 
-def _edge(paragraphs: list[str], i: int, profile: Profile, zone: str,
-          headings: frozenset[int]) -> bool:
+def _edge(rules: _Rules, i: int, zone: str) -> bool:
     """Whether paragraph i is furniture if it stands in `zone`."""
-    before = None if not i else "" if zone == "head" else paragraphs[i - 1]
-    rule = _match(paragraphs, i, profile, before, zone, headings)
+    before = None if not i else "" if zone == "head" else rules.paragraphs[i - 1]
+    rule = rules.match(i, before, zone)
     return rule is not None and not rule.keep
 
 
@@ -267,19 +279,18 @@ def _gap(paragraphs: list[str], i: int, plain: list[bool], head: int) -> bool:
             and not carries_news(paragraphs[i]))
 
 
-def zones(paragraphs: list[str], profile: Profile,
-          headings: frozenset[int]) -> Callable[[int], str]:
+def zones(rules: _Rules) -> Callable[[int], str]:
     """Where each paragraph stands: the head is the furniture before the article's first
     paragraph of news, the tail the furniture after its last; the rules for them (`at`)
     count in that reckoning. The tail reaches over one line no rule knows, between
     furniture (`_gap`): that line is read, the furniture above it is not. Everything else
     is the body ("")."""
-    verdicts = _verdicts(paragraphs, profile, lambda i: "", headings)
+    paragraphs = rules.paragraphs
+    verdicts = _verdicts(rules, lambda i: "")
     plain = [v.furniture for v in verdicts]
 
     def edge(i: int, zone: str) -> bool:
-        return plain[i] or (not verdicts[i].listed
-                            and _edge(paragraphs, i, profile, zone, headings))
+        return plain[i] or (not verdicts[i].listed and _edge(rules, i, zone))
 
     head = 0
     while head < len(paragraphs) and edge(head, "head"):
@@ -301,11 +312,9 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
     reading = Reading(dropped=[Dropped(line, "masthead") for line in article.preamble])
     choices = {c.digest: c.keep for c in article.choices}
     paragraphs = list(article.paragraphs)
-    positional = any(r.at for r in profile.rules)
-    headings = article.headings
-    where = zones(paragraphs, profile, headings) if positional else (lambda i: "")
-    for paragraph, verdict in zip(paragraphs, _verdicts(paragraphs, profile, where, headings),
-                                  strict=True):
+    rules = _Rules(paragraphs, profile, article.headings)
+    where = zones(rules) if any(r.at for r in profile.rules) else (lambda i: "")
+    for paragraph, verdict in zip(paragraphs, _verdicts(rules, where), strict=True):
         rule = verdict.rule
         choice = choices.get(paragraph_digest(paragraph)) if choices else None
         if choice is not None:
