@@ -86,37 +86,48 @@ def test_subheads_are_a_pause_by_default_or_read_or_dropped() -> None:
 def test_a_heading_in_the_source_is_a_subhead_unless_a_rule_knows_it(tmp_path: Path) -> None:
     """A heading (`##` in Markdown, <h2> on a page) is a subhead whatever its words; the
     same words in a paragraph of their own are read, and a heading a rule knows (a list of
-    related stories) goes as that rule says."""
+    related stories) goes as that rule says. A question (an interview's) or news in a
+    heading is read."""
     source = tmp_path / "a.md"
     source.write_text("# Tide gauge repaired\n\nThe gauge works again.\n\n"
-                      "## What happens next?\n\nCrews test it on Monday.\n\n"
+                      "## Repairs (phase one)\n\nCrews test it on Monday.\n\n"
+                      "## Why did it fail?\n\nSalt got into the cable.\n\n"
+                      "## The gauge will move in March, the harbor master told the board\n\n"
                       "## Related coverage\n\nGauge vandalized on east pier\n\n"
                       "Harbor office closes early\n")
     article = read_article(source)
-    assert article.headings == {1, 3}
+    assert article.headings == {1, 3, 5, 6}
     reading = read(article)
-    assert reading.kept == ["The gauge works again.", "Crews test it on Monday."]
+    assert reading.kept == ["The gauge works again.", "Crews test it on Monday.",
+                            "Why did it fail?", "Salt got into the cable.",
+                            "The gauge will move in March, the harbor master told the board"]
     assert [d.reason for d in reading.dropped] == [
         "subhead (heading), a pause", "related (related-heading)",
         "related (listed under related-heading)", "related (listed under related-heading)"]
     plain = read(replace(article, headings=frozenset()))
-    assert "What happens next?" in plain.kept
+    assert "Repairs (phase one)" in plain.kept
     read_aloud = read(article, Profile(NEWSLETTER.rules, "read"))
-    assert read_aloud.kept[1] == "What happens next?" and read_aloud.subheads == {1}
+    assert read_aloud.kept[1] == "Repairs (phase one)" and read_aloud.subheads == {1}
 
 
 def test_a_line_underlined_or_boxed_by_rules_in_plain_text_is_a_heading(tmp_path: Path) -> None:
+    """Also with the text right under the rule; a rule between two paragraphs is a pause,
+    and no rule is read as words."""
     source = tmp_path / "a.txt"
     source.write_text("Tide gauge repaired\n\nThe gauge works again.\n\n"
-                      "-----------\n2. Who pays?\n-----------\n\nThe port pays for it.\n\n"
-                      "What it cost\n============\n\nIt cost $9,000.\n\n----------\n\n"
-                      "The harbor master said so.\n---\nThe crew agreed.\n")
+                      "-----------\n2. Repairs (phase one)\n-----------\n\n"
+                      "The port pays for it.\n\nWhat it cost\n============\nIt cost $9,000.\n\n"
+                      "~~~~~~~~~~\n\nThe harbor master said so.\n---\nThe crew agreed.\n")
     article = read_article(source)
-    assert article.paragraphs[1::2] == ("2. Who pays?", "What it cost", "----------")
-    assert article.headings == {1, 3}  # a rule alone is no heading, nor two lines with one
-    assert read(article).kept == ["The gauge works again.", "The port pays for it.",
-                                  "It cost $9,000.", "The harbor master said so. --- The "
-                                  "crew agreed."]
+    assert article.paragraphs == (
+        "The gauge works again.", "2. Repairs (phase one)", "The port pays for it.",
+        "What it cost", "It cost $9,000.", "~~~~~~~~~~", "The harbor master said so.", "---",
+        "The crew agreed.")
+    assert article.headings == {1, 3}  # a rule alone is no heading, nor a sentence above one
+    reading = read(article)
+    assert reading.kept == ["The gauge works again.", "The port pays for it.",
+                            "It cost $9,000.", "The harbor master said so.", "The crew agreed."]
+    assert len(reading.breaks) == 4
 
 
 def test_a_timeline_in_the_body_is_news_and_a_chapter_list_at_the_end_is_not() -> None:

@@ -19,7 +19,7 @@ from audiocast.errors import AudiocastError
 from audiocast.model import Article
 from audiocast.narration.titles import strip_title
 
-_BLOCKS = ("p", "li", "blockquote", "h2", "h3", "h4", "pre")
+_BLOCKS = ("p", "li", "blockquote", "h2", "h3", "h4", "pre", "tr")
 _HEADINGS = ("h2", "h3", "h4")  # h1 is the headline
 
 
@@ -42,13 +42,17 @@ def _own_text(block: lxml.html.HtmlElement) -> str:
 
 def fragment_paragraphs(html: str) -> tuple[tuple[str, ...], frozenset[int]]:
     """The text of an HTML fragment, one paragraph per block element (a block inside another
-    is counted once), and which paragraphs are headings; a line break (`<br>`) between two
-    lines is a space."""
+    is counted once; a table's row is one), and which paragraphs are headings; a line break
+    (`<br>`) between two lines is a space."""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for junk in root.xpath(".//script|.//style|.//figure|.//figcaption|.//aside"):
         junk.drop_tree()
     for br in root.iter("br"):
         br.tail = " " + (br.tail or "")
+    for row in root.iter("tr"):  # a table's row is a paragraph: its cells, with commas
+        cells = [" ".join(c.text_content().split()) for c in row if c.tag in ("td", "th")]
+        row.clear()
+        row.text = ", ".join(c for c in cells if c)
     blocks = [(" ".join(_own_text(b).split()), b.tag in _HEADINGS) for b in root.iter(*_BLOCKS)]
     blocks = [b for b in blocks if b[0]]
     if not blocks:

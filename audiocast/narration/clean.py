@@ -93,8 +93,10 @@ class Rule:
 
 _ZONES = ("", "head", "tail", "edges")
 # a paragraph its source marks as a heading (`##`, <h2>) that no rule knows: a subhead, if
-# short (a longer one is a dek or a headline: read)
-HEADING = Rule("heading", "subhead", re.compile(""), max_words=12)
+# it is short (a longer one is a dek or a headline), asks nothing (an interview's question)
+# and reports no one ("…, the owner told workers on Monday"); those are read
+HEADING = Rule("heading", "subhead", re.compile(r"[^?\s][\"'”’)\]]*$"), max_words=12,
+               unless_reported=True)
 
 
 def _rule(data: dict[str, Any]) -> Rule:

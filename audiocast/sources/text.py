@@ -20,6 +20,7 @@ _BACK_ISSUES = re.compile(r"^(?P<date>.+?)\s*\|\s*Back issues\s*$", re.IGNORECAS
 _RULE = re.compile(r"^\s*([-=_~])\1{2,}\s*$")  # a line drawn across: ----- or ===== (a box of
 # asterisks is an alert, not a heading)
 MAX_HEADING = 100  # characters
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 def blocks(text: str) -> list[str]:
@@ -34,23 +35,40 @@ def _is_masthead(block: str) -> bool:
     )
 
 
-def _heading(block: str) -> str | None:
-    """The text of a block that is one short line underlined or boxed by rules (`-----`,
-    `=====`): a heading, as plain text writes one."""
-    lines = [ln for ln in block.splitlines() if ln.strip()]
-    text = [ln.strip() for ln in lines if not _RULE.match(ln)]
-    if len(text) == 1 and len(lines) > 1 and len(text[0]) <= MAX_HEADING:
-        return text[0]
-    return None
+def _pieces(block: str) -> list[tuple[str, bool]]:
+    """A block's paragraphs, each with whether it is a heading. Lines drawn across (`-----`,
+    `=====`) part a block: a short line underlined by one (unless it ends a sentence: that
+    is text above a separator) or boxed between two is a heading, and its rules are not
+    read; a rule between two paragraphs is a separator of its own (a pause)."""
+    lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+    rules = [bool(_RULE.match(ln)) for ln in lines]
+    if all(rules):
+        return [(lines[0], False)]
+    pieces: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(lines):
+        if rules[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and not rules[j]:
+            j += 1
+        above, below = i > 0, j < len(lines)
+        heading = j - i == 1 and len(lines[i]) <= MAX_HEADING and below and (
+            above or not _ENDS_SENTENCE.search(lines[i]))
+        if above and pieces and not pieces[-1][1] and not heading:
+            pieces.append((lines[i - 1], False))
+        pieces.append(("\n".join(lines[i:j]), heading))
+        i = j
+    return pieces
 
 
-def _paragraphs(parts: list[str]) -> tuple[tuple[str, ...], frozenset[int]]:
+def _paragraphs(pieces: list[tuple[str, bool]]) -> tuple[tuple[str, ...], frozenset[int]]:
     """The paragraphs, and which of them are headings."""
     paragraphs: list[str] = []
     headings: set[int] = set()
-    for part in parts:
-        heading = _heading(part)
-        if text := sanitize.line(heading or part):
+    for piece, heading in pieces:
+        if text := sanitize.line(piece):
             if heading:
                 headings.add(len(paragraphs))
             paragraphs.append(text)
@@ -71,8 +89,9 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
     if not parts:
         raise AudiocastError("no headline or text after the masthead", path,
                              hint="put the headline after a blank line, then the paragraphs")
-    title = sanitize.line(_heading(parts[0]) or parts[0])  # a headline may be underlined
-    paragraphs, headings = _paragraphs(parts[1:])
+    (headline, _), *rest = _pieces(parts[0])  # a headline may be underlined
+    title = sanitize.line(headline)
+    paragraphs, headings = _paragraphs(rest + [p for part in parts[1:] for p in _pieces(part)])
     if len(title) > 300:
         raise AudiocastError("the first paragraph is too long to be a headline", path,
                              hint="start the file with the headline on its own line")
