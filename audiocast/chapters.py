@@ -38,6 +38,7 @@ class ChapterJob:
     # a chapter whose gain this one takes (in a feed by rule, a story's chapter in the main
     # feed): their shared blocks, the story's paragraphs, are then not encoded again
     reference: ChapterJob | None = None
+    gain: float | None = None  # the reference's gain, when known: it is not mastered again
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class RenderedChapter:
     spans: tuple[tuple[int, int], ...]  # samples from the chapter's start: each take's speech
     synthesized: int
     reused: int
+    gain: float  # dB, what brought it to the target loudness
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     peak_kb: int = 0  # the rendering process's peak resident memory
     pid: int = 0  # the rendering process
@@ -77,8 +79,8 @@ def _takes_of(job: ChapterJob, made: list[bool]) -> Callable[[range], Iterator[T
 def render_chapter(job: ChapterJob) -> RenderedChapter:
     made: list[bool] = []
     blocks = Path(job.blocks) if job.blocks else None
-    gain, timings = None, {}
-    if job.reference is not None:  # its blocks are in the store: this costs little
+    gain, timings = job.gain, {}
+    if gain is None and job.reference is not None:  # mastered again to learn its gain
         reference = master(_takes_of(job.reference, made), job.reference.layout, blocks,
                            reuse=not job.redo)
         gain, timings = reference.gain, reference.timings
@@ -90,5 +92,5 @@ def render_chapter(job: ChapterJob) -> RenderedChapter:
         Store(Path(job.store), ".json").put(job.key, json.dumps(result.spans).encode())
         mp3 = b""
     return RenderedChapter(job.key, mp3, result.spans, sum(made),
-                           max(0, len(job.texts) - sum(made)), timings, peak_memory_kb(),
-                           os.getpid())
+                           max(0, len(job.texts) - sum(made)), result.gain, timings,
+                           peak_memory_kb(), os.getpid())

@@ -126,6 +126,7 @@ class Renderer:
     def __init__(self, chapters: Store, spans: Store, stages: dict[str, float],
                  counts: dict[str, list[int]], peaks: dict[str, int]) -> None:
         self.chapters, self.spans, self.stages = chapters, spans, stages
+        self.gains = Store(chapters.root, ".gain")  # a chapter's gain, for those that take it
         self.counts, self.peaks = counts, peaks
 
     def render(self, plans: Sequence[EpisodePlan], redo: Callable[[str], bool],
@@ -153,15 +154,23 @@ class Renderer:
         errors: dict[str, str] = {}
         with executor_for(engine, voice, workers, scheduler, len(jobs)) as executor:
             for done, wave in ((0, waves[0]), (len(waves[0]), waves[1])):
+                wave = [self.with_gain(job) for job in wave]
                 errors |= run_jobs(wave, executor, lambda c: self.keep(c, needed_by[c.key]),
                                    progress and (lambda n, _, d=done: progress(d + n,
                                                                                len(jobs))))
         return {name: error for key, error in errors.items() for name in needed_by[key]}
 
+    def with_gain(self, job: ChapterJob) -> ChapterJob:
+        """The job, with its reference's gain if that is stored (the reference rendered in
+        the wave before, or by an earlier build): the reference is then not mastered again."""
+        found = self.gains.get(job.reference.key) if job.reference is not None else None
+        return replace(job, gain=json.loads(found)) if found is not None else job
+
     def keep(self, chapter: RenderedChapter, episodes: list[str]) -> None:
         if chapter.mp3:  # rendered where the show's disk is not: store it here
             self.chapters.put(chapter.key, chapter.mp3)
             self.spans.put(chapter.key, json.dumps(chapter.spans).encode())
+        self.gains.put(chapter.key, json.dumps(chapter.gain).encode())
         for stage, seconds in chapter.timings.items():
             self.stages[stage] += seconds
         if chapter.pid != os.getpid():
