@@ -13,7 +13,12 @@ from audiocast.sources.overrides import overrides_path
 
 
 def fingerprint(value: object) -> str:
-    return hashlib.sha256(json.dumps(value, sort_keys=True, default=str).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=_plain).encode()).hexdigest()
+
+
+def _plain(value: object) -> object:
+    """What JSON cannot hold, in a form that does not change from run to run: a set sorted."""
+    return sorted(value, key=repr) if isinstance(value, set | frozenset) else str(value)
 
 
 def slug(name: str) -> str:

@@ -54,10 +54,10 @@ def _decoded(data: bytes) -> Narration:
 
 
 class Narrations:
-    """The store of narrations under `root` (none: nothing kept), for one narrator."""
+    """The store of narrations under `root`, for one narrator."""
 
-    def __init__(self, root: Path | None, narrator: str) -> None:
-        self.store = Store(root, ".json") if root else None
+    def __init__(self, root: Path, narrator: str) -> None:
+        self.store = Store(root, ".json")
         self.narrator = narrator
 
     def key(self, article: Article) -> str:
@@ -65,13 +65,13 @@ class Narrations:
                   if k not in ("source", "encoding")}
         return fingerprint([self.narrator, fields])
 
-    def get(self, article: Article) -> Narration | None:
-        data = self.store.get(self.key(article)) if self.store else None
+    def get(self, key: str) -> Narration | None:
+        """The narration stored under `key` (an article's), if any."""
+        data = self.store.get(key)
         try:
             return _decoded(data) if data is not None else None
         except (ValueError, TypeError, KeyError):  # kept by another version: made again
             return None
 
-    def put(self, article: Article, narration: Narration) -> None:
-        if self.store:
-            self.store.put(self.key(article), _encoded(narration))
+    def put(self, key: str, narration: Narration) -> None:
+        self.store.put(key, _encoded(narration))

@@ -159,11 +159,12 @@ class Planner:
 
     def narration(self, article: Article) -> Narration:
         """The article's narration, from the store if it was narrated before as it is."""
-        found = self.narrations.get(article)
+        key = self.narrations.key(article)
+        found = self.narrations.get(key)
         if found is None:
             found = self.narrator.article(article)
             with contextlib.suppress(AudiocastError):  # the store is a help, not a need
-                self.narrations.put(article, found)
+                self.narrations.put(key, found)
         return found
 
     def read(self, source: Path) -> _Read:

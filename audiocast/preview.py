@@ -17,7 +17,7 @@ from werkzeug.wrappers import Request, Response
 from audiocast.feeds import feed_view
 from audiocast.model import Episode, Feed, Show
 from audiocast.publish.feed import FEED_NAME, render_feed
-from audiocast.publish.identity import show_guid
+from audiocast.publish.identity import kept_guid, show_guid
 from audiocast.publish.registry import Registry
 from audiocast.publish.site import PAGE_NAME, render_page
 
@@ -39,7 +39,7 @@ def served_at(request: Request) -> str:
 
 
 def _cover(show: Show, registry: Registry, feed: str = "") -> str:
-    kept = registry.meta(f"cover:{feed}" if feed else "cover")
+    kept = registry.meta("cover", feed)
     if kept:
         return kept
     found = sorted(show.feed_dir.glob("cover-*"), key=lambda p: p.stat().st_mtime)
@@ -53,8 +53,7 @@ def preview(show: Show, base_url: str, feed: Feed | None = None
     registry = Registry(show.state_dir / REGISTRY)
     name = feed.name if feed else ""
     view = feed_view(show, feed)
-    guid = registry.meta(f"podcast_guid:{name}" if name else "podcast_guid") or show_guid(
-        view, name)
+    guid = kept_guid(registry, name) or show_guid(view, name)
     moved = dataclasses.replace(view, base_url=base_url, podcast_guid=guid)
     return (moved, registry.published(show.feed_dir, name), _cover(show, registry, name),
             f"{name}/" if name else "")

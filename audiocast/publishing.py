@@ -34,10 +34,9 @@ def publish_feed(show: Show, registry: Registry, stages: dict[str, float],
     key = fingerprint([show.settings_key, show.base_url, listed, guid])
     folder = show.feed_dir / name
     outputs = [folder / file for file in ("feed.xml", "index.html")]
-    meta = f"published:{name}" if name else "published"
-    if registry.meta(meta) != key or not all(p.is_file() for p in outputs):
+    if registry.meta("published", name) != key or not all(p.is_file() for p in outputs):
         from audiocast.write import publish_show
 
-        publish_show(show, registry, stages, feed)
-        registry.set_meta(meta, key)
+        publish_show(show, registry, stages, feed, guid)
+        registry.set_meta("published", key, name)
     return len(listed)

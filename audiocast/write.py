@@ -25,7 +25,6 @@ from audiocast.model import Chapter, Episode, Feed, Show
 from audiocast.narration.explain import plain
 from audiocast.plan import EpisodePlan, show_cover
 from audiocast.publish.feed import FEED_NAME, render_feed
-from audiocast.publish.identity import fixed_guid
 from audiocast.publish.registry import Registry
 from audiocast.publish.site import PAGE_NAME, render_page
 from audiocast.publish.tags import write_tags
@@ -93,18 +92,17 @@ class EpisodeWriter:
 
 
 def publish_show(show: Show, registry: Registry, stages: dict[str, float],
-                 feed: Feed | None = None) -> None:
-    """The cover, the page and, last, the feed, listing every published episode: of the
-    main feed, or (`feed`) of a feed by rule, in `feed/<name>/`."""
+                 feed: Feed | None, guid: str) -> None:
+    """The cover, the page and, last, the feed (its podcast:guid `guid`), listing every
+    published episode: of the main feed, or (`feed`) of a feed by rule, in `feed/<name>/`."""
     started = time.perf_counter()
     name = feed.name if feed else MAIN
-    view = feed_view(show, feed)
-    view = dataclasses.replace(view, podcast_guid=fixed_guid(view, registry, name))
+    view = dataclasses.replace(feed_view(show, feed), podcast_guid=guid)
     art = show_cover(view if feed and feed.image else show)
     episodes = registry.published(show.feed_dir, name)
     folder = f"{name}/" if name else ""
     atomic_write(show.feed_dir / art.file, art.data)
-    registry.set_meta(f"cover:{name}" if name else "cover", art.file)  # for a preview
+    registry.set_meta("cover", art.file, name)  # for a preview
     atomic_write(show.feed_dir / folder / PAGE_NAME, render_page(view, episodes, art.file,
                                                                  folder))
     atomic_write(show.feed_dir / folder / FEED_NAME, render_feed(view, episodes, art.file,

@@ -33,9 +33,13 @@ def fixed_guid(show: Show, registry: Registry, feed: str = "") -> str:
     """The podcast:guid of the show's main feed (or of its feed by rule `feed`, given
     `show` as that feed presents itself): `podcast_guid` if given, else the one kept since
     the first build; whichever is used is kept."""
-    key = f"{_META_KEY}:{feed}" if feed else _META_KEY
-    kept = registry.meta(key)
+    kept = kept_guid(registry, feed)
     guid = show.podcast_guid or kept or show_guid(show, feed)
     if guid != kept:
-        registry.set_meta(key, guid)
+        registry.set_meta(_META_KEY, guid, feed)
     return guid
+
+
+def kept_guid(registry: Registry, feed: str = "") -> str | None:
+    """The podcast:guid the show's main feed (or its feed by rule `feed`) was published with."""
+    return registry.meta(_META_KEY, feed)

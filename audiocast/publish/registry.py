@@ -176,15 +176,21 @@ class Registry:
             db.executemany("INSERT OR IGNORE INTO superseded VALUES (?, ?)", since.items())
             db.executemany("DELETE FROM superseded WHERE file = ?", [(f,) for f in forget])
 
-    def meta(self, key: str) -> str | None:
+    def meta(self, key: str, feed: str = "") -> str | None:
+        """A value kept for the show, or for its feed by rule `feed`."""
         with self._db() as db:
-            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            row = db.execute("SELECT value FROM meta WHERE key = ?",
+                             (_meta_key(key, feed),)).fetchone()
         return row[0] if row else None
 
-    def set_meta(self, key: str, value: str) -> None:
+    def set_meta(self, key: str, value: str, feed: str = "") -> None:
         with self._db() as db:
             db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
-                       "value = excluded.value", (key, value))
+                       "value = excluded.value", (_meta_key(key, feed), value))
+
+
+def _meta_key(key: str, feed: str) -> str:
+    return f"{key}:{feed}" if feed else key
 
 
 def _add_feeds(db: sqlite3.Connection) -> None:
