@@ -274,18 +274,20 @@ def _edge(rules: _Rules, i: int, zone: str) -> bool:
 MAX_GAP_WORDS = 20  # the one unknown line the tail may reach over is short
 
 
-def _gap(paragraphs: list[str], i: int, plain: list[bool], head: int) -> bool:
-    """Whether the tail may reach over paragraph i, which no rule knows: it is a short line
-    that carries no news, and the paragraph above it is furniture wherever it stands."""
-    return (i - 1 >= head and plain[i - 1] and len(paragraphs[i].split()) <= MAX_GAP_WORDS
-            and not carries_news(paragraphs[i]))
+def _gap(paragraphs: list[str], i: int, beside: bool) -> bool:
+    """Whether the head or the tail may reach over paragraph i, which no rule knows: it is
+    a short line that carries no news, and `beside` it (the paragraph further in) is
+    furniture."""
+    return beside and len(paragraphs[i].split()) <= MAX_GAP_WORDS and not carries_news(
+        paragraphs[i])
 
 
 def zones(rules: _Rules) -> Callable[[int], str]:
     """Where each paragraph stands: the head is the furniture before the article's first
     paragraph of news, the tail the furniture after its last; the rules for them (`at`)
-    count in that reckoning. The tail reaches over one line no rule knows, between
-    furniture (`_gap`): that line is read, the furniture above it is not. Everything else
+    count in that reckoning. Each reaches over one line no rule knows, between furniture
+    (`_gap`): that line is read, the furniture beyond it is not. In the head that line is
+    no sentence ("View online · Donate" above a masthead and a greeting). Everything else
     is the body ("")."""
     paragraphs = rules.paragraphs
     verdicts = _verdicts(rules, lambda i: "")
@@ -294,14 +296,20 @@ def zones(rules: _Rules) -> Callable[[int], str]:
     def edge(i: int, zone: str) -> bool:
         return plain[i] or (not verdicts[i].listed and _edge(rules, i, zone))
 
-    head = 0
-    while head < len(paragraphs) and edge(head, "head"):
+    head, gap_left = 0, True
+    while head < len(paragraphs):
+        if not edge(head, "head"):
+            if not (gap_left and head + 1 < len(paragraphs)
+                    and not _ENDS_SENTENCE.search(paragraphs[head])
+                    and _gap(paragraphs, head, edge(head + 1, "head"))):
+                break
+            gap_left = False
         head += 1
     tail, gap_left = len(paragraphs), True
     while tail > head:
         if not edge(tail - 1, "tail"):
             if not (gap_left and tail < len(paragraphs)
-                    and _gap(paragraphs, tail - 1, plain, head)):
+                    and _gap(paragraphs, tail - 1, tail - 2 >= head and plain[tail - 2])):
                 break
             gap_left = False
         tail -= 1
