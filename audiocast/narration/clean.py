@@ -62,7 +62,8 @@ class Rule:
 
     def matches(self, paragraph: str, before: str | None, after: str | None,
                 zone: str = "", listed: bool = False) -> bool:
-        """Whether the rule applies; `before` is None at the start, "" after furniture;
+        """Whether the rule applies; `before` is None above the article's first news (a
+        short line there is a dek, not a subhead), "" after furniture;
         `zone` is where the paragraph stands: "head" (before the article's first paragraph
         of news), "tail" (after its last) or ""; `listed`: it is an item of a list that a
         paragraph of news introduces ("Centres are open at:")."""
@@ -232,8 +233,8 @@ class _Rules:
     _answers: dict[tuple[int, str | None, str, bool], Rule | None] = field(default_factory=dict)
 
     def match(self, i: int, before: str | None, zone: str, listed: bool = False) -> Rule | None:
-        """The rule that decides paragraph i (`before`: the paragraph before, None at the
-        start, "" after furniture) where it stands (`zone`)."""
+        """The rule that decides paragraph i (`before`: the paragraph before, None above the
+        first news, "" after furniture) where it stands (`zone`)."""
         key = (i, before, zone, listed)
         if key not in self._answers:
             paragraph = self.paragraphs[i]
@@ -249,12 +250,13 @@ def _verdicts(rules: _Rules, zone: Callable[[int], str]) -> list[Verdict]:
     """Each paragraph's verdict, in order; `zone(i)` is where paragraph i stands."""
     paragraphs = rules.paragraphs
     verdicts: list[Verdict] = []
-    i, listed = 0, False
+    i, listed, news = 0, False, False
     while i < len(paragraphs):
         furniture = bool(verdicts) and verdicts[-1].furniture
-        before = None if not i else "" if furniture else paragraphs[i - 1]
+        before = None if not news else "" if furniture else paragraphs[i - 1]
         rule = rules.match(i, before, zone(i), listed)
         verdicts.append(Verdict(rule, listed=listed))
+        news = news or (rule is None and bool(_ENDS_SENTENCE.search(paragraphs[i])))
         listed = _lists_next(paragraphs[i], rule, listed)
         i += 1
         if rule is not None and not rule.keep:
@@ -266,7 +268,7 @@ def _verdicts(rules: _Rules, zone: Callable[[int], str]) -> list[Verdict]:
 
 def _edge(rules: _Rules, i: int, zone: str) -> bool:
     """Whether paragraph i is furniture if it stands in `zone`."""
-    before = None if not i else "" if zone == "head" else rules.paragraphs[i - 1]
+    before = None if not i or zone == "head" else rules.paragraphs[i - 1]
     rule = rules.match(i, before, zone)
     return rule is not None and not rule.keep
 
