@@ -149,8 +149,13 @@ def _stands_as_acronym(text: str, start: int, end: int) -> bool:
     return joined is not None and say_capitals(joined[1], False)[0] == "letters"
 
 
+# a department's or a degree's initials with a small letter between: `DoE`, `MoD`, `PhD`
+_MIXED_CASE = re.compile(r"(?<![\w&'’.-])([A-Z][a-z][A-Z])(['’]s)?(?![\w&])")
+
+
 def acronyms(text: str) -> str:
-    """Said as a word (`NATO` -> `Nato`), spelled (`FBI` -> `F B I`, `CEOs` -> `C E O's`),
+    """Said as a word (`NATO` -> `Nato`), spelled (`FBI` -> `F B I`, `CEOs` -> `C E O's`,
+    `DoE` -> `D O E`),
     emphasis (`it's NOT over` -> `it's not over`), words in capitals read as words
     (`CREW HAD WARNED` -> `crew had warned`), kept readings (`AAA` -> `triple A`)."""
     def say(m: re.Match[str]) -> str:
@@ -165,4 +170,6 @@ def acronyms(text: str) -> str:
         if why in ("emphasis", "words in capitals"):
             return seal("words", token + s, token.lower() + s, rule)
         return seal("words", token + s, token.capitalize() + s.lower(), rule)
+    text = _MIXED_CASE.sub(lambda m: letters(m[1].upper(), "acronyms: mixed case")
+                           + (m[2] or ""), text)
     return _CAPS.sub(say, text)

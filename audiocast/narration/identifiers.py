@@ -224,6 +224,25 @@ def mixed_codes(text: str) -> str:
     return _MIXED_CODE.sub(say, text)
 
 
+_ZERO_LED = re.compile(r"(?<![\w.,$€£¥-])(?:(\d{1,6})-)?(0\d{4,})(?![\w,]|\.\d)")
+
+
+def zero_led(text: str) -> str:
+    """A long number with a leading zero is a code, read digit by digit: `Incident
+    27-018843` -> `Incident twenty-seven, oh one eight eight four three`."""
+    return _ZERO_LED.sub(lambda m: (f"{m[1]}, " if m[1] else "")
+                         + _digits(m[2], "zero-led numbers"), text)
+
+
+_RESOLUTION = re.compile(r"\b(480|576|720|1080|1440|2160|4320)([pi])\b")
+
+
+def resolutions(text: str) -> str:
+    """Video resolutions: `1080p` -> `ten eighty P`; `720p` -> `seven twenty P`."""
+    return _RESOLUTION.sub(lambda m: f"{said(pairs(m[1]), 'resolutions')} "
+                                      f"{letters(m[2].upper(), 'resolutions')}", text)
+
+
 def event_dates(text: str) -> str:
     """Dates that name an event: `9/11` -> `nine eleven`; `24/7` -> `twenty-four seven`."""
     pattern = "|".join(re.escape(k) for k in v.EVENT_DATES)

@@ -27,15 +27,18 @@ from audiocast.narration.identifiers import (
     mixed_codes,
     models,
     phone_numbers,
+    resolutions,
     retirement_plans,
     said,
     service_numbers,
     strains,
     tickers,
     versions,
+    zero_led,
 )
 from audiocast.narration.measures import (
     compound_units,
+    multipliers,
     page_counts,
     pence,
     ratios,
@@ -396,10 +399,14 @@ def references(text: str) -> str:
 
 
 _MONTH_ABBREVIATION = re.compile(rf"(?<![\w.])({v.alternation(v.MONTHS)})(?!\w)")
+# in capitals only before a day or a year: `MONDAY, DEC. 6`, `SEPT. 2024`
+_MONTH_IN_CAPITALS = re.compile(rf"(?<![\w.])({v.alternation([m.upper() for m in v.MONTHS])})"
+                                r"(?=\s?(?:\d{1,2}|(?:19|20)\d\d)\b)")
 
 
 def months(text: str) -> str:
-    """`Sept. 29` -> `September 29`."""
+    """`Sept. 29` -> `September 29`; `DEC. 6` -> `December 6`."""
+    text = _MONTH_IN_CAPITALS.sub(lambda m: v.MONTHS[m[1].title()] + " ", text)
     return _expand(_MONTH_ABBREVIATION, v.MONTHS, text)
 
 
@@ -506,11 +513,13 @@ def spaced_thousands(text: str) -> str:
         return m[0].replace(" ", "")
     return _SPACED.sub(join, text)
 
-_RANGE = re.compile(rf"(?<![\w.,-])([$€£₹]?)({_AMOUNT})(%?)-([$€£₹]?)({_AMOUNT})(%?)(?![\w-])")
+_RANGE = re.compile(rf"(?<![\w.,-])([$€£₹]?)({_AMOUNT})(%?)-([$€£₹]?)(?!0\d)({_AMOUNT})(%?)"
+                    r"(?![\w-])")
 
 
 def ranges(text: str) -> str:
-    """`voted 14-8` -> `voted 14 to 8`; `5.25%-5.5%` -> `5.25 to 5.5%`."""
+    """`voted 14-8` -> `voted 14 to 8`; `5.25%-5.5%` -> `5.25 to 5.5%`; not `27-018843`
+    (a number with a leading zero is part of an identifier)."""
     def say(m: re.Match[str]) -> str:
         left_unit = "" if m[3] and m[6] else m[3]
         return f"{m[1]}{m[2]}{left_unit} to {m[4]}{m[5]}{m[6]}"
@@ -700,16 +709,17 @@ def symbols(text: str) -> str:
 
 NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
-    markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges, time_ranges, typography,
-    heights, temperatures, compound_units, unit_adjectives, web_addresses, iso_dates, dotted_dates,
-    versions, dockets, dated_codes, isbns, phone_numbers, service_numbers, rands, spaced_thousands,
-    case_numbers, bills, highways, retirement_plans, event_dates, strains, mixed_codes,
-    party_labels, compass_points, states, streets, titles, suffixes, phrases, circuits, grade_spans,
-    references, page_counts, months, day_month_dates, dates, race_times, ratios, times, hour_marks,
+    markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges, time_ranges,
+    typography, heights, temperatures, compound_units, unit_adjectives, web_addresses,
+    iso_dates, dotted_dates, versions, dockets, dated_codes, isbns, phone_numbers,
+    service_numbers, rands, spaced_thousands, case_numbers, bills, highways, retirement_plans,
+    event_dates, strains, resolutions, mixed_codes, zero_led, party_labels, compass_points,
+    states, streets, titles, suffixes, phrases, circuits, grade_spans, references, page_counts,
+    months, day_month_dates, dates, race_times, ratios, multipliers, times, hour_marks,
     dotted_acronyms, overtimes, positions, sides, tennis_sets, cricket_scores, records, ranges,
-    money, pence, scaled_numbers, percentages, fractions, relays, track_distances, units, decades,
-    batting_averages, ordinals, roman_numerals, models, letter_digit, tickers, acronyms, symbols,
-    numbers, tidy,
+    money, pence, scaled_numbers, percentages, fractions, relays, track_distances, units,
+    decades, batting_averages, ordinals, roman_numerals, models, letter_digit, tickers,
+    acronyms, symbols, numbers, tidy,
 )
 RULES_BY_LANGUAGE: dict[str, tuple[Rule, ...]] = {"en": ENGLISH}
 
