@@ -17,7 +17,6 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from importlib.metadata import version
 from pathlib import Path
 
 from audiocast import sources
@@ -28,6 +27,7 @@ from audiocast.chapters import ChapterJob
 from audiocast.config import CONFIG_NAME, FORMAT_VERSION
 from audiocast.errors import AudiocastError, EditionError
 from audiocast.feeds import MAIN, picked
+from audiocast.installed import version
 from audiocast.model import (
     Article,
     ArticleLink,

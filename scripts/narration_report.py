@@ -57,8 +57,10 @@ def squash(text: str) -> str:
 
 
 def visible(text: str) -> str:
-    """An annotation's text as a listener would meet it: markup and attributes removed."""
-    text = html.unescape(text)
+    """An annotation's text as a listener would meet it: markup and attributes removed
+    (HTML tags; Markdown links, images and strong emphasis)."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", html.unescape(text))
+    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m[1] or m[2], text)
     text = text.split('">')[-1] if '">' in text else text
     bare = squash(re.sub(r"<[^>]*>?", " ", text))
     return re.sub(r" ([.,;:!?)])", r"\1", bare) if bare != squash(text) else bare
@@ -146,6 +148,7 @@ def news(expect: dict, heard: Heard, counts: Counts, name: str) -> None:
         if needle not in heard.text:
             counts.news_lost.append(f"{name}: annotated news not read: {needle[:70]}")
     covers = [visible(e["text"]) for e in expect.get("furniture", [])]
+    covers += [re.sub(r"\[([^\]]*)\]", r"\1", c) for c in covers]  # a link's text cut short
     for text, reason in heard.dropped:
         if reason in ("nothing to say", "dateline agency", "title-suffix", "masthead") or (
                 ", a pause" in reason):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from audiocast.config.show import show_table
 from audiocast.config.tables import audio_table, ingest_table, music_table, publish_table
 from audiocast.config.voices import presentation_table, voice_tables
 from audiocast.errors import ConfigError
+from audiocast.installed import version
 from audiocast.model import Show
 
 __all__ = ["CONFIG_NAME", "FORMAT_VERSION", "lexicon_file", "load_lexicon", "load_show",
@@ -100,12 +100,7 @@ def _from(root: Path, path: Path) -> Path:
 def settings_key(raw: bytes, files: list[Path], engine: str | None, root: Path) -> str:
     """A hash of everything besides the articles that shapes an episode: the configuration,
     the files it names, the versions of this program and of the speech and audio packages."""
-    versions = {}
-    for name in _SHAPING_PACKAGES:
-        try:
-            versions[name] = version(name)
-        except PackageNotFoundError:
-            versions[name] = None
+    versions = {name: version(name) for name in _SHAPING_PACKAGES}
     stats = [[str(_from(root, p)), p.stat().st_size, p.stat().st_mtime_ns] for p in files]
     blob = json.dumps([FORMAT_VERSION, __version__, versions, engine, stats,
                        hashlib.sha256(raw).hexdigest()])

@@ -25,7 +25,7 @@ from importlib import resources
 from typing import Any
 
 from audiocast.model import Article, Dropped, DropRule
-from audiocast.narration.patterns import Pattern, user_pattern
+from audiocast.narration.patterns import Deferred, Pattern, user_pattern
 from audiocast.narration.segment import sentences
 from audiocast.narration.signals import carries_news, reports
 
@@ -103,7 +103,7 @@ HEADING = Rule("heading", "subhead", re.compile(r"[^?\s][\"'”’)\]]*$"), max_
 def _rule(data: dict[str, Any]) -> Rule:
     if data.get("at", "") not in _ZONES:
         raise ValueError(f"furniture rule {data['name']!r}: at = {data['at']!r}")
-    return Rule(data["name"], data["class"], re.compile(data["pattern"]),
+    return Rule(data["name"], data["class"], Deferred(data["pattern"]),
                 data.get("keep", False), data.get("max_words", 0),
                 data.get("ends_article", False), data.get("list", 0),
                 data.get("between", False), data.get("each_sentence", False),

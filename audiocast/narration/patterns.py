@@ -16,6 +16,22 @@ class Pattern(Protocol):
     def search(self, text: str) -> object: ...
 
 
+class Deferred:
+    """A built-in pattern, compiled on its first search: loading a show (every command, and
+    a rebuild that narrates nothing) needs the rules' names, not their 160 patterns."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled.search(text)
+
+
 def user_pattern(pattern: str) -> Pattern:
     """`pattern` compiled on RE2; ValueError saying why when it cannot be."""
     import re2

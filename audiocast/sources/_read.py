@@ -6,8 +6,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from charset_normalizer.md import mess_ratio
-
 from audiocast import sanitize
 from audiocast.errors import AudiocastError
 from audiocast.files import read_regular
@@ -37,6 +35,8 @@ def legacy_encodings(language: str) -> tuple[str, ...]:
 
 def _legacy(data: bytes, language: str) -> tuple[str, str] | None:
     """The first of the language's encodings that reads `data` as plausible text."""
+    from charset_normalizer.md import mess_ratio  # only for the rare file that is no UTF-8
+
     for encoding in legacy_encodings(language):
         try:
             text = data.decode(encoding)

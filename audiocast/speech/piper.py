@@ -17,11 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from importlib.metadata import version
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from audiocast.installed import version
 from audiocast.model import Span, Take
 from audiocast.speech import vits
 from audiocast.speech.base import SpeechError, VoiceInfo, cpu_threads, plain_text, setting

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 from pathlib import Path
 
+from audiocast.installed import plugins
 from audiocast.speech.base import SpeechError
 
 GROUP = "audiocast.voices"
+
+
 DEFAULT = "joe"
 
 
@@ -33,12 +35,12 @@ class BundledVoice:
 
 
 def names() -> list[str]:
-    return sorted(ep.name for ep in entry_points(group=GROUP))
+    return sorted(ep.name for ep in plugins(GROUP))
 
 
 def find(name: str) -> BundledVoice | None:
     """The bundled voice called `name`; None if no package registers one."""
-    found = {ep.name: ep for ep in entry_points(group=GROUP)}
+    found = {ep.name: ep for ep in plugins(GROUP)}
     if name not in found:
         return None
     return found[name].load()()
