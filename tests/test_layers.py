@@ -1,9 +1,9 @@
 """The one-way flow, enforced: a module imports only its own room and the rooms below it.
 
-From the bottom: the base (plain data, errors, atomic files, the content store); the stages
-(sources, narration, speech, audio, publish), which never import one another; the
-configuration loader and the ingest command; the orchestration; the interfaces (CLI,
-servers, the desk). A stage that imported the loader, the orchestrator or another stage
+From the bottom: the base (plain data, errors, atomic files, the content store, what is
+installed); the stages (sources, narration, speech, audio, publish), which never import one
+another; the configuration loader and the ingest command; the orchestration; the interfaces
+(CLI, servers, the desk). A stage that imported the loader, the orchestrator or another stage
 would fail here, naming the import.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "audiocast"
 BASE = {"audiocast", "audiocast.model", "audiocast.errors", "audiocast.files", "audiocast.cache",
-        "audiocast.sanitize"}
+        "audiocast.sanitize", "audiocast.installed"}
 STAGES = ("sources", "narration", "speech", "audio", "publish")
 LOADER = {"audiocast.config", "audiocast.ingest"}
 ORCHESTRATION = {"audiocast.changes", "audiocast.state", "audiocast.report", "audiocast.plan",
