@@ -18,7 +18,7 @@ class Pattern(Protocol):
 
 class Deferred:
     """A built-in pattern, compiled on its first search: loading a show (every command, and
-    a rebuild that narrates nothing) needs the rules' names, not their 160 patterns."""
+    a rebuild that narrates nothing) needs the rules' names, not their patterns."""
 
     __slots__ = ("_compiled", "source")
 
