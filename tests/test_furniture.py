@@ -110,6 +110,22 @@ def test_a_heading_in_the_source_is_a_subhead_unless_a_rule_knows_it(tmp_path: P
     assert read_aloud.kept[1] == "Repairs (phase one)" and read_aloud.subheads == {1}
 
 
+def test_a_markdown_table_is_read_a_row_at_a_time(tmp_path: Path) -> None:
+    """Its header row is a subhead (a pause); each row of results is said, cells in order."""
+    source = tmp_path / "a.md"
+    source.write_text("# Show results\n\nThe judges met on Saturday.\n\n"
+                      "| Class | Winner | Result |\n|---|---|---|\n"
+                      "| Heaviest onion | Ann Lee | 4.1 kg |\n"
+                      "| Longest bean | Tom Ray | 62 cm |\n\n"
+                      "Prizes are paid on Friday.\n")
+    reading = read(read_article(source))
+    assert reading.kept == ["The judges met on Saturday.", "Heaviest onion, Ann Lee, 4.1 kg",
+                            "Longest bean, Tom Ray, 62 cm", "Prizes are paid on Friday."]
+    (header,) = reading.dropped
+    assert header.text == "Class, Winner, Result" and header.reason.startswith("subhead")
+    assert reading.breaks == {1}
+
+
 def test_a_line_underlined_or_boxed_by_rules_in_plain_text_is_a_heading(tmp_path: Path) -> None:
     """Also with the text right under the rule; a rule between two paragraphs is a pause,
     and no rule is read as words."""

@@ -21,7 +21,7 @@ from audiocast.errors import AudiocastError
 from audiocast.model import Article, Reading
 from audiocast.sources._read import PLAIN, checked_date, read_text
 
-_md = MarkdownIt("commonmark")
+_md = MarkdownIt("commonmark").enable("table")  # GitHub's pipe tables
 MAX_FRONT_MATTER = 16_384  # characters: a few fields, never a document
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -132,15 +132,31 @@ def _inline_text(token) -> str:
 
 def _body(content: str, title: str) -> tuple[str, list[str], frozenset[int]]:
     """The title (the first heading, when the front matter has none), the paragraphs, and
-    which of them are headings."""
+    which of them are headings. A table's row is a paragraph, its cells joined by commas;
+    its header row is a heading."""
     paragraphs: list[str] = []
     headings: set[int] = set()
     tokens = _md.parse(content)
     number = ""  # an ordered list item's number, said before its text ("1. Let workers ...")
+    cells: list[str] | None = None  # the row being read, inside a table
+    header = False
     for i, tok in enumerate(tokens):
         if tok.type == "list_item_open" and tok.info:
             number = f"{tok.info}{tok.markup or '.'} "
+        if tok.type in ("thead_open", "thead_close"):
+            header = tok.type == "thead_open"
+        elif tok.type == "tr_open":
+            cells = []
+        elif tok.type == "tr_close" and cells is not None:
+            row, cells = ", ".join(c for c in cells if c), None
+            if row:
+                if header:
+                    headings.add(len(paragraphs))
+                paragraphs.append(row)
         if tok.type != "inline":
+            continue
+        if cells is not None:
+            cells.append(sanitize.line(_inline_text(tok)))
             continue
         text, number = number + sanitize.line(_inline_text(tok)), ""
         if not text:
