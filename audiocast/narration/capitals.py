@@ -155,9 +155,8 @@ _MIXED_CASE = re.compile(r"(?<![\w&'’.-])([A-Z][a-z][A-Z])(['’]s)?(?![\w&])"
 
 def acronyms(text: str) -> str:
     """Said as a word (`NATO` -> `Nato`), spelled (`FBI` -> `F B I`, `CEOs` -> `C E O's`,
-    `DoE` -> `D O E`),
-    emphasis (`it's NOT over` -> `it's not over`), words in capitals read as words
-    (`CREW HAD WARNED` -> `crew had warned`), kept readings (`AAA` -> `triple A`)."""
+    `DoE` -> `D O E`), emphasis (`it's NOT over` -> `it's not over`), words in capitals read
+    as words (`CREW HAD WARNED` -> `crew had warned`), kept readings (`AAA` -> `triple A`)."""
     def say(m: re.Match[str]) -> str:
         token, s = m[1] or m[3], m[2] or ""
         how, why = say_capitals(token, in_caps_run(text, m.start(), m.end()),

@@ -1,5 +1,6 @@
-"""Speech: segment text -> takes. Engines are found through the entry point group
-`audiocast.engines`; the built-in ones are known even when running from a source tree."""
+"""Speech: segment text -> takes. The built-in engines are known by name (also when running
+from a source tree); others are found through the entry point group `audiocast.engines`,
+and cannot take a built-in engine's name."""
 
 from __future__ import annotations
 
@@ -13,8 +14,6 @@ from audiocast.speech.base import Engine, SpeechError, VoiceInfo, engine_text, p
 from audiocast.speech.cache import TakeCache, take_key
 
 GROUP = "audiocast.engines"
-
-
 BUILTIN = {
     "espeak": "audiocast.speech.espeak:EspeakEngine",
     "gtts": "audiocast.speech.gtts:GttsEngine",

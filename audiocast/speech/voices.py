@@ -17,8 +17,6 @@ from audiocast.installed import plugins
 from audiocast.speech.base import SpeechError
 
 GROUP = "audiocast.voices"
-
-
 DEFAULT = "joe"
 
 
