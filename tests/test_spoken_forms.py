@@ -179,6 +179,7 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("The vote passed (7-2).", "The vote passed (seven to two)."),
     ("on the anniversary of D-Day, leaders", "on the anniversary of D-Day, leaders"),
     ("a 51-49 vote", "a fifty-one to forty-nine vote"),
+    ("won the J16 1x: Ana Quill", "won the J sixteen one X: Ana Quill"),
     ("prices of 2,000-5,000 yen", "prices of two thousand to five thousand yen"),
     ("Do it", "Do it"),
     ("about 2/3 of them", "about two thirds of them"),

@@ -157,9 +157,17 @@ def ratios(text: str) -> str:
     return _RATIO.sub(say, text)
 
 
-_TIMES = re.compile(rf"(?<![\w.,$€£¥-])({_NUMBER})x(?![\w-])")
+# a decimal or a number of two digits or more, or any number before a comparison (`3x the
+# price`, `2x faster`); not a boat class (`the J16 1x: Ana Quill`, a single scull)
+_COMPARED = ("the|more|faster|higher|lower|larger|bigger|smaller|as|what|longer|cheaper|better|"
+             "worse|less|greater")
+_TIMES = re.compile(rf"(?<![\w.,$€£¥-])(\d+\.\d+|\d{{2,}}|(?:{_NUMBER})(?=x\s+(?:{_COMPARED})\b))"
+                    r"x(?![\w-])")
+_BOAT = re.compile(r"(?<![\w.,$€£¥-])([1248])x(?![\w-])")  # a single, double, quad scull
 
 
 def multipliers(text: str) -> str:
-    """`1.8x adjusted EBITDA` -> `one point eight times adjusted EBITDA`; `10x faster`."""
-    return _TIMES.sub(lambda m: said(f"{decimal(m[1])} times", "multipliers"), text)
+    """`1.8x adjusted EBITDA` -> `one point eight times adjusted EBITDA`; `10x faster`;
+    `3x the price`; a boat class is a number and a letter (`1x` -> `one X`)."""
+    text = _TIMES.sub(lambda m: said(f"{decimal(m[1])} times", "multipliers"), text)
+    return _BOAT.sub(lambda m: f"{m[1]} {letters('X', 'multipliers')}", text)
