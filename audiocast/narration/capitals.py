@@ -99,8 +99,10 @@ def _is_caps_word(word: str) -> bool:
 
 
 def in_caps_run(text: str, start: int, end: int) -> bool:
-    """Whether the word at text[start:end] has a neighbour in capitals too."""
-    neighbours = text[:start].split()[-1:] + text[end:].split()[:1]
+    """Whether the word at text[start:end] has a neighbour in capitals too (looked for near
+    it: splitting all the text around each word in capitals took quadratic time)."""
+    neighbours = (text[max(0, start - 80):start].rsplit(maxsplit=1)[-1:]
+                  + text[end:end + 80].split(maxsplit=1)[:1])
     return any(_is_caps_word(w) for w in neighbours)
 
 

@@ -87,11 +87,12 @@ def _is_emoji(ch: str) -> bool:
 
 def markup(text: str) -> str:
     """Stray HTML tags, emoji and invisible characters are not read:
-    `Vote <b>today</b> 🗳️` -> `Vote today`."""
+    `Vote <b>today</b> 🗳️` -> `Vote today`. Runs of space become one, so no later rule meets
+    a run it would scan again at each of its places (quadratic time)."""
     text = re.sub(r"</?[A-Za-z][^<>]{0,200}>", " ", text)
     text = "".join(" " if unicodedata.category(ch) == "Cc" else ch
                    for ch in text if not _is_emoji(ch))
-    return text
+    return " ".join(text.split())
 
 
 def dateline(text: str) -> str:
@@ -508,7 +509,7 @@ def spaced_thousands(text: str) -> str:
     households` -> `12000 households`. A number after a word that names things by number,
     or after a month, stays two: `Ward 17 300 homes`, `on March 3 100 people`."""
     def join(m: re.Match[str]) -> str:
-        if _NAMES_NUMBER.search(text, 0, m.start()):
+        if _NAMES_NUMBER.search(text, max(0, m.start() - 40), m.start()):  # the word before
             return m[0]
         return m[0].replace(" ", "")
     return _SPACED.sub(join, text)
