@@ -126,6 +126,20 @@ def test_a_markdown_table_is_read_a_row_at_a_time(tmp_path: Path) -> None:
     assert reading.breaks == {1}
 
 
+def test_a_text_too_long_for_tables_keeps_its_rows_as_lines(tmp_path: Path,
+                                                             monkeypatch) -> None:
+    """A table's cells cost tokens each (a megabyte of table, 300 MB): past the bound, a
+    file is read without tables, and its rows stay lines of text."""
+    from audiocast.sources import markdown
+
+    source = tmp_path / "a.md"
+    source.write_text("# Results\n\nThe judges met.\n\n| Class | Winner |\n|---|---|\n"
+                      "| Onion | Ann Lee |\n")
+    monkeypatch.setattr(markdown, "MAX_TABLE_TEXT", 20)
+    article = read_article(source)
+    assert article.paragraphs[-1].startswith("| Class | Winner |")
+
+
 def test_a_line_underlined_or_boxed_by_rules_in_plain_text_is_a_heading(tmp_path: Path) -> None:
     """Also with the text right under the rule; a rule between two paragraphs is a pause,
     and no rule is read as words."""

@@ -21,7 +21,11 @@ from audiocast.errors import AudiocastError
 from audiocast.model import Article, Reading
 from audiocast.sources._read import PLAIN, checked_date, read_text
 
-_md = MarkdownIt("commonmark").enable("table")  # GitHub's pipe tables
+_md = MarkdownIt("commonmark")
+_md_tables = MarkdownIt("commonmark").enable("table")  # GitHub's pipe tables
+# a table's cells are tokens of their own: a megabyte of table is 300 MB of them, so a text
+# longer than this (five times the longest article narrated by default) is read without
+MAX_TABLE_TEXT = 500_000  # characters
 MAX_FRONT_MATTER = 16_384  # characters: a few fields, never a document
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -136,7 +140,7 @@ def _body(content: str, title: str) -> tuple[str, list[str], frozenset[int]]:
     its header row is a heading."""
     paragraphs: list[str] = []
     headings: set[int] = set()
-    tokens = _md.parse(content)
+    tokens = (_md_tables if len(content) <= MAX_TABLE_TEXT else _md).parse(content)
     number = ""  # an ordered list item's number, said before its text ("1. Let workers ...")
     cells: list[str] | None = None  # the row being read, inside a table
     header = False
