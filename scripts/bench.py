@@ -5,7 +5,8 @@
 
 Sections (all by default):
   edition   an 8-article edition (original filler news, the eSpeak voice): first build with
-            2 workers and with 1, an edit of one article, a rebuild with nothing changed;
+            2 workers and with 1, an edit of one article (as a process, and as the desk
+            rebuilds it in its running process), a rebuild with nothing changed;
             the LAME encoder alone on the same audio and the naive pipeline (takes joined
             with pydub's `+`, pyloudnorm on the whole, one export), each as a process
   nochange  a rebuild with nothing changed, at 3, 30 and 300 episodes
@@ -205,6 +206,30 @@ encoder.finish()
 """
 
 
+DESK_EDITS = """
+import statistics, sys, time
+from pathlib import Path
+from audiocast.build import BuildOptions, build
+from audiocast.config import load_show
+root, target, runs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+build(load_show(root), BuildOptions(workers=1))  # the desk has built before
+seconds = []
+for _ in range(runs):
+    target.write_text(target.read_text().replace(" the ", " a ", 1))
+    t0 = time.perf_counter()
+    build(load_show(root), BuildOptions(workers=1))  # as the desk's regenerate does
+    seconds.append(time.perf_counter() - t0)
+print(statistics.median(seconds))
+"""
+
+
+def desk_edit(show: Path, target: Path, runs: int) -> float:
+    """An edit rebuilt as the desk rebuilds it: in its running process, one worker."""
+    out = subprocess.run([sys.executable, "-c", DESK_EDITS, str(show), str(target), str(runs)],
+                         check=True, capture_output=True, text=True).stdout
+    return float(out.split()[-1])
+
+
 def decoded_episode(show: Path, out: Path) -> float:
     """The built episode decoded to PCM in `out` (for the encoder alone); its seconds."""
     import miniaudio
@@ -232,6 +257,7 @@ def edition_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
         edits.append(build(two))
     edit = sorted(edits, key=lambda r: r.wall)[len(edits) // 2]
     same = median_build(two, args.runs)
+    desk = desk_edit(two, target, args.runs)
     pcm = tmp / "episode.npy"
     seconds = decoded_episode(one, pcm)  # built once: one MP3
     encoder = statistics.median(timed_process(ENCODER_ALONE, str(pcm))
@@ -244,15 +270,18 @@ def edition_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
     for name, run in rows:
         print(f"{name:26}{run.wall:13.2f}s{run.inside:9.2f}s{seconds / run.wall:10.0f}x"
               f"{run.peaks.get('main', 0):9.0f}{run.worker_peak:10.0f}")
+    print(f"{'edit one, from the desk':26}{'':14}{desk:9.2f}s   (in its running process)")
     print(f"{'LAME encoder alone':26}{encoder:13.2f}s{'':10}{seconds / encoder:10.0f}x")
     print(f"{'naive pipeline, 1 process':26}{naive:13.2f}s{'':10}{seconds / naive:10.0f}x")
     figures = {"audio_s": seconds, "first_2_workers_s": first2.wall,
                "first_1_worker_s": first1.wall, "edit_one_s": edit.wall,
                "edit_one_share": edit.wall / first2.wall, "nochange_s": same.wall,
+               "edit_one_desk_s": desk, "edit_one_desk_share": desk / first2.wall,
                "encoder_alone_s": encoder, "first_1_worker_vs_encoder": first1.wall / encoder,
                "naive_s": naive, "naive_vs_1_worker": naive / first1.wall,
                "naive_vs_2_workers": naive / first2.wall}
     print(f"edit one article: {figures['edit_one_share']:.1%} of the first build (2 workers)"
+          f", from the desk {figures['edit_one_desk_share']:.1%}"
           f"; first build (1 worker) / encoder alone: "
           f"{figures['first_1_worker_vs_encoder']:.2f}x; naive / audiocast: "
           f"{figures['naive_vs_1_worker']:.2f}x (1 worker), "
