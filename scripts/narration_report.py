@@ -119,9 +119,12 @@ def as_row(text: str) -> str:
 
 def _found(needle: str, text: str) -> bool:
     """Whether the listener hears `needle`: as written, as a table row, or with the commas
-    a table's cells are read with (`Onion 4.1 kg` read as `Onion, 4.1 kg`)."""
+    or pipes a table's cells are read with (`Onion 4.1 kg` read as `Onion, 4.1 kg`)."""
+    def bare(t: str) -> str:
+        return squash(t.replace(",", "").replace("|", " "))
+
     return (needle in text or ("|" in needle and as_row(needle) in text)
-            or needle.replace(",", "") in text.replace(",", ""))
+            or bare(needle) in bare(text))
 
 
 def is_read(needle: str, heard: Heard) -> bool:

@@ -16,6 +16,7 @@ SAID = [
     # identifiers
     ("on flight SV2218 to", "on flight S V twenty-two eighteen to"),
     ("its 11 A320-200 jets", "its eleven A three twenty two hundred jets"),
+    ("paid K500,000 each", "paid K five hundred thousand each"),  # an amount, not a model
     ("six 737 MAX 8 jets", "six seven thirty-seven Max eight jets"),
     ("The measure, HR 4127, cleared", "The measure, H R forty-one twenty-seven, cleared"),
     ("the bill, H.R. 2261, passed", "the bill, H R twenty-two sixty-one, passed"),

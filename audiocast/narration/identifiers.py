@@ -304,7 +304,8 @@ def versions(text: str) -> str:
 
 _AIRCRAFT = re.compile(r"\b(\d{3})(?=\s(?:MAX|NG|Dreamliner)\b)"
                        r"|(?:(?<=Boeing )|(?<=Airbus )|(?<=Embraer ))(\d{3})\b")
-_MODEL = re.compile(r"\b([A-Z]{1,2})(\d{3,4})(?:-(\d{2,3}))?(s?)\b")
+# not an amount with thousands or decimals after a currency letter: `K500,000`, `P1.5`
+_MODEL = re.compile(r"\b([A-Z]{1,2})(\d{3,4})(?:-(\d{2,3}))?(s?)\b(?![,.]\d)")
 
 
 def models(text: str) -> str:
