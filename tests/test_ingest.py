@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -13,6 +14,7 @@ import pytest
 from mutagen.id3 import ID3
 
 from audiocast.cli import main
+from audiocast.config import load_show
 from audiocast.narration.clean import read
 from audiocast.sources import read_article
 
@@ -125,6 +127,16 @@ def test_ingest_an_html_page_and_a_text_file(newsroom: str, small_show: Path,
     assert main(["ingest", str(note), "--show", str(small_show), "--edition",
                  "2026-11-26"]) == 0
     assert len(_articles(small_show)) == 2
+
+
+def test_a_page_dated_only_by_a_year_in_its_text_goes_into_todays_edition(
+        newsroom: str, small_show: Path) -> None:
+    undated = PAGE.replace('<meta property="article:published_time" '
+                           'content="2026-11-25T07:00:00Z">', "")  # its text: "in 2019"
+    (small_show / "site.html").write_text(undated)
+    assert main(["ingest", str(small_show / "site.html"), "--show", str(small_show)]) == 0
+    (page,) = _articles(small_show)
+    assert page.parent.name == dt.datetime.now(load_show(small_show).tz).date().isoformat()
 
 
 def test_a_malformed_feed_or_a_dead_link_is_one_clear_line(

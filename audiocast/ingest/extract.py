@@ -82,8 +82,12 @@ def _date(value: object) -> dt.date | None:
 
 def from_page(html: str, url: str | None, source: str) -> Article:
     """The article on an HTML page."""
+    # the date from the page's markup only (meta tags, <time>, JSON-LD, the URL): a date
+    # guessed from the text ("installed in 2019" -> 2019-01-01) would file the article in
+    # a years-old edition; an undated page goes into today's
     found = trafilatura.bare_extraction(html, url=url, with_metadata=True,
-                                        include_comments=False)
+                                        include_comments=False, date_extraction_params={
+                                            "extensive_search": False, "original_date": True})
     doc = found.as_dict() if found is not None else None
     if not doc or not (doc.get("text") or "").strip():
         raise AudiocastError("no article text found on the page", source,
