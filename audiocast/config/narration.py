@@ -21,7 +21,6 @@ from audiocast.model import (
     DropRule,
     LexiconEntry,
 )
-from audiocast.narration.clean import BUILTIN_RULES
 from audiocast.narration.patterns import user_pattern
 
 NARRATION_KEYS = {"drop": Key(list), "lexicon": TEXT, "disable": Key(list),
@@ -48,7 +47,12 @@ def drop_rule(rule: Any, reader: Reader) -> DropRule:
 
 
 def disabled(names: list[Any], reader: Reader) -> tuple[str, ...]:
-    """The built-in furniture rules the show turns off: `disable = ["short-line-between"]`."""
+    """The built-in furniture rules the show turns off: `disable = ["short-line-between"]`.
+    The rules are read only for a show that names some (every command loads the show)."""
+    if not names:
+        return ()
+    from audiocast.narration.clean import BUILTIN_RULES
+
     unknown = [n for n in names if n not in BUILTIN_RULES]
     if unknown:
         raise reader.error(f"[narration] disable names no furniture rule: {unknown}",
