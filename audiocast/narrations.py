@@ -50,7 +50,7 @@ def _decoded(data: bytes) -> Narration:
     segments = tuple(Segment(**{**s, "spans": tuple(Span(**p) for p in s["spans"])})
                      for s in raw["segments"])
     return Narration(segments, tuple(Dropped(**d) for d in raw["dropped"]),
-                     tuple(Dropped(**d) for d in raw["kept_by_editor"]))
+                     tuple(Dropped(**d) for d in raw["kept_by_editor"]), raw["title"])
 
 
 class Narrations:

@@ -41,7 +41,7 @@ from audiocast.model import (
 )
 from audiocast.narration import presentation
 from audiocast.narration.clean import clean
-from audiocast.narration.script import Narration, Narrator
+from audiocast.narration.script import Narration, Narrator, titled
 from audiocast.narrations import Narrations, narrator_key
 from audiocast.publish.tags import TagInfo
 from audiocast.speech import Engine, engine_text, make_engine, take_key
@@ -144,7 +144,7 @@ class Planner:
         for article in edition.articles:
             try:
                 narrations.append(self.narration(article))
-                kept.append(article)
+                kept.append(titled(article, narrations[-1]))
             except AudiocastError as e:
                 problems.append(str(e))
             except Exception as e:  # a rule or library failing on hostile text

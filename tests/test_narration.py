@@ -178,3 +178,27 @@ def test_furniture_is_told_from_news(paragraph: str, reason: str | None) -> None
     kept, dropped = clean(Article(Path("a.txt"), "Headline", (paragraph,)))
     assert [d.reason.split(" (")[0] for d in dropped] == ([reason] if reason else [])
     assert kept == ([] if reason else [paragraph])
+
+
+def test_a_first_line_that_is_no_headline_gives_the_chapter_to_the_news_under_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edition = tmp_path / "2026-12-01"
+    edition.mkdir()
+    (edition / "01.txt").write_text(
+        "View this email in your browser\n\nNight sailings return from Monday\n\n"
+        "The ferry company will restore the late sailing from Monday, the group said.\n")
+    (edition / "02.txt").write_text(
+        "Having trouble reading this email? View it online: https://ferry.example/news\n\n"
+        "The ferry company will add a second boat on Saturdays from March to clear the "
+        "queues, the group said.\n\nIt will carry 40 cars.\n")
+    data = json.loads(_script(capsys, str(edition), "--json"))
+    titles = [c["title"] for c in data["chapters"]]
+    assert titles[1:] == ["Night sailings return from Monday",
+                          "The ferry company will add a second boat on Saturdays from March…"]
+    said = [s["source"] for s in data["segments"] if s["source"]]
+    assert said.count("Night sailings return from Monday") == 1  # the headline, once
+    assert not any("browser" in s or "View it online" in s for s in said)
+    assert "In this edition: Night sailings return from Monday; and The ferry company" in " ".join(
+        s["text"] for s in data["segments"])
+    left_out = [d["text"] for d in data["dropped"]]
+    assert "View this email in your browser" in left_out

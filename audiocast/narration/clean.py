@@ -55,6 +55,7 @@ class Rule:
     unless_reported: bool = False  # a paragraph that quotes or reports someone is kept
     not_in_news_lists: bool = False  # an item of a list that news introduces is kept
     sponsor_copy: int = 0  # also drops up to this many paragraphs after it naming its sponsor
+    not_headline: bool = False  # an article's first line it matches is not its headline
 
     @property
     def reason(self) -> str:
@@ -111,7 +112,8 @@ def _rule(data: dict[str, Any]) -> Rule:
                 data.get("at", ""), data.get("unless_news", False),
                 unless_reported=data.get("unless_reported", False),
                 not_in_news_lists=data.get("not_in_news_lists", False),
-                sponsor_copy=data.get("sponsor_copy", 0))
+                sponsor_copy=data.get("sponsor_copy", 0),
+                not_headline=data.get("not_headline", False))
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,17 @@ class Reading:
     breaks: set[int] = field(default_factory=set)  # a subhead stood before kept[i]
     subheads: set[int] = field(default_factory=set)  # kept[i] is a subhead, read as words
     kept_by_editor: list[Dropped] = field(default_factory=list)  # the rule's reason to drop
+
+    def take_first(self) -> str:
+        """The first kept paragraph, taken out of the reading (to be the headline)."""
+        self.breaks = {i - 1 for i in self.breaks if i > 0}
+        self.subheads = {i - 1 for i in self.subheads if i > 0}
+        return self.kept.pop(0)
+
+
+def reads_as_headline(text: str) -> bool:
+    """A line that reads as a headline: a capital, no full stop at its end, not too long."""
+    return bool(_HEADLINE.match(text))
 
 
 def _listed(paragraphs: list[str], start: int, count: int) -> int:

@@ -26,7 +26,7 @@ from audiocast.model import (
 from audiocast.model import spoken as spoken_words
 from audiocast.narration import dateline as datelines
 from audiocast.narration import normalize, presentation
-from audiocast.narration.clean import NEWSLETTER, Profile, read
+from audiocast.narration.clean import NEWSLETTER, Profile, Reading, read, reads_as_headline
 from audiocast.narration.lexicon import Lexicon
 from audiocast.narration.segment import chunks, sentences
 from audiocast.narration.spans import plain_length, unseal
@@ -40,6 +40,15 @@ class Narration:
     segments: tuple[Segment, ...]
     dropped: tuple[Dropped, ...]
     kept_by_editor: tuple[Dropped, ...] = ()
+    title: str = ""  # the chapter's title, when the article's first line is no headline
+
+
+def titled(article: Article, narration: Narration) -> Article:
+    """The article under the title its narration gives its chapter."""
+    return replace(article, title=narration.title) if narration.title else article
+
+
+_TITLE_WORDS = 12  # a chapter titled by its opening words: this many, at most
 
 
 @dataclass(frozen=True)
@@ -100,10 +109,8 @@ class Narrator:
                      "the limit")
         reading = read(article, self.profile)
         dropped = reading.dropped
-        title = strip_title(article.title, url=article.url)
-        if title != article.title:
-            dropped.append(Dropped(article.title[len(title):].strip(), "title-suffix"))
-        segments = self._sentence(title, self.pauses.headline_pause_ms, chapter, article,
+        headline, title = self._headline(article, reading)
+        segments = self._sentence(headline, self.pauses.headline_pause_ms, chapter, article,
                                   "headline")
         for index, paragraph in enumerate(reading.kept):
             if index in reading.breaks and segments:
@@ -124,14 +131,36 @@ class Narrator:
         if not segments:
             raise AudiocastError("nothing in this article can be said (no words in its "
                                  "headline or text)", article.source)
-        return Narration(tuple(segments), tuple(dropped), tuple(reading.kept_by_editor))
+        return Narration(tuple(segments), tuple(dropped), tuple(reading.kept_by_editor),
+                         title)
+
+    def _headline(self, article: Article, reading: Reading) -> tuple[str, str]:
+        """The headline to say, and the chapter's title when it is not the article's own. A
+        first line that is no headline ("View this email in your browser", a newsletter's
+        row of labels: a rule with `not_headline`) gives way to the news under it: its first
+        line if that reads as a headline (said as one), else its opening words."""
+        rule = self.profile.match(article.title, None, None, "head")
+        if rule is None or not rule.not_headline or not reading.kept:
+            title = strip_title(article.title, url=article.url)
+            if title != article.title:
+                reading.dropped.append(Dropped(article.title[len(title):].strip(),
+                                               "title-suffix"))
+            return title, ""
+        reading.dropped.append(Dropped(article.title, rule.reason))
+        if reads_as_headline(reading.kept[0]) and 0 not in reading.subheads:
+            first = reading.take_first()
+            return first, first
+        words = sentences(reading.kept[0])[0].split()
+        return "", " ".join(words[:_TITLE_WORDS]) + ("…" if len(words) > _TITLE_WORDS else "")
 
     def edition(self, show_title: str, edition: Edition) -> Script:
         """The episode's script: the presenter's intro and rundown, each story (after the
         first, behind a transition), the sign-off. The rundown is a chapter of its own; the
         intro belongs to the first chapter and the sign-off to the last, so the chapters
         cover the whole episode."""
-        return self.assemble(show_title, edition, [self.article(a) for a in edition.articles])
+        narrations = [self.article(a) for a in edition.articles]
+        articles = tuple(map(titled, edition.articles, narrations))
+        return self.assemble(show_title, replace(edition, articles=articles), narrations)
 
     def assemble(self, show_title: str, edition: Edition,
                  narrations: list[Narration]) -> Script:
