@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from audiocast.cli import main
+from audiocast.model import Article, ParagraphChoice
+from audiocast.narration.clean import paragraph_digest
 from audiocast.narration.normalize import dateline, spoken_date
+from audiocast.narration.script import Narrator
 from audiocast.narration.segment import chunks, fit, sentences
 from audiocast.sources import read_article
 
@@ -202,3 +206,13 @@ def test_a_first_line_that_is_no_headline_gives_the_chapter_to_the_news_under_it
         s["text"] for s in data["segments"])
     left_out = [d["text"] for d in data["dropped"]]
     assert "View this email in your browser" in left_out
+
+
+def test_an_editor_who_keeps_that_first_line_keeps_it_as_the_headline() -> None:
+    first = "View this email in your browser"
+    article = Article(Path("a.txt"), first, ("Night sailings return from Monday",
+                                             "The ferry company will restore the sailing."))
+    assert Narrator(400).article(article).title == "Night sailings return from Monday"
+    kept = replace(article, choices=(ParagraphChoice(paragraph_digest(first), True),))
+    narration = Narrator(400).article(kept)
+    assert narration.title == "" and narration.segments[0].source == first

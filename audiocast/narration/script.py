@@ -26,7 +26,14 @@ from audiocast.model import (
 from audiocast.model import spoken as spoken_words
 from audiocast.narration import dateline as datelines
 from audiocast.narration import normalize, presentation
-from audiocast.narration.clean import NEWSLETTER, Profile, Reading, read, reads_as_headline
+from audiocast.narration.clean import (
+    NEWSLETTER,
+    Profile,
+    Reading,
+    paragraph_digest,
+    read,
+    reads_as_headline,
+)
 from audiocast.narration.lexicon import Lexicon
 from audiocast.narration.segment import chunks, sentences
 from audiocast.narration.spans import plain_length, unseal
@@ -138,9 +145,12 @@ class Narrator:
         """The headline to say, and the chapter's title when it is not the article's own. A
         first line that is no headline ("View this email in your browser", a newsletter's
         row of labels: a rule with `not_headline`) gives way to the news under it: its first
-        line if that reads as a headline (said as one), else its opening words."""
+        line if that reads as a headline (said as one), else its opening words; unless the
+        editor chose to keep that line."""
         rule = self.profile.match(article.title, None, None, "head")
-        if rule is None or not rule.not_headline or not reading.kept:
+        kept = any(c.keep and c.digest == paragraph_digest(article.title)
+                   for c in article.choices)
+        if rule is None or not rule.not_headline or not reading.kept or kept:
             title = strip_title(article.title, url=article.url)
             if title != article.title:
                 reading.dropped.append(Dropped(article.title[len(title):].strip(),
