@@ -9,8 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from audiocast.config import load_lexicon
+from audiocast.config import load_lexicon, load_show
 from audiocast.desk import fixes
+from audiocast.desk.review import review
+from audiocast.narration.script import Narrator
+from audiocast.sources import read_article
+from audiocast.speech import make_engine
 
 REPO = Path(__file__).parents[1]
 
@@ -57,3 +61,27 @@ def test_the_desk_reaches_only_articles_of_the_show(tmp_path: Path) -> None:
                 "2026-11-23/01-a.overrides.toml", "2026-11-23"):
         with pytest.raises(fixes.FixError):
             fixes.article_file(episodes, bad)
+
+
+def test_the_review_shows_a_first_line_that_is_no_headline_as_left_out(tmp_path: Path) -> None:
+    (tmp_path / "audiocast.toml").write_text(
+        '[show]\ntitle = "T"\nauthor = "A"\nowner_email = "a@example.org"\n'
+        'base_url = "https://example.org/"\n[voice]\nengine = "espeak"\n')
+    article = tmp_path / "episodes" / "2026-12-01" / "01-a.txt"
+    article.parent.mkdir(parents=True)
+    article.write_text("View this email in your browser\n\nNight sailings return from Monday"
+                       "\n\nThe ferry company will restore the late sailing from Monday.\n")
+    show = load_show(tmp_path)
+    narrator, engine = Narrator.for_show(show, 400), make_engine(show.voice)
+
+    def shown() -> tuple[str, list[tuple[str, str]]]:
+        found = review(show, narrator, engine, read_article(article), article)
+        return found.title.written, [(p.text, p.state) for p in found.paragraphs]
+
+    assert shown() == ("Night sailings return from Monday", [
+        ("View this email in your browser", "dropped"),
+        ("The ferry company will restore the late sailing from Monday.", "kept")])
+    fixes.choose(article, "View this email in your browser", "keep")  # the desk's keep
+    assert shown() == ("View this email in your browser", [
+        ("Night sailings return from Monday", "kept"),
+        ("The ferry company will restore the late sailing from Monday.", "kept")])

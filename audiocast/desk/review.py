@@ -163,13 +163,20 @@ def review(show: Show, narrator: Narrator, engine: Engine, article: Article,
     """The article, paragraph by paragraph: what is said for each sentence, what is left
     out and why, and what the editor chose."""
     triaged = read(article, narrator.profile)
+    headline, title = narrator.headline(article, triaged)  # a first line that is no headline
     dropped = {d.text: d.reason for d in triaged.dropped}
     rescued = {d.text: d.reason for d in triaged.kept_by_editor}
     relative = path.relative_to(show.episodes_dir)
     name = relative.parts[0] if len(relative.parts) > 1 else path.stem
+    lines = list(article.paragraphs)
+    if title:  # the first line is left out, listed with its reason
+        lines.insert(0, article.title)
+        if headline:
+            lines.remove(headline)  # the news under it, now the headline
+    heading = sentence(narrator, engine, headline) if headline else Sentence(title, (), ())
     return ArticleReview(
-        relative.as_posix(), name, sentence(narrator, engine, article.title),
-        tuple(_paragraph(narrator, engine, p, dropped, rescued) for p in article.paragraphs),
+        relative.as_posix(), name, heading,
+        tuple(_paragraph(narrator, engine, p, dropped, rescued) for p in lines),
         article.preamble, path.read_text(encoding=article.encoding, errors="replace"))
 
 

@@ -116,7 +116,7 @@ class Narrator:
                      "the limit")
         reading = read(article, self.profile)
         dropped = reading.dropped
-        headline, title = self._headline(article, reading)
+        headline, title = self.headline(article, reading)
         segments = self._sentence(headline, self.pauses.headline_pause_ms, chapter, article,
                                   "headline")
         for index, paragraph in enumerate(reading.kept):
@@ -141,7 +141,7 @@ class Narrator:
         return Narration(tuple(segments), tuple(dropped), tuple(reading.kept_by_editor),
                          title)
 
-    def _headline(self, article: Article, reading: Reading) -> tuple[str, str]:
+    def headline(self, article: Article, reading: Reading) -> tuple[str, str]:
         """The headline to say, and the chapter's title when it is not the article's own. A
         first line that is no headline ("View this email in your browser", a newsletter's
         row of labels: a rule with `not_headline`) gives way to the news under it: its first
