@@ -17,6 +17,11 @@ SAID = [
     ("on flight SV2218 to", "on flight S V twenty-two eighteen to"),
     ("its 11 A320-200 jets", "its eleven A three twenty two hundred jets"),
     ("paid K500,000 each", "paid K five hundred thousand each"),  # an amount, not a model
+    # a currency by its ISO code (names from CLDR); a code that is a word or a language stays
+    ("fees of KES 2,500 each", "fees of two thousand five hundred Kenyan shillings each"),
+    ("raised CHF 40 million", "raised forty million Swiss francs"),
+    ("a TOP 10 list", "a top ten list"),
+    ("PHP 8 shipped", "P H P eight shipped"),
     ("six 737 MAX 8 jets", "six seven thirty-seven Max eight jets"),
     ("The measure, HR 4127, cleared", "The measure, H R forty-one twenty-seven, cleared"),
     ("the bill, H.R. 2261, passed", "the bill, H R twenty-two sixty-one, passed"),

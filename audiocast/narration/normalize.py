@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from functools import cache
 
 from audiocast.narration import dateline as datelines
 from audiocast.narration import vocabulary as v
@@ -589,6 +590,40 @@ def money(text: str) -> str:
     return _MONEY.sub(say, text)
 
 
+_ISO_AMOUNT = re.compile(rf"(?<![\w$/])([A-Z]{{3}})\s?({_AMOUNT})(?:[\s-]?({_SCALE})\b)?"
+                         r"(?![\w.,]?\d)")
+# ISO 4217 codes that are better known as something else in news copy
+_NOT_CURRENCIES = frozenset({"PHP", "AMD", "STD", "XXX", "XTS"})
+
+
+@cache
+def _iso_names(code: str) -> tuple[str, str, str, str] | None:
+    """A currency's names by its ISO 4217 code, from CLDR (Babel): `KES` -> Kenyan shilling,
+    Kenyan shillings; None for a code that is not a currency's, or that is also a word or
+    better known as something else (`TOP 10`, `PHP 8`)."""
+    from babel.numbers import get_currency_name, list_currencies
+
+    if code not in list_currencies() or code in _NOT_CURRENCIES or is_english(code):
+        return None
+    return (get_currency_name(code, count=1, locale="en"),
+            get_currency_name(code, count=2, locale="en"), "", "")
+
+
+def coded_money(text: str) -> str:
+    """An amount after a currency's ISO code, by the currency's name: `KES 2,500` -> `two
+    thousand five hundred Kenyan shillings`; `CHF 40m` -> `forty million Swiss francs`. The
+    codes `money` knows (`USD`, `EUR`) are left to it, and a code that is a word stays."""
+    def say(m: re.Match[str]) -> str:
+        names = None if m[1] in v.CURRENCY_PREFIXES else _iso_names(m[1])
+        if names is None:
+            return m[0]
+        amount = m[2].replace(",", "")
+        if m[3]:
+            return f"{decimal(amount)} {v.SCALES[m[3]]} {names[1]}"
+        return _amount(amount.rstrip("0").rstrip(".") if "." in amount else amount, names)
+    return _ISO_AMOUNT.sub(say, text)
+
+
 def percentages(text: str) -> str:
     """`14%` -> `fourteen percent`; `3.2 %` -> `three point two percent`."""
     return re.sub(rf"(-?)({_AMOUNT})\s?%", lambda m: f"{decimal(m[1] + m[2])} percent", text)
@@ -718,9 +753,9 @@ ENGLISH: tuple[Rule, ...] = (
     states, streets, titles, suffixes, phrases, circuits, grade_spans, references, page_counts,
     months, day_month_dates, dates, race_times, ratios, multipliers, times, hour_marks,
     dotted_acronyms, overtimes, positions, sides, tennis_sets, cricket_scores, records, ranges,
-    money, pence, scaled_numbers, percentages, fractions, relays, track_distances, units,
-    decades, batting_averages, ordinals, roman_numerals, models, letter_digit, tickers,
-    acronyms, symbols, numbers, tidy,
+    money, coded_money, pence, scaled_numbers, percentages, fractions, relays,
+    track_distances, units, decades, batting_averages, ordinals, roman_numerals, models,
+    letter_digit, tickers, acronyms, symbols, numbers, tidy,
 )
 RULES_BY_LANGUAGE: dict[str, tuple[Rule, ...]] = {"en": ENGLISH}
 
