@@ -215,6 +215,18 @@ def test_the_headline_again_under_a_kicker_is_not_read_twice() -> None:
     assert "Reservoir levels fall to a record low" not in article.paragraphs
 
 
+def test_a_pages_table_is_read_a_row_at_a_time_under_its_header_row_as_a_pause() -> None:
+    from audiocast.ingest.extract import from_page
+
+    table = ("<table><tr><th>Reservoir</th><th>Level</th></tr>"
+             "<tr><td>Calder</td><td>31%</td></tr><tr><td>Ashby</td><td>44%</td></tr></table>")
+    page = _PAGE.replace('<div class="body">', f'<div class="body">{table}')
+    article = from_page(page.format(dek=""), "https://calder.example/a", "a.html")
+    rows = [p for p in article.paragraphs if p.startswith("|")]
+    assert rows == ["| Reservoir | Level |", "| Calder | 31% |", "| Ashby | 44% |"]
+    assert [article.paragraphs[i] for i in article.headings] == ["| Reservoir | Level |"]
+
+
 def test_list_items_read_once_a_line_break_is_a_space_a_table_row_one_line() -> None:
     from audiocast.ingest.extract import fragment_paragraphs
 

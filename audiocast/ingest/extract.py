@@ -80,6 +80,24 @@ def _date(value: object) -> dt.date | None:
     return None
 
 
+_TABLE_RULE = re.compile(r"^\|[\s:|-]*-[\s:|-]*\|$")  # `|---|---|` under a header row
+
+
+def _table_rows(paragraphs: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]]:
+    """A table as trafilatura writes it, a `| cell | cell |` line per row: the rule under
+    its header row left out, and the header row a heading (as the Markdown reader reads a
+    table: a pause, not words)."""
+    kept: list[str] = []
+    headers: set[str] = set()
+    for paragraph in paragraphs:
+        if _TABLE_RULE.match(paragraph):
+            if kept and kept[-1].startswith("|"):
+                headers.add(kept[-1])
+            continue
+        kept.append(paragraph)
+    return tuple(kept), headers
+
+
 def from_page(html: str, url: str | None, source: str) -> Article:
     """The article on an HTML page."""
     # the date from the page's markup only (meta tags, <time>, JSON-LD, the URL): a date
@@ -92,7 +110,8 @@ def from_page(html: str, url: str | None, source: str) -> Article:
     if not doc or not (doc.get("text") or "").strip():
         raise AudiocastError("no article text found on the page", source,
                              hint="is it an article page? try its feed instead")
-    paragraphs = tuple(p.strip() for p in re.split(r"\n+", doc["text"]) if p.strip())
+    paragraphs, header_rows = _table_rows(
+        tuple(p.strip() for p in re.split(r"\n+", doc["text"]) if p.strip()))
     title = (doc.get("title") or paragraphs[0]).strip()
     if title in paragraphs[:3]:  # the headline again, under a kicker or a byline
         paragraphs = tuple(p for i, p in enumerate(paragraphs) if i > 2 or p != title)
@@ -102,6 +121,7 @@ def from_page(html: str, url: str | None, source: str) -> Article:
     title = strip_title(title, doc.get("sitename") or "", doc.get("url") or url)
     headings = {" ".join("".join(h.itertext()).split()) for h in found.body.iter("head")
                 if h.get("rend") != "h1"} if found.body is not None else set()
+    headings |= header_rows
     return Article(source, title, paragraphs, _date(doc.get("date")),
                    doc.get("author") or None, sanitize.web_url(doc.get("url")) or url,
                    categories=labels(doc.get("categories")), tags=labels(doc.get("tags")),
