@@ -83,5 +83,8 @@ def test_the_review_shows_a_first_line_that_is_no_headline_as_left_out(tmp_path:
         ("The ferry company will restore the late sailing from Monday.", "kept")])
     fixes.choose(article, "View this email in your browser", "keep")  # the desk's keep
     assert shown() == ("View this email in your browser", [
+        ("View this email in your browser", "kept-by-editor"),
         ("Night sailings return from Monday", "kept"),
         ("The ferry company will restore the late sailing from Monday.", "kept")])
+    fixes.choose(article, "View this email in your browser", "clear")  # rules decide again
+    assert shown()[0] == "Night sailings return from Monday"

@@ -169,10 +169,10 @@ def review(show: Show, narrator: Narrator, engine: Engine, article: Article,
     relative = path.relative_to(show.episodes_dir)
     name = relative.parts[0] if len(relative.parts) > 1 else path.stem
     lines = list(article.paragraphs)
-    if title:  # the first line is left out, listed with its reason
-        lines.insert(0, article.title)
-        if headline:
-            lines.remove(headline)  # the news under it, now the headline
+    if title or article.title in rescued:  # the first line is no headline: listed, as a
+        lines.insert(0, article.title)      # paragraph is, with its reason and a choice
+    if title and headline:
+        lines.remove(headline)  # the news under it, now the headline
     heading = sentence(narrator, engine, headline) if headline else Sentence(title, (), ())
     return ArticleReview(
         relative.as_posix(), name, heading,

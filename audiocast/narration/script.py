@@ -150,6 +150,8 @@ class Narrator:
         rule = self.profile.match(article.title, None, None, "head")
         kept = any(c.keep and c.digest == paragraph_digest(article.title)
                    for c in article.choices)
+        if rule is not None and rule.not_headline and kept:
+            reading.kept_by_editor.append(Dropped(article.title, rule.reason))
         if rule is None or not rule.not_headline or not reading.kept or kept:
             title = strip_title(article.title, url=article.url)
             if title != article.title:
