@@ -20,6 +20,11 @@ SAID = [
     # a currency by its ISO code (names from CLDR); a code that is a word or a language stays
     ("fees of KES 2,500 each", "fees of two thousand five hundred Kenyan shillings each"),
     ("raised CHF 40 million", "raised forty million Swiss francs"),
+    # ... or after it, where the amount ends there (`amounts_in_code`)
+    ("a fee of 40 GBP a month.", "a fee of forty pounds a month."),
+    ("Entry costs 12.50 EUR.", "Entry costs twelve euros and fifty cents."),
+    ("paid 1,500 KES each", "paid one thousand five hundred Kenyan shillings each"),
+    ("a grant of 2.5 million CHF for", "a grant of two point five million Swiss francs for"),
     ("a TOP 10 list", "a top ten list"),
     ("PHP 8 shipped", "P H P eight shipped"),
     ("six 737 MAX 8 jets", "six seven thirty-seven Max eight jets"),
@@ -267,3 +272,10 @@ def test_dateline_survives_sentence_splitting_and_is_said_once() -> None:
 ])
 def test_titles_lose_site_names_and_dates(title: str, url: str | None, expected: str) -> None:
     assert strip_title(title, url=url) == expected
+
+
+@pytest.mark.parametrize("text", ["sent 2 SAR helicopters", "bought 3 CAD licences",
+                                  "a rate of 1.08 EUR/USD"])
+def test_a_code_after_a_number_before_a_noun_is_no_currency(text: str) -> None:
+    said = normalize(text)
+    assert not any(name in said for name in ("riyal", "dollar", "euro")), said

@@ -624,6 +624,31 @@ def coded_money(text: str) -> str:
     return _ISO_AMOUNT.sub(say, text)
 
 
+_AMOUNT_CODE = re.compile(rf"(?<![\w.,$/])({_AMOUNT})(?:[\s-]?({_SCALE}))?\s([A-Z]{{3}})"
+                          r"(?![\w/])(?:\s+([A-Za-z]+))?")
+
+
+def amounts_in_code(text: str) -> str:
+    """An amount before a currency's ISO code, as `coded_money` says it: `12 CHF` -> `twelve
+    Swiss francs`, `40 GBP a month` -> `forty pounds a month`. Only where the amount ends
+    there (a full stop, or a word such as `a`, `each`, `for`): in `2 SAR helicopters` the
+    code names something else."""
+    def say(m: re.Match[str]) -> str:
+        code, word = m[3], m[4]
+        if word and word.lower() not in v.AFTER_AMOUNT:
+            return m[0]
+        names = (v.CURRENCIES[v.CURRENCY_PREFIXES[code]] if code in v.CURRENCY_PREFIXES
+                 else _iso_names(code))
+        if names is None:
+            return m[0]
+        amount = m[1].replace(",", "")
+        rest = f" {word}" if word else ""
+        if m[2]:
+            return f"{decimal(amount)} {v.SCALES[m[2]]} {names[1]}{rest}"
+        return _amount(amount, names) + rest
+    return _AMOUNT_CODE.sub(say, text)
+
+
 def percentages(text: str) -> str:
     """`14%` -> `fourteen percent`; `3.2 %` -> `three point two percent`."""
     return re.sub(rf"(-?)({_AMOUNT})\s?%", lambda m: f"{decimal(m[1] + m[2])} percent", text)
@@ -753,7 +778,7 @@ ENGLISH: tuple[Rule, ...] = (
     states, streets, titles, suffixes, phrases, circuits, grade_spans, references, page_counts,
     months, day_month_dates, dates, race_times, ratios, multipliers, times, hour_marks,
     dotted_acronyms, overtimes, positions, sides, tennis_sets, cricket_scores, records, ranges,
-    money, coded_money, pence, scaled_numbers, percentages, fractions, relays,
+    money, coded_money, amounts_in_code, pence, scaled_numbers, percentages, fractions, relays,
     track_distances, units, decades, batting_averages, ordinals, roman_numerals, models,
     letter_digit, tickers, acronyms, symbols, numbers, tidy,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 from pathlib import Path
 
@@ -74,11 +75,12 @@ def read_text(path: Path, reading: Reading = PLAIN) -> tuple[str, str]:
 
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DATE_FORMATS = ("%A, %B %d, %Y", "%B %d, %Y", "%Y-%m-%d")
+_DATE_FORMATS = ("%A, %B %d, %Y", "%B %d, %Y", "%A, %d %B %Y", "%d %B %Y", "%Y-%m-%d")
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A date written as newsrooms write it (`Friday, September 29, 2023`) or ISO (a time
+    """A date written as newsrooms write it (`Friday, September 29, 2023`, `Friday, 29
+    September 2023`), as e-mail dates it (`Fri, 29 Sep 2023 08:15:00 +0000`) or ISO (a time
     after it is ignored)."""
     text = text.strip()
     for fmt in _DATE_FORMATS:
@@ -89,6 +91,10 @@ def parse_date(text: str) -> dt.date | None:
     try:
         return dt.datetime.fromisoformat(text).date()
     except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
         return None
 
 

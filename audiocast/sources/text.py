@@ -2,8 +2,10 @@
 
 The format (see ../shared/seeds): a masthead block of lines with the edition date and
 `| Back issues`, a blank line, the headline, then blank-line separated paragraphs
-(dek, dateline and body, captions, a `Categories /` line and a footer). This reader only
-finds the structure; what to say and what to drop is the narration stage's call.
+(dek, dateline and body, captions, a `Categories /` line and a footer). A newsletter saved
+from an e-mail starts instead with its header lines (`From:`, `Subject:`, `Date:`): its
+subject is the headline. This reader only finds the structure; what to say and what to
+drop is the narration stage's call.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from audiocast.model import Article, Reading
 from audiocast.sources._read import PLAIN, checked_date, parse_date, read_text
 
 _BACK_ISSUES = re.compile(r"^(?P<date>.+?)\s*\|\s*Back issues\s*$", re.IGNORECASE)
+_MAIL_HEADER = re.compile(r"^(From|To|Cc|Reply-To|Sent|Date|Subject)\s*:\s*(.*)$",
+                          re.IGNORECASE)
+_REPLY = re.compile(r"^(?:(?:Re|Fwd?|AW|WG|TR|RV)\s*:\s*)+", re.IGNORECASE)
 _RULE = re.compile(r"^\s*([-=_~])\1{2,}\s*$")  # a line drawn across: ----- or ===== (a box of
 # asterisks is an alert, not a heading)
 MAX_HEADING = 100  # characters
@@ -33,6 +38,15 @@ def _is_masthead(block: str) -> bool:
     return any(_BACK_ISSUES.match(ln) for ln in lines) or (
         len(lines) > 1 and parse_date(lines[0]) is not None
     )
+
+
+def _mail_headers(block: str) -> dict[str, str]:
+    """An e-mail's header lines by lowercase name, if the block is that and has a subject."""
+    found = [_MAIL_HEADER.match(ln.strip()) for ln in block.splitlines() if ln.strip()]
+    if not all(found):
+        return {}
+    headers = {m[1].lower(): m[2].strip() for m in found if m}
+    return headers if _REPLY.sub("", headers.get("subject", "")) else {}
 
 
 def _pieces(block: str) -> list[tuple[str, bool]]:
@@ -80,7 +94,11 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
     parts = blocks(text)
     preamble: tuple[str, ...] = ()
     date = None
-    if parts and _is_masthead(parts[0]):
+    if parts and (headers := _mail_headers(parts[0])):
+        preamble = tuple(ln.strip() for ln in parts.pop(0).splitlines() if ln.strip())
+        date = parse_date(headers.get("date") or headers.get("sent") or "")
+        parts.insert(0, _REPLY.sub("", headers["subject"]))
+    elif parts and _is_masthead(parts[0]):
         lines = [ln.strip() for ln in parts.pop(0).splitlines() if ln.strip()]
         preamble = tuple(lines)
         for ln in lines:
