@@ -359,3 +359,21 @@ def test_what_carries_news(paragraph: str, news: bool) -> None:
     from audiocast.narration.signals import carries_news
 
     assert carries_news(paragraph) is news
+
+
+@pytest.mark.parametrize("line", [
+    "Del / Share: Facebook · LinkedIn · E-post",
+    "Bestillinger / Bookings: Havnekontoret, 555 0142, booking@havn.example",
+    "Abonner på varsler / Subscribe to alerts for this route",
+])
+def test_a_line_in_two_languages_is_furniture_when_either_half_is(line: str) -> None:
+    reading = _read(NEWS[0], line, NEWS[1])
+    assert reading.kept == list(NEWS), reading.dropped
+
+
+@pytest.mark.parametrize("line", [
+    "Vegen er stengd. / The road is closed until Friday.",
+    "Resultat / Results: Ørnholm 3, Vestby 1",
+])
+def test_news_in_two_languages_is_read(line: str) -> None:
+    assert line in _read(NEWS[0], line, NEWS[1]).kept

@@ -222,13 +222,14 @@ def test_an_editor_who_keeps_that_first_line_keeps_it_as_the_headline() -> None:
 def test_a_newsletter_saved_from_an_e_mail_is_headed_by_its_subject(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "letter.txt"
-    path.write_text("From: Kelpie Point Ferry Society <news@kelpie.example>\n"
-                    "Subject: Fwd: Night crossings return in July\n"
-                    "Date: Tue, 8 Jun 2027 07:30:00 +0100\n\n"
+    path.write_text("De / From: Kelpie Point Ferry Society <news@kelpie.example>\n"
+                    "Asunto / Subject: Fwd: Bulletin No. 27 - Night crossings return in July\n"
+                    "Date: Tue, 8 Jun 2027 07:30:00 +0100\n"
+                    "Attachment: timetable.pdf\n\n"
                     "The society's night crossings return on 2 July, the board said.\n")
     article = read_article(path)
-    assert article.title == "Night crossings return in July"
+    assert article.title == "Bulletin No. 27 - Night crossings return in July"
     assert article.date == dt.date(2027, 6, 8)
     out = _script(capsys, str(path))
-    assert "Night crossings return in July" in out.splitlines()
+    assert "Bulletin number twenty-seven - Night crossings return in July" in out.splitlines()
     assert "From" not in out and "kelpie.example" not in out and "Subject" not in out

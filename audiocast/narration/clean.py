@@ -136,8 +136,32 @@ class Profile:
 
     def match(self, paragraph: str, before: str | None, after: str | None,
               zone: str = "", listed: bool = False) -> Rule | None:
-        return next((r for r in self.rules
-                     if r.matches(paragraph, before, after, zone, listed)), None)
+        """The first rule that matches the paragraph; for a line in two languages, the first
+        that matches either (`Deila / Share: Facebook · E-mail`, `Vis på kart / Show on
+        map`): a line is furniture in both languages or in neither."""
+        for text in (paragraph, *_languages(paragraph)):
+            found = next((r for r in self.rules
+                          if r.matches(text, before, after, zone, listed)), None)
+            if found is not None:
+                return found
+        return None
+
+
+# "Tempahan / Bookings: 555 2741": a label in two languages; "Show on map / Vis på kart"
+_TWO_LABELS = re.compile(r"^([^/:]{1,30}?)\s/\s([^/:]{1,30}?)\s*:\s*(\S.*)$")
+_TWO_LINES = re.compile(r"^([^/]{2,}?)\s/\s([^/]{2,})$")
+
+
+def _languages(paragraph: str) -> tuple[str, ...]:
+    """A line in two languages, as each language alone (the second first: the translation
+    is most often the English)."""
+    if " / " not in paragraph:
+        return ()
+    if m := _TWO_LABELS.match(paragraph):
+        return f"{m[2]}: {m[3]}", f"{m[1]}: {m[3]}"
+    if m := _TWO_LINES.match(paragraph):
+        return m[2], m[1]
+    return ()
 
 
 def _load_builtin() -> Profile:

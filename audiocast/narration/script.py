@@ -146,8 +146,10 @@ class Narrator:
         first line that is no headline ("View this email in your browser", a newsletter's
         row of labels: a rule with `not_headline`) gives way to the news under it: its first
         line if that reads as a headline (said as one), else its opening words; unless the
-        editor chose to keep that line."""
-        rule = self.profile.match(article.title, None, None, "head")
+        editor chose to keep that line, or the source states its title (front matter, an
+        e-mail's subject)."""
+        rule = None if article.title_stated else self.profile.match(article.title, None,
+                                                                    None, "head")
         kept = any(c.keep and c.digest == paragraph_digest(article.title)
                    for c in article.choices)
         if rule is not None and rule.not_headline and kept:

@@ -177,7 +177,8 @@ def _body(content: str, title: str) -> tuple[str, list[str], frozenset[int]]:
 def read(path: Path, reading: Reading = PLAIN) -> Article:
     text, encoding = read_text(path, reading)
     meta, content = front_matter(text, path)
-    title, paragraphs, headings = _body(content, _field(meta, "title", path) or "")
+    stated = _field(meta, "title", path) or ""
+    title, paragraphs, headings = _body(content, stated)
     if not title:
         raise AudiocastError("no title", path,
                              hint="add `title:` to the front matter or start with a # heading")
@@ -193,4 +194,5 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
                    section=_section(meta, path),
                    categories=_list(meta, ("category", "categories"), path),
                    tags=_list(meta, ("tags", "tag", "keywords"), path),
-                   language=_language(meta, path), headings=headings)
+                   language=_language(meta, path), headings=headings,
+                   title_stated=bool(stated))

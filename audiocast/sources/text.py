@@ -19,8 +19,9 @@ from audiocast.model import Article, Reading
 from audiocast.sources._read import PLAIN, checked_date, parse_date, read_text
 
 _BACK_ISSUES = re.compile(r"^(?P<date>.+?)\s*\|\s*Back issues\s*$", re.IGNORECASE)
-_MAIL_HEADER = re.compile(r"^(From|To|Cc|Reply-To|Sent|Date|Subject)\s*:\s*(.*)$",
-                          re.IGNORECASE)
+# an e-mail's header line, its name perhaps in two languages: "Asunto / Subject: ..."
+_MAIL_HEADER = re.compile(r"^(?:[^\W\d_][\w-]{0,20}\s*/\s*)?([A-Za-z][A-Za-z-]{0,30})\s*:\s*(.*)$")
+_SENDER = ("from", "to", "date", "sent")
 _REPLY = re.compile(r"^(?:(?:Re|Fwd?|AW|WG|TR|RV)\s*:\s*)+", re.IGNORECASE)
 _RULE = re.compile(r"^\s*([-=_~])\1{2,}\s*$")  # a line drawn across: ----- or ===== (a box of
 # asterisks is an alert, not a heading)
@@ -41,12 +42,15 @@ def _is_masthead(block: str) -> bool:
 
 
 def _mail_headers(block: str) -> dict[str, str]:
-    """An e-mail's header lines by lowercase name, if the block is that and has a subject."""
+    """An e-mail's header lines by lowercase (English) name, if the block is that: a subject
+    and a sender, a recipient or a date."""
     found = [_MAIL_HEADER.match(ln.strip()) for ln in block.splitlines() if ln.strip()]
     if not all(found):
         return {}
     headers = {m[1].lower(): m[2].strip() for m in found if m}
-    return headers if _REPLY.sub("", headers.get("subject", "")) else {}
+    if not _REPLY.sub("", headers.get("subject", "")) or not any(map(headers.get, _SENDER)):
+        return {}
+    return headers
 
 
 def _pieces(block: str) -> list[tuple[str, bool]]:
@@ -94,7 +98,8 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
     parts = blocks(text)
     preamble: tuple[str, ...] = ()
     date = None
-    if parts and (headers := _mail_headers(parts[0])):
+    headers = _mail_headers(parts[0]) if parts else {}
+    if headers:
         preamble = tuple(ln.strip() for ln in parts.pop(0).splitlines() if ln.strip())
         date = parse_date(headers.get("date") or headers.get("sent") or "")
         parts.insert(0, _REPLY.sub("", headers["subject"]))
@@ -115,4 +120,4 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
                              hint="start the file with the headline on its own line")
     return Article(source=path, title=title, paragraphs=paragraphs,
                    date=checked_date(date, path, reading, "masthead date"), preamble=preamble,
-                   encoding=encoding, headings=headings)
+                   encoding=encoding, headings=headings, title_stated=bool(headers))
