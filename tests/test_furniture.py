@@ -365,6 +365,7 @@ def test_what_carries_news(paragraph: str, news: bool) -> None:
     "Del / Share: Facebook · LinkedIn · E-post",
     "Bestillinger / Bookings: Havnekontoret, 555 0142, booking@havn.example",
     "Abonner på varsler / Subscribe to alerts for this route",
+    "Tilaa tiedotteet sähköpostiisi · Subscribe to our releases by e-mail",
 ])
 def test_a_line_in_two_languages_is_furniture_when_either_half_is(line: str) -> None:
     reading = _read(NEWS[0], line, NEWS[1])
@@ -374,6 +375,7 @@ def test_a_line_in_two_languages_is_furniture_when_either_half_is(line: str) -> 
 @pytest.mark.parametrize("line", [
     "Vegen er stengd. / The road is closed until Friday.",
     "Resultat / Results: Ørnholm 3, Vestby 1",
+    "ZT 701 departs Port Ellary 22:10, arrives 06:45 · Tue, Thu and Sat",
 ])
 def test_news_in_two_languages_is_read(line: str) -> None:
     assert line in _read(NEWS[0], line, NEWS[1]).kept

@@ -53,6 +53,7 @@ SAID = [
      "won the one hundred meters and the four by one hundred relay"),
     ('a 5\'11" guard', "a five foot eleven guard"),
     ("stayed in the 40s all day", "stayed in the forties all day"),
+    ("free for under-6s and over-70s.", "free for under-sixes and over-seventies."),
     ("issued on 02.03.2025 had", "issued on the second of March, twenty twenty-five had"),
     ("the recession of December 2007-June 2009.",
      "the recession of December two thousand seven to June two thousand nine."),
@@ -81,6 +82,7 @@ SAID = [
     ("the NAACP and AAA", "the N double A C P and triple A"),
     ("where AT&T said", "where A T and T said"),
     ("a 3.41 ERA", "a three point four one E R A"),
+    ("prices include VAT", "prices include V A T"),
     ("write to review@idwr.example today", "write to review at I D W R dot example today"),
     # capitals that read as words are said as words; the others, and tickers, are spelled
     ("roofs made of RAAC panels", "roofs made of Raac panels"),

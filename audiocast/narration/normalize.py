@@ -699,10 +699,13 @@ def units(text: str) -> str:
 
 
 def decades(text: str) -> str:
-    """`1990s` -> `nineteen nineties`; `'90s` -> `nineties`; `the 40s` -> `the forties`."""
+    """`1990s` -> `nineteen nineties`; `'90s` -> `nineties`; `the 40s` -> `the forties`; an age
+    group, `under-6s` -> `under-sixes`, `over-50s` -> `over-fifties`."""
     text = re.sub(r"\b(1[0-9]|20)(\d)0s\b", lambda m: plural(year(int(m[1] + m[2] + "0"))),
                   text)
     text = re.sub(r"(?<!\w)'(\d)0s\b", lambda m: plural(cardinal(int(m[1]) * 10)), text)
+    text = re.sub(r"\b((?i:under|over|U)-)(\d{1,2})s\b",
+                  lambda m: m[1] + plural(cardinal(int(m[2]))), text)
     return re.sub(r"(?<![\w.,'])([1-9])0s\b", lambda m: plural(cardinal(int(m[1]) * 10)), text)
 
 
