@@ -233,3 +233,15 @@ def test_a_newsletter_saved_from_an_e_mail_is_headed_by_its_subject(
     out = _script(capsys, str(path))
     assert "Bulletin number twenty-seven - Night crossings return in July" in out.splitlines()
     assert "From" not in out and "kelpie.example" not in out and "Subject" not in out
+
+
+def test_a_line_in_another_script_only_is_left_out_of_an_english_article() -> None:
+    greek = "Διαβάστε την ανακοίνωση στα ελληνικά"
+    mixed = "The chapel of Αγία Ειρήνη reopens on Sunday."
+    article = Article(Path("a.md"), "Chapel reopens", (mixed, greek))
+    narration = Narrator(400).article(article)
+    said = " ".join(s.source for s in narration.segments)
+    assert "Αγία Ειρήνη" in said and greek not in said
+    assert [d.text for d in narration.dropped] == [greek]
+    in_greek = Narrator(400).article(replace(article, language="el"))
+    assert greek in " ".join(s.source for s in in_greek.segments)

@@ -16,6 +16,7 @@ paragraph's length, so no pattern in `audiocast.toml` can hang a build.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import tomllib
@@ -99,6 +100,20 @@ _ZONES = ("", "head", "tail", "edges")
 # and reports no one ("…, the owner told workers on Monday"); those are read
 HEADING = Rule("heading", "subhead", re.compile(r"[^?\s][\"'”’)\]]*$"), max_words=12,
                unless_reported=True)
+# in a language written in Latin letters, a paragraph with letters and none of them Latin
+# is for readers of another script ("Διαβάστε την ανακοίνωση στα ελληνικά"): its voice
+# cannot read it
+OTHER_SCRIPT = Rule("other-script", "widget", re.compile(r"^(?=.*[^\W\d_])(?!.*[A-Za-zÀ-ɏ])"),
+                    drops=("Διαβάστε την ανακοίνωση στα ελληνικά",),
+                    keeps=("The chapel of Αγία Ειρήνη reopens on Sunday.",))
+
+
+@functools.cache
+def writes_latin(language: str) -> bool:
+    """Whether the language is written in Latin letters (CLDR's likely script, via Babel)."""
+    from babel.core import get_global
+
+    return "_Latn" in get_global("likely_subtags").get(language.split("-")[0].lower(), "")
 
 
 def _rule(data: dict[str, Any]) -> Rule:
@@ -126,6 +141,13 @@ class Profile:
         added = tuple(Rule("", r.reason, user_pattern(r.pattern), ends_article=r.ends_article)
                       for r in rules)
         return replace(self, rules=self.rules + added)
+
+    def for_language(self, language: str) -> Profile:
+        """The profile for text in `language`: `OTHER_SCRIPT` only where the language is
+        written in Latin letters."""
+        if writes_latin(language):
+            return self
+        return replace(self, rules=tuple(r for r in self.rules if r is not OTHER_SCRIPT))
 
     def without(self, names: tuple[str, ...]) -> Profile:
         """Without the built-in rules of these names (ValueError for a name it lacks)."""
@@ -169,7 +191,7 @@ def _languages(paragraph: str) -> tuple[str, ...]:
 
 def _load_builtin() -> Profile:
     data = tomllib.loads(resources.files(__package__).joinpath("furniture.toml").read_text())
-    return Profile(tuple(_rule(r) for r in data["rule"]))
+    return Profile((*(_rule(r) for r in data["rule"]), OTHER_SCRIPT))
 
 
 NEWSLETTER = _load_builtin()

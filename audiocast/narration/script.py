@@ -114,7 +114,7 @@ class Narrator:
                 f"(about {self.max_article_chars // 900} minutes of speech)", article.source,
                 hint="check the file is one article; [narration] max_article_chars raises "
                      "the limit")
-        reading = read(article, self.profile)
+        reading = read(article, self.profile.for_language(self.language))
         dropped = reading.dropped
         headline, title = self.headline(article, reading)
         segments = self._sentence(headline, self.pauses.headline_pause_ms, chapter, article,
