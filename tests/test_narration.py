@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from audiocast.cli import main
+from audiocast.errors import AudiocastError
 from audiocast.model import Article, ParagraphChoice
 from audiocast.narration.clean import paragraph_digest
 from audiocast.narration.normalize import dateline, spoken_date
@@ -233,6 +234,10 @@ def test_a_newsletter_saved_from_an_e_mail_is_headed_by_its_subject(
     out = _script(capsys, str(path))
     assert "Bulletin number twenty-seven - Night crossings return in July" in out.splitlines()
     assert "From" not in out and "kelpie.example" not in out and "Subject" not in out
+    long_subject = "Night crossings " * 40
+    path.write_text(f"From: news@kelpie.example\nSubject: {long_subject}\n\nText.\n")
+    with pytest.raises(AudiocastError, match="Subject line is too long"):
+        read_article(path)
 
 
 def test_a_line_in_another_script_only_is_left_out_of_an_english_article() -> None:

@@ -116,8 +116,11 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
     title = sanitize.line(headline)
     paragraphs, headings = _paragraphs(rest + [p for part in parts[1:] for p in _pieces(part)])
     if len(title) > 300:
-        raise AudiocastError("the first paragraph is too long to be a headline", path,
-                             hint="start the file with the headline on its own line")
-    return Article(source=path, title=title, paragraphs=paragraphs,
-                   date=checked_date(date, path, reading, "masthead date"), preamble=preamble,
-                   encoding=encoding, headings=headings, title_stated=bool(headers))
+        raise AudiocastError(
+            f"the {'Subject line' if headers else 'first paragraph'} is too long to be a "
+            "headline", path, hint="shorten the subject to a headline" if headers else
+            "start the file with the headline on its own line")
+    date = checked_date(date, path, reading, "Date line" if headers else "masthead date")
+    return Article(source=path, title=title, paragraphs=paragraphs, date=date,
+                   preamble=preamble, encoding=encoding, headings=headings,
+                   title_stated=bool(headers))
