@@ -169,21 +169,21 @@ class Profile:
         return None
 
 
-# "Tempahan / Bookings: 555 2741": a label in two languages; "Vis på kart / Show on map",
-# "Tilaa tiedotteet · Subscribe to our releases": a line
-_TWO_LABELS = re.compile(r"^([^/:]{1,30}?)\s/\s([^/:]{1,30}?)\s*:\s*(\S.*)$")
+# "Tempahan / Bookings: 555 2741": a label in two or three languages; "Vis på kart / Show
+# on map", "Tilaa tiedotteet · Subscribe to our releases": a line
+_LABELS = re.compile(r"^((?:[^/:]{1,30}?\s/\s){1,2}[^/:]{1,30}?)\s*:\s*(\S.*)$")
 _TWO_LINES = re.compile(r"^([^/]{2,}?)\s/\s([^/]{2,})$")
 _TWO_DOTTED = re.compile(r"^([^·\d]{2,}?)\s·\s([^·\d]{2,})$")
 
 
 def _languages(paragraph: str) -> tuple[str, ...]:
-    """A line in two languages, as each language alone (the second first: the translation
-    is most often the English). Halves parted by a middle dot count only without figures:
+    """A line in two languages, as each language alone (the last first: the translation is
+    most often the English). Halves parted by a middle dot count only without figures:
     a timetable's row is parted by dots too."""
     if " / " not in paragraph and " · " not in paragraph:
         return ()
-    if m := _TWO_LABELS.match(paragraph):
-        return f"{m[2]}: {m[3]}", f"{m[1]}: {m[3]}"
+    if m := _LABELS.match(paragraph):
+        return tuple(f"{label}: {m[2]}" for label in reversed(m[1].split(" / ")))
     if m := _TWO_LINES.match(paragraph) or _TWO_DOTTED.match(paragraph):
         return m[2], m[1]
     return ()
