@@ -88,3 +88,25 @@ def test_the_review_shows_a_first_line_that_is_no_headline_as_left_out(tmp_path:
         ("The ferry company will restore the late sailing from Monday.", "kept")])
     fixes.choose(article, "View this email in your browser", "clear")  # rules decide again
     assert shown()[0] == "Night sailings return from Monday"
+
+
+def test_the_review_reads_an_article_by_its_own_language_as_the_episode_does(
+        tmp_path: Path) -> None:
+    (tmp_path / "audiocast.toml").write_text(
+        '[show]\ntitle = "T"\nauthor = "A"\nowner_email = "a@example.org"\n'
+        'base_url = "https://example.org/"\n[voice]\nengine = "espeak"\n')
+    english = tmp_path / "episodes" / "2026-12-01" / "01-a.txt"
+    english.parent.mkdir(parents=True)
+    greek = "Διαβάστε την ανακοίνωση στα ελληνικά"
+    english.write_text(f"Chapel reopens\n\nThe chapel reopens on Sunday.\n\n{greek}\n")
+    in_greek = english.with_name("02-b.md")
+    in_greek.write_text(f"---\ntitle: Το παρεκκλήσι ανοίγει\nlanguage: el\n---\n\n{greek}\n")
+    show = load_show(tmp_path)
+    narrator, engine = Narrator.for_show(show, 400), make_engine(show.voice)
+
+    def shown(path: Path) -> list[tuple[str, str]]:
+        found = review(show, narrator, engine, read_article(path), path)
+        return [(p.text, p.state) for p in found.paragraphs]
+
+    assert shown(english) == [("The chapel reopens on Sunday.", "kept"), (greek, "dropped")]
+    assert shown(in_greek) == [(greek, "kept")]  # as its episode says it

@@ -13,7 +13,7 @@ from audiocast.changes import episode_id, inputs_key
 from audiocast.errors import AudiocastError
 from audiocast.model import Article, Edition, Show
 from audiocast.narration import explain
-from audiocast.narration.clean import paragraph_digest, read
+from audiocast.narration.clean import paragraph_digest
 from audiocast.narration.script import Narrator
 from audiocast.narration.segment import sentences
 from audiocast.plan import Planner, encoder_level, show_cover
@@ -162,7 +162,7 @@ def review(show: Show, narrator: Narrator, engine: Engine, article: Article,
            path: Path) -> ArticleReview:
     """The article, paragraph by paragraph: what is said for each sentence, what is left
     out and why, and what the editor chose."""
-    triaged = read(article, narrator.profile)
+    triaged = narrator.reading(article)
     headline, title = narrator.headline(article, triaged)  # a first line that is no headline
     dropped = {d.text: d.reason for d in triaged.dropped}
     rescued = {d.text: d.reason for d in triaged.kept_by_editor}

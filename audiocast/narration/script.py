@@ -114,7 +114,7 @@ class Narrator:
                 f"(about {self.max_article_chars // 900} minutes of speech)", article.source,
                 hint="check the file is one article; [narration] max_article_chars raises "
                      "the limit")
-        reading = read(article, self.profile.for_language(self.language))
+        reading = self.reading(article)
         dropped = reading.dropped
         headline, title = self.headline(article, reading)
         segments = self._sentence(headline, self.pauses.headline_pause_ms, chapter, article,
@@ -140,6 +140,11 @@ class Narrator:
                                  "headline or text)", article.source)
         return Narration(tuple(segments), tuple(dropped), tuple(reading.kept_by_editor),
                          title)
+
+    def reading(self, article: Article) -> Reading:
+        """What of the article is read and what is left out, by the rules for its
+        language."""
+        return read(article, self.profile.for_language(article.language or self.language))
 
     def headline(self, article: Article, reading: Reading) -> tuple[str, str]:
         """The headline to say, and the chapter's title when it is not the article's own. A
