@@ -250,3 +250,23 @@ def test_a_line_in_another_script_only_is_left_out_of_an_english_article() -> No
     assert [d.text for d in narration.dropped] == [greek]
     in_greek = Narrator(400).article(replace(article, language="el"))
     assert greek in " ".join(s.source for s in in_greek.segments)
+
+
+def test_a_raw_e_mail_is_decoded_as_a_mail_program_would(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    mail = EmailMessage()
+    mail["From"] = "Skála Ferry Society <news@ferry.example>"
+    mail["Subject"] = "Night crossings return – and a new boat"  # sent as =?utf-8?q?…?=
+    mail["Date"] = "Tue, 2 Mar 2027 07:30:00 +0000"
+    mail.set_content("The society’s night crossings return on 5 April, the board said.\n",
+                     cte="quoted-printable")
+    mail.add_alternative("<p>The society’s night crossings return.</p>", subtype="html")
+    path = tmp_path / "letter.txt"
+    path.write_text(mail.as_string())  # folded headers, a multipart body
+    assert "=E2=80=99" in path.read_text()
+    article = read_article(path)
+    assert article.title == "Night crossings return – and a new boat"
+    assert article.date == dt.date(2027, 3, 2)
+    assert article.paragraphs == ("The society’s night crossings return on 5 April, "
+                                  "the board said.",)

@@ -10,6 +10,8 @@ drop is the narration stage's call.
 
 from __future__ import annotations
 
+import email.parser
+import email.policy
 import re
 from pathlib import Path
 
@@ -44,13 +46,29 @@ def _is_masthead(block: str) -> bool:
 def _mail_headers(block: str) -> dict[str, str]:
     """An e-mail's header lines by lowercase (English) name, if the block is that: a subject
     and a sender, a recipient or a date."""
-    found = [_MAIL_HEADER.match(ln.strip()) for ln in block.splitlines() if ln.strip()]
+    unfolded = re.sub(r"\n[ \t]+", " ", block)  # a long header goes on, indented
+    found = [_MAIL_HEADER.match(ln.strip()) for ln in unfolded.splitlines() if ln.strip()]
     if not all(found):
         return {}
     headers = {m[1].lower(): m[2].strip() for m in found if m}
     if not _REPLY.sub("", headers.get("subject", "")) or not any(map(headers.get, _SENDER)):
         return {}
     return headers
+
+
+def _mail(text: str, headers: dict[str, str]) -> tuple[dict[str, str], str | None]:
+    """A whole e-mail as the standard library reads it, if its header lines are standard
+    ones: the subject and date decoded (`=?UTF-8?Q?...?=`), and its plain-text body
+    (quoted-printable or base64 undone; None when it has none or its charset is unknown)."""
+    message = email.parser.Parser(policy=email.policy.default).parsestr(text)
+    if message["subject"] is None:  # labels in two languages: no e-mail to the library
+        return headers, None
+    decoded = {**headers, "subject": " ".join(str(message["subject"]).split())}
+    try:
+        body = message.get_body(preferencelist=("plain",))
+        return decoded, body.get_content() if body is not None else None
+    except (LookupError, ValueError, KeyError, AttributeError):
+        return decoded, None
 
 
 def _pieces(block: str) -> list[tuple[str, bool]]:
@@ -101,6 +119,8 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
     headers = _mail_headers(parts[0]) if parts else {}
     if headers:
         preamble = tuple(ln.strip() for ln in parts.pop(0).splitlines() if ln.strip())
+        headers, body = _mail(text, headers)
+        parts = blocks(body) if body is not None else parts
         date = parse_date(headers.get("date") or headers.get("sent") or "")
         parts.insert(0, _REPLY.sub("", headers["subject"]))
     elif parts and _is_masthead(parts[0]):
