@@ -270,3 +270,13 @@ def test_a_raw_e_mail_is_decoded_as_a_mail_program_would(tmp_path: Path) -> None
     assert article.date == dt.date(2027, 3, 2)
     assert article.paragraphs == ("The society’s night crossings return on 5 April, "
                                   "the board said.",)
+
+
+def test_an_e_mail_that_is_not_encoded_keeps_its_text_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text("From: Grubenkar Hut <hut@grubenkar.example>\nSubject: Hütteninfo 7\n"
+                    "Date: Thu, 12 Aug 2027 07:30:00 +0200\n\n"
+                    "Our prices are unchanged:\nBed in dormitory: members €22\n")
+    article = read_article(path)
+    assert article.title == "Hütteninfo 7"
+    assert "Bed in dormitory: members €22" in " ".join(article.paragraphs)

@@ -57,18 +57,23 @@ def _mail_headers(block: str) -> dict[str, str]:
 
 
 def _mail(text: str, headers: dict[str, str]) -> tuple[dict[str, str], str | None]:
-    """A whole e-mail as the standard library reads it, if its header lines are standard
-    ones: the subject and date decoded (`=?UTF-8?Q?...?=`), and its plain-text body
-    (quoted-printable or base64 undone; None when it has none or its charset is unknown)."""
+    """A raw e-mail as the standard library reads it: an encoded subject (`=?UTF-8?Q?...?=`)
+    decoded, and a body that is encoded or in parts (quoted-printable, base64, multipart)
+    as its plain text (None when it has none, or its charset is unknown). Text that is not
+    encoded is kept as it was written: the library would read it as ASCII."""
     message = email.parser.Parser(policy=email.policy.default).parsestr(text)
     if message["subject"] is None:  # labels in two languages: no e-mail to the library
         return headers, None
-    decoded = {**headers, "subject": " ".join(str(message["subject"]).split())}
+    if "=?" in headers["subject"]:
+        headers = {**headers, "subject": " ".join(str(message["subject"]).split())}
+    encoding = str(message["content-transfer-encoding"] or "").lower()
+    if not (message.is_multipart() or encoding in ("quoted-printable", "base64")):
+        return headers, None
     try:
         body = message.get_body(preferencelist=("plain",))
-        return decoded, body.get_content() if body is not None else None
+        return headers, body.get_content() if body is not None else None
     except (LookupError, ValueError, KeyError, AttributeError):
-        return decoded, None
+        return headers, None
 
 
 def _pieces(block: str) -> list[tuple[str, bool]]:
