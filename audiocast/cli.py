@@ -104,6 +104,15 @@ def _tools_parser(sub: argparse._SubParsersAction) -> None:
                        help="prune: then remove the least recently used until the cache "
                        "holds at most MB megabytes")
 
+    repeats = sub.add_parser("repeats", help="lines read aloud in article after article (your "
+                             "newsroom's own furniture?), with drop rules for them")
+    repeats.add_argument("show", nargs="?", type=Path, default=Path("."),
+                         help="show folder (default: here)")
+    repeats.add_argument("--editions", type=int, default=30, metavar="N",
+                         help="look at the last N editions (default: 30)")
+    repeats.add_argument("--at-least", type=int, default=3, metavar="N",
+                         help="lines read in at least N articles (default: 3)")
+
 
 
 def _script_parser(sub: argparse._SubParsersAction) -> None:
@@ -362,13 +371,38 @@ def _cache(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _repeats(args: argparse.Namespace) -> int:
+    from audiocast import sources
+    from audiocast.errors import EditionError
+    from audiocast.narration import repeats
+    from audiocast.narration.script import Narrator
+
+    if args.editions < 1 or args.at_least < 2:
+        raise ConfigError("repeats needs --editions 1 or more and --at-least 2 or more")
+    show = load_show(args.show)
+    narrator = Narrator.for_show(show, 10_000)  # what is read, not how it is cut
+    editions = sources.discover(show.episodes_dir)[-args.editions:]
+    articles = []
+    for path in editions:
+        try:
+            edition = sources.read_edition(path, show.reading)
+        except EditionError as e:
+            print(f"audiocast: warning: {e} (not looked at)", file=sys.stderr)
+            continue
+        articles += [(edition.id, str(a.source), narrator.reading(a).kept)
+                     for a in edition.articles]
+    found = repeats.find(articles, show.language, args.at_least)
+    print(repeats.describe(found, len(editions), args.at_least), end="")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     verbose = getattr(args, "verbose", False)
     try:
         return {"build": _build, "script": _script, "voices": _voices, "cache": _cache,
                 "serve": _serve, "ingest": _ingest, "desk": _desk,
-                "publish": _publish}[args.command](args)
+                "publish": _publish, "repeats": _repeats}[args.command](args)
     except ConfigError as e:
         print(f"audiocast: error: {e}", file=sys.stderr)
         return EXIT_UNUSABLE

@@ -1,0 +1,151 @@
+"""Lines a show reads in article after article: its newsroom's own furniture, most likely
+(a footer, a sign-off, a sponsor's line, a masthead the built-in rules do not know), found
+across the show's editions for the editor to make drop rules of. Numbers and the names of
+months and days may change from one edition to the next; everything else must be the same
+(letter case and spacing aside). A line that looks like news is listed apart: a running
+story repeats its background paragraph, and only an editor can tell."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from audiocast.narration.patterns import MAX_PATTERN
+from audiocast.narration.signals import carries_news
+
+_TOKEN = re.compile(r"\d+|\w+|\s+|.", re.DOTALL)
+_RE2_SPECIAL = frozenset("\\.^$|?*+()[]{}")
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A line read in `articles` articles of `editions`, in the wording of the last one."""
+
+    pattern: str  # an RE2 pattern that matches each of its wordings, and the whole line
+    line: str
+    articles: int
+    editions: tuple[str, ...]
+    news: bool  # it looks like news: check before dropping it
+
+
+@cache
+def _names(language: str) -> dict[str, str]:
+    """The show language's month and day names (wide and abbreviated), casefolded, each to
+    the pattern that matches any of its kind."""
+    from babel import UnknownLocaleError
+    from babel.dates import get_day_names, get_month_names
+
+    try:
+        kinds = {"month": [get_month_names(w, locale=language) for w in ("wide", "abbreviated")],
+                 "day": [get_day_names(w, locale=language) for w in ("wide", "abbreviated")]}
+    except (UnknownLocaleError, ValueError):
+        return {}
+    names: dict[str, str] = {}
+    for tables in kinds.values():
+        words = {n.casefold().rstrip(".") for table in tables for n in table.values()}
+        words = {w for w in words if w.isalpha()}
+        either = "(?:" + "|".join(sorted(map(_escaped, words), key=lambda w: (-len(w), w))) + ")"
+        names.update(dict.fromkeys(words, either))
+    return names
+
+
+def _escaped(text: str) -> str:
+    return "".join("\\" + c if c in _RE2_SPECIAL else c for c in text)
+
+
+def _tokens(line: str, language: str) -> list[tuple[str, str]]:
+    """The line's pieces, each with what stands for it in the line's shape and pattern."""
+    names = _names(language)
+    pieces = []
+    for token in _TOKEN.findall(line.strip()):
+        folded = token.casefold()
+        if token.isdigit():
+            pieces.append(("0", r"\d+"))
+        elif token.isspace():
+            pieces.append((" ", r"\s+"))
+        elif folded in names:
+            pieces.append((names[folded], names[folded]))
+        else:
+            pieces.append((folded, _escaped(token)))
+    return pieces
+
+
+@dataclass
+class _Seen:
+    pattern: str
+    line: str = ""
+    wordings: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    editions: dict[str, None] = field(default_factory=dict)  # in the order first seen
+    amid: int = 0  # articles in which it stands among the news
+
+    def news(self) -> bool:
+        """Whether it looks like news: it stands among an article's news (furniture gathers
+        at the ends: a standing "the road remains closed" line is in the story), or it
+        carries news (numbers that change from one edition to the next, an issue's number
+        or a date, are no fact)."""
+        if self.amid * 2 > len(self.articles):
+            return True
+        varies = len(self.wordings) > 1  # in its numbers or names of months and days
+        return carries_news(re.sub(r"\d+", "", self.line) if varies else self.line)
+
+
+def _amid(repeated: list[bool]) -> list[bool]:
+    """Which of an article's paragraphs stand among its news: after the first paragraph
+    that is not repeated elsewhere and before the last."""
+    unique = [i for i, r in enumerate(repeated) if not r]
+    return [bool(unique) and unique[0] < i < unique[-1] for i in range(len(repeated))]
+
+
+def find(articles: Iterable[tuple[str, str, Sequence[str]]], language: str,
+         at_least: int = 3) -> list[Repeat]:
+    """The lines read in at least `at_least` articles, most repeated first. `articles` holds
+    (edition, article, its paragraphs read) for each article, editions in date order."""
+    seen: dict[str, _Seen] = {}
+    shapes: list[list[_Seen]] = []
+    for edition, article, lines in articles:
+        shapes.append([])
+        for line in lines:
+            pieces = _tokens(line, language)
+            shape = "".join(s for s, _ in pieces)
+            entry = seen.setdefault(shape, _Seen("(?i)^" + "".join(p for _, p in pieces) + "$"))
+            entry.line = " ".join(line.split())
+            entry.wordings.add(entry.line.casefold())
+            entry.articles.add(article)
+            entry.editions[edition] = None
+            shapes[-1].append(entry)
+    for entries in shapes:
+        amid = _amid([len(e.articles) >= at_least for e in entries])
+        for entry in {e.pattern: e for e, inside in zip(entries, amid, strict=True)
+                      if inside}.values():
+            entry.amid += 1
+    found = [Repeat(e.pattern, e.line, len(e.articles), tuple(e.editions), e.news())
+             for e in seen.values()
+             if len(e.articles) >= at_least and len(e.pattern) <= MAX_PATTERN]
+    return sorted(found, key=lambda r: (-r.articles, -len(r.editions), r.line))
+
+
+def describe(found: list[Repeat], editions: int, at_least: int) -> str:
+    """What an editor reads: the repeated lines, and the drop rules that leave them out."""
+    head = (f"Read aloud in {at_least} or more articles of the last {editions} "
+            f"edition{'s' * (editions != 1)}:")
+    if not found:
+        return f"{head} none.\n"
+    rows = [head, ""]
+    rows += [f"{r.articles:4} articles {len(r.editions):3} editions  {r.line}"
+             for r in found if not r.news]
+    news = [r for r in found if r.news]
+    if news:
+        rows += ["", "These look like news (a fact, a quotation): left out of the rules below."]
+        rows += [f"{r.articles:4} articles {len(r.editions):3} editions  {r.line}" for r in news]
+    rules = [r for r in found if not r.news]
+    if rules:
+        rows += ["", "To leave them out, add to the list `drop` under [narration] in "
+                 "audiocast.toml (check each first: `audiocast script --explain` shows what "
+                 "it leaves out):"]
+        rows += [f"  {{ pattern = {json.dumps(r.pattern, ensure_ascii=False)}, "
+                 f'reason = "repeated line" }},' for r in rules]
+    return "\n".join(rows) + "\n"

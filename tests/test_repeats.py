@@ -1,0 +1,102 @@
+"""`audiocast repeats`: the lines a show reads in article after article (its newsroom's own
+furniture), found across editions, and the drop rules an editor pastes to leave them out."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from audiocast.cli import main
+from audiocast.narration.patterns import user_pattern
+from audiocast.narration.repeats import find
+
+FOOTERS = ["Penned on the quay by the Pier Post crew, Tuesday 6 October 2026, number 47",
+           "Penned on the quay by the Pier Post crew, Friday 9 October 2026, number 48",
+           "Penned on the  quay by the Pier Post crew, Tuesday 13 Oct 2026, number 49"]
+BACKGROUND = ('"We will not reopen the pier until it is safe," the harbour master said '
+              "in August.")
+
+
+
+def _articles(*articles: list[str]) -> list[tuple[str, str, list[str]]]:
+    """(edition, article, paragraphs) of articles in editions of their own."""
+    return [(f"2026-10-{n + 1:02}", f"a{n}", lines) for n, lines in enumerate(articles)]
+
+
+NEWS = ["Divers found a second crack in the east pile.", "The pile is to be braced with steel.",
+        "Collars arrived by barge.", "The pier reopens to walkers at the weekend."]
+
+
+def test_a_footer_whose_date_and_number_change_is_one_repeated_line() -> None:
+    articles = _articles(*([news, footer] for news, footer in zip(NEWS, FOOTERS, strict=False)))
+    [found] = find(articles, "en")
+    assert (found.articles, found.editions) == (3, ("2026-10-01", "2026-10-02", "2026-10-03"))
+    assert found.line == FOOTERS[-1].replace("  ", " ") and not found.news
+    rule = user_pattern(found.pattern)  # it loads as a show's drop rule does, on RE2
+    assert all(rule.search(f) for f in FOOTERS)
+    assert rule.search("PENNED ON THE QUAY BY THE PIER POST CREW, MONDAY 2 NOVEMBER 2026, "
+                       "NUMBER 52")
+    assert not rule.search(FOOTERS[0] + " and more")
+    assert not rule.search(FOOTERS[0].replace("quay", "ferry"))
+
+
+def test_names_of_months_and_days_change_in_the_show_language() -> None:
+    articles = _articles(["Bon week-end, à mardi 6 octobre !"],
+                         ["Bon week-end, à vendredi 9 octobre !"],
+                         ["Bon week-end, à lundi 2 novembre !"])
+    assert [r.articles for r in find(articles, "fr")] == [3]
+    assert find(articles, "en") == []  # English names of days do not stand for French ones
+
+
+def test_a_line_in_too_few_articles_or_that_looks_like_news_is_no_rule() -> None:
+    follow = "Follow the Pier Post on Mastodon."
+    articles = _articles([NEWS[0], BACKGROUND, follow], [NEWS[1], BACKGROUND, follow],
+                         [NEWS[2], BACKGROUND])
+    [found] = find(articles, "en")
+    assert found.news  # a quotation: only an editor can tell a running story's background
+    assert find(articles, "en", at_least=2)[-1].line == follow
+
+
+def test_a_line_that_stands_among_the_news_looks_like_news() -> None:
+    closed = "Old Quay Road remains closed, and traffic is sent round by the market."
+    articles = _articles(*([NEWS[i], closed, NEWS[i + 1], "Thanks for reading the Pier Post."]
+                           for i in range(3)))
+    found = {r.line: r.news for r in find(articles, "en")}
+    assert found == {closed: True, "Thanks for reading the Pier Post.": False}
+
+
+def _edition(show: Path, day: int, footer: str, news: str) -> None:
+    edition = show / "episodes" / f"2026-10-{day:02}"
+    edition.mkdir(parents=True)
+    (edition / "pier.md").write_text(
+        f"---\ntitle: Pier works, day {day}\ndate: 2026-10-{day:02}\n---\n\n{news}\n\n"
+        f"{BACKGROUND}\n\n{footer}\n",
+        encoding="utf-8")
+
+
+def test_an_editor_pastes_the_rules_and_the_footer_is_left_out(
+        small_show: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for day, footer, news in zip((6, 9, 13), FOOTERS, (
+            "Divers found a second crack in the pier's east pile.",
+            "The east pile will be braced with steel collars.",
+            "Steel collars arrived by barge on Monday night."), strict=True):
+        _edition(small_show, day, footer, news)
+    assert main(["repeats", str(small_show)]) == 0
+    printed = capsys.readouterr().out
+    assert "   3 articles   3 editions  Penned on the quay by the Pier Post crew, Tuesday 13 Oct" \
+        in printed
+    assert "look like news" in printed and BACKGROUND in printed
+    rules = re.findall(r"^  (\{ pattern = .*\}),$", printed, re.M)
+    assert len(rules) == 1, printed
+    config = small_show / "audiocast.toml"
+    text = config.read_text(encoding="utf-8")
+    assert "[narration]" not in text
+    config.write_text(f"{text}\n[narration]\ndrop = [{rules[0]}]\n", encoding="utf-8")
+    assert main(["script", str(small_show / "episodes" / "2026-10-09"), "--explain"]) == 0
+    explained = capsys.readouterr().out
+    assert "repeated line: Penned on the quay by the Pier Post crew, Friday 9 October" in explained
+    assert "The east pile will be braced" in explained and "harbour master" in explained
+    assert main(["repeats", str(small_show), "--at-least", "3"]) == 0
+    assert "Penned" not in capsys.readouterr().out  # it is no longer read
