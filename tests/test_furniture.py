@@ -350,6 +350,8 @@ def test_a_kicker_is_only_a_label_over_the_news() -> None:
     ("Change your settings or unsubscribe. © 2026 Harbor Notes LLC, 88 Quay Street, "
      "Portreath, ME 04999", False),  # a copyright's year, a street and a ZIP code
     ("Write to us at PO Box 5550, Calder.", False),
+    ("Lodge phone (satellite): +977 1 555 4420, or +41 27 555 01 87 in winter.", False),
+    ("The lodge sold 4,420 nights, up from 3,555.", True),
     ("Almost 3,400 households joined last winter.", True),
     ("\u201cSubscribe to nothing,\u201d the mayor said.", True),
     ("The union told members to wait.", True),

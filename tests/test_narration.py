@@ -234,6 +234,13 @@ def test_a_newsletter_saved_from_an_e_mail_is_headed_by_its_subject(
     out = _script(capsys, str(path))
     assert "Bulletin number twenty-seven - Night crossings return in July" in out.splitlines()
     assert "From" not in out and "kelpie.example" not in out and "Subject" not in out
+    path.write_text("From: Kelpie Point Ferry Society <news@kelpie.example>\n"
+                    "Subject: Night crossings return in July\n"
+                    "Posted to the members' list 8.6.2027 at 7:30\n\n"
+                    "The society's night crossings return on 2 July, the board said.\n")
+    article = read_article(path)  # a line under the headers, with no blank line between
+    assert article.title == "Night crossings return in July"
+    assert article.paragraphs[0] == "Posted to the members' list 8.6.2027 at 7:30"
     long_subject = "Night crossings " * 40
     path.write_text(f"From: news@kelpie.example\nSubject: {long_subject}\n\nText.\n")
     with pytest.raises(AudiocastError, match="Subject line is too long"):

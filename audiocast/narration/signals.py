@@ -26,6 +26,7 @@ _NOT_FACTS = re.compile(
     r"|(?:US|CA|C|A|NZ|HK|S)?[$€£¥₹]\s?\d[\d,.]*"  # prices
     r"|\b(?:Rs\.?|USD|CAD|AUD|NZD|GBP|EUR)\s?\d[\d,.]*"
     r"|(?:\+?1[-. ])?\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\b\d{3}-\d{4}\b"  # phone numbers
+    r"|\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){2,6}\b"  # international phone numbers
     r"|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b"  # times
     rf"|\b(?:{_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"  # dates
     r"|\b\d{1,2}(?:st|nd|rd|th)? (?:" + "|".join(v.MONTH_NAMES) + r")(?: \d{4})?"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
+import itertools
 import re
 from pathlib import Path
 
@@ -43,17 +44,17 @@ def _is_masthead(block: str) -> bool:
     )
 
 
-def _mail_headers(block: str) -> dict[str, str]:
-    """An e-mail's header lines by lowercase (English) name, if the block is that: a subject
-    and a sender, a recipient or a date."""
+def _mail_headers(block: str) -> tuple[dict[str, str], list[str], list[str]]:
+    """An e-mail's headers by lowercase (English) name, if the block opens with them (a
+    subject and a sender, a recipient or a date); the header lines; the block's lines after
+    them (a newsletter's "Posted to the list …" line under its headers)."""
     unfolded = re.sub(r"\n[ \t]+", " ", block)  # a long header goes on, indented
-    found = [_MAIL_HEADER.match(ln.strip()) for ln in unfolded.splitlines() if ln.strip()]
-    if not all(found):
-        return {}
-    headers = {m[1].lower(): m[2].strip() for m in found if m}
+    lines = [ln.strip() for ln in unfolded.splitlines() if ln.strip()]
+    found = list(itertools.takewhile(bool, map(_MAIL_HEADER.match, lines)))
+    headers = {m[1].lower(): m[2].strip() for m in found}
     if not _REPLY.sub("", headers.get("subject", "")) or not any(map(headers.get, _SENDER)):
-        return {}
-    return headers
+        return {}, [], []
+    return headers, lines[:len(found)], lines[len(found):]
 
 
 def _mail(text: str, headers: dict[str, str]) -> tuple[dict[str, str], str | None]:
@@ -121,11 +122,12 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
     parts = blocks(text)
     preamble: tuple[str, ...] = ()
     date = None
-    headers = _mail_headers(parts[0]) if parts else {}
+    headers, lines, rest = _mail_headers(parts[0]) if parts else ({}, [], [])
     if headers:
-        preamble = tuple(ln.strip() for ln in parts.pop(0).splitlines() if ln.strip())
+        preamble = tuple(lines)
+        parts[0] = "\n".join(rest)
         headers, body = _mail(text, headers)
-        parts = blocks(body) if body is not None else parts
+        parts = blocks(body) if body is not None else [p for p in parts if p]
         date = parse_date(headers.get("date") or headers.get("sent") or "")
         parts.insert(0, _REPLY.sub("", headers["subject"]))
     elif parts and _is_masthead(parts[0]):
