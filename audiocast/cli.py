@@ -372,27 +372,14 @@ def _cache(args: argparse.Namespace) -> int:
 
 
 def _repeats(args: argparse.Namespace) -> int:
-    from audiocast import sources
-    from audiocast.errors import EditionError
-    from audiocast.narration import repeats
-    from audiocast.narration.script import Narrator
+    from audiocast.narration.repeats import describe
+    from audiocast.repeated import repeated
 
     if args.editions < 1 or args.at_least < 2:
         raise ConfigError("repeats needs --editions 1 or more and --at-least 2 or more")
-    show = load_show(args.show)
-    narrator = Narrator.for_show(show, 10_000)  # what is read, not how it is cut
-    editions = sources.discover(show.episodes_dir)[-args.editions:]
-    articles = []
-    for path in editions:
-        try:
-            edition = sources.read_edition(path, show.reading)
-        except EditionError as e:
-            print(f"audiocast: warning: {e} (not looked at)", file=sys.stderr)
-            continue
-        articles += [(edition.id, str(a.source), narrator.reading(a).kept)
-                     for a in edition.articles]
-    found = repeats.find(articles, show.language, args.at_least)
-    print(repeats.describe(found, len(editions), args.at_least), end="")
+    found, editions = repeated(load_show(args.show), args.editions, args.at_least,
+                               lambda line: print(f"audiocast: warning: {line}", file=sys.stderr))
+    print(describe(found, editions, args.at_least), end="")
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ and the guard: nothing without the token, nothing from another origin or host.""
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import io
 import shutil
@@ -20,6 +21,7 @@ import pytest
 from filelock import FileLock
 
 from tests.conftest import CHROMIUM, BuiltShow, audiocast_command
+from tests.test_repeats import FOOTERS, write_edition
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 CRANES = "2026-11-24/01-port-cranes.txt"
@@ -37,11 +39,9 @@ class RunningDesk:
     feed: str  # the preview feed
 
 
-@pytest.fixture(scope="module")
-def desk(sample_show: BuiltShow, tmp_path_factory: pytest.TempPathFactory
-         ) -> Iterator[RunningDesk]:
-    root = tmp_path_factory.mktemp("desk") / "show"
-    shutil.copytree(sample_show.root, root, ignore=shutil.ignore_patterns(".git"))
+@contextlib.contextmanager
+def _running(root: Path) -> Iterator[RunningDesk]:
+    """`audiocast desk` on the show at `root`, on a free port, for as long as it is used."""
     process = subprocess.Popen([*audiocast_command(), "desk", str(root), "--port", "0"],
                                stdout=subprocess.PIPE, text=True)
     try:
@@ -52,6 +52,15 @@ def desk(sample_show: BuiltShow, tmp_path_factory: pytest.TempPathFactory
     finally:
         process.terminate()
         process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def desk(sample_show: BuiltShow, tmp_path_factory: pytest.TempPathFactory
+         ) -> Iterator[RunningDesk]:
+    root = tmp_path_factory.mktemp("desk") / "show"
+    shutil.copytree(sample_show.root, root, ignore=shutil.ignore_patterns(".git"))
+    with _running(root) as running:
+        yield running
 
 
 @pytest.fixture
@@ -217,3 +226,26 @@ def test_one_build_at_a_time_and_a_failure_named(page, desk: RunningDesk) -> Non
     row = page.locator("li.episode[data-episode='2026-11-22-broken']")
     assert "not a text file" in row.locator(".problem").inner_text()
     assert page.locator("#progress .lines", has_text="FAILED  2026-11-22-broken").count()
+
+
+def test_leave_a_line_read_in_every_edition_out_everywhere(browser, small_show: Path) -> None:
+    for day, footer in zip((6, 9, 13), FOOTERS, strict=True):
+        write_edition(small_show, day, footer, f"Divers checked pile {day} of the pier.")
+    with _running(small_show) as running:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(running.url)
+        page.get_by_role("link", name="Repeated lines").click()
+        row = page.locator(".repeat", has_text="Penned on the quay by the Pier Post crew")
+        assert "3 articles, 3 editions" in row.inner_text()
+        assert "harbour master" in page.locator(".news").inner_text()  # a quotation
+        with page.expect_navigation():
+            row.locator("button.drop-everywhere").click()
+        assert page.locator(".repeat", has_text="Penned on the quay").count() == 0
+        context.close()
+    rules = tomllib.loads((small_show / "furniture.toml").read_text(encoding="utf-8"))
+    assert [r["reason"] for r in rules["drop"]] == ["repeated line"]
+    explained = subprocess.run([*audiocast_command(), "script", "--explain", str(
+        small_show / "episodes" / "2026-10-09")], capture_output=True, text=True).stdout
+    assert "repeated line: Penned on the quay by the Pier Post crew, Friday 9 October" in explained
+    assert "Divers checked pile 9 of the pier." in explained

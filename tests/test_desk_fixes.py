@@ -110,3 +110,23 @@ def test_the_review_reads_an_article_by_its_own_language_as_the_episode_does(
 
     assert shown(english) == [("The chapel reopens on Sunday.", "kept"), (greek, "dropped")]
     assert shown(in_greek) == [(greek, "kept")]  # as its episode says it
+
+
+def test_a_rule_added_to_the_shows_furniture_file_keeps_the_others(tmp_path: Path) -> None:
+    from audiocast.config.narration import show_rules
+    from audiocast.narration.repeats import Repeat
+
+    rules = tmp_path / "furniture.toml"
+    rules.write_text('# by hand\n[[drop]]\npattern = "^Advertisement$"\nreason = "advert"\n')
+    hostile = Repeat('(?i)^Say "hi"\\s+\\d+$', 'Say "hi"\n[[drop]] \x7f 4\u2028', 3, (), False)
+    fixes.add_drop(rules, hostile)
+    fixes.add_drop(rules, hostile)  # once only
+    assert rules.read_text().startswith('# by hand\n[[drop]]\npattern = "^Advertisement$"')
+    _, loaded = show_rules(tmp_path)
+    assert [(r.pattern, r.reason) for r in loaded] == [
+        ("^Advertisement$", "advert"), ('(?i)^Say "hi"\\s+\\d+$', "repeated line")]
+    with pytest.raises(fixes.FixError, match="look-around"):
+        fixes.add_drop(rules, Repeat("(?<=Photo) by", "x", 3, (), False))
+    rules.write_text("[[drop]\n")
+    with pytest.raises(fixes.FixError, match="not valid TOML"):
+        fixes.add_drop(rules, Repeat("^x$", "x", 3, (), False))

@@ -121,3 +121,22 @@ def test_a_language_without_number_words_still_narrates(tmp_path: Path) -> None:
         tmp_path / "2026-11-24.md"))
     # no number words in Irish: digits, and the weekday and month as CLDR writes them
     assert [s.text for s in script.segments[:2]] == ["An Nuacht.", "Dé Máirt, 24 Samhain, 2026."]
+
+
+@pytest.mark.parametrize("rules, says", [
+    ("[[drop]]\npattern = '(?<=Photo) by'\n", "[[drop]] pattern '(?<=Photo) by' is not allowed"),
+    ("[[drop]]\npattern = 'Penned'\nwhen = 'always'\n", "[[drop]] entries look like"),
+    ("drop = 'Penned'\n", "holds only [[drop]] tables"),
+    ("[[drop]\n", "not valid TOML"),
+])
+def test_a_bad_rule_in_the_shows_furniture_file_is_one_line_naming_it(
+        published: Path, tmp_path: Path, rules: str, says: str) -> None:
+    show = tmp_path / "show"
+    shutil.copytree(published, show, symlinks=True)
+    feed_before = (show / "feed" / "feed.xml").read_bytes()
+    (show / "furniture.toml").write_text(rules)
+    result = run([*audiocast_command(), "build"], show)
+    assert result.returncode == 2, result.stdout + result.stderr
+    (message,) = result.stderr.splitlines()
+    assert "furniture.toml: " in message and says in message, message
+    assert (show / "feed" / "feed.xml").read_bytes() == feed_before

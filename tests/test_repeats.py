@@ -3,7 +3,7 @@ furniture), found across editions, and the drop rules an editor pastes to leave 
 
 from __future__ import annotations
 
-import re
+import json
 from pathlib import Path
 
 import pytest
@@ -67,7 +67,15 @@ def test_a_line_that_stands_among_the_news_looks_like_news() -> None:
     assert found == {closed: True, "Thanks for reading the Pier Post.": False}
 
 
-def _edition(show: Path, day: int, footer: str, news: str) -> None:
+def test_figures_at_an_articles_end_are_a_contact_line_not_news() -> None:
+    contact = "Harbour office: VHF channel 12, or 902 555 0134 from 6 to 22."
+    schedule = "The swing bridge opens on the hour from 6 to 22."
+    articles = _articles(*([NEWS[i], schedule, NEWS[i + 1], contact] for i in range(3)))
+    found = {r.line: r.news for r in find(articles, "en")}
+    assert found == {contact: False, schedule: True}
+
+
+def write_edition(show: Path, day: int, footer: str, news: str) -> None:
     edition = show / "episodes" / f"2026-10-{day:02}"
     edition.mkdir(parents=True)
     (edition / "pier.md").write_text(
@@ -82,21 +90,35 @@ def test_an_editor_pastes_the_rules_and_the_footer_is_left_out(
             "Divers found a second crack in the pier's east pile.",
             "The east pile will be braced with steel collars.",
             "Steel collars arrived by barge on Monday night."), strict=True):
-        _edition(small_show, day, footer, news)
+        write_edition(small_show, day, footer, news)
     assert main(["repeats", str(small_show)]) == 0
     printed = capsys.readouterr().out
     assert "   3 articles   3 editions  Penned on the quay by the Pier Post crew, Tuesday 13 Oct" \
         in printed
     assert "look like news" in printed and BACKGROUND in printed
-    rules = re.findall(r"^  (\{ pattern = .*\}),$", printed, re.M)
-    assert len(rules) == 1, printed
-    config = small_show / "audiocast.toml"
-    text = config.read_text(encoding="utf-8")
-    assert "[narration]" not in text
-    config.write_text(f"{text}\n[narration]\ndrop = [{rules[0]}]\n", encoding="utf-8")
+    rules = printed[printed.index("[[drop]]"):]
+    assert rules.count("[[drop]]") == 1, printed
+    (small_show / "furniture.toml").write_text(rules, encoding="utf-8")
     assert main(["script", str(small_show / "episodes" / "2026-10-09"), "--explain"]) == 0
     explained = capsys.readouterr().out
     assert "repeated line: Penned on the quay by the Pier Post crew, Friday 9 October" in explained
     assert "The east pile will be braced" in explained and "harbour master" in explained
     assert main(["repeats", str(small_show), "--at-least", "3"]) == 0
     assert "Penned" not in capsys.readouterr().out  # it is no longer read
+
+
+def test_a_rule_in_the_shows_furniture_file_rebuilds_the_episodes_it_changes(
+        small_show: Path, tmp_path: Path) -> None:
+    for day, footer in zip((6, 9), FOOTERS, strict=False):
+        write_edition(small_show, day, footer, f"Divers checked pile {day} of the pier.")
+    assert main(["build", str(small_show), "--quiet"]) == 0
+    (small_show / "furniture.toml").write_text(
+        '[[drop]]\npattern = "(?i)^Penned on the quay\\\\b"\nreason = "repeated line"\n')
+    summary = tmp_path / "summary.json"
+    assert main(["build", str(small_show), "--quiet", "--summary", str(summary)]) == 0
+    episodes = {e["id"]: e for e in json.loads(summary.read_text())["episodes"]}
+    assert {name: e["status"] for name, e in episodes.items()} == {
+        "2026-10-06": "built", "2026-10-09": "built", "2026-11-24": "unchanged"}
+    mp3 = small_show / "feed" / episodes["2026-10-09"]["file"]
+    transcript = mp3.with_suffix(".vtt").read_text(encoding="utf-8")  # what a listener hears
+    assert "Divers checked pile" in transcript and "Penned" not in transcript

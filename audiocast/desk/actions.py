@@ -9,13 +9,14 @@ from typing import Any
 from flask import Blueprint, jsonify, request, send_file, url_for
 
 from audiocast import sources
-from audiocast.config import lexicon_file
+from audiocast.config import SHOW_RULES, lexicon_file
 from audiocast.desk import fixes, review
 from audiocast.desk.app import Desk
 from audiocast.desk.views import desk
 from audiocast.errors import AudiocastError
 from audiocast.narration.clean import paragraph_digest
 from audiocast.narration.lexicon import Lexicon
+from audiocast.narration.repeats import Repeat
 from audiocast.narration.script import Narrator
 
 api = Blueprint("api", __name__)
@@ -83,6 +84,17 @@ def save_entry():
     d, data = desk(), _body()
     fixes.save_entry(d.root, lexicon_file(d.root), _field(data, "kind"),
                      _field(data, "written"), _field(data, "value"))
+    d.show()  # the show still loads with it (a ConfigError otherwise)
+    return jsonify(ok=True)
+
+
+@api.post("/api/drop")
+def leave_out_everywhere():
+    """A drop rule of the show's own, for a line read in article after article."""
+    d, data = desk(), _body()
+    line = " ".join(_field(data, "line").split())
+    fixes.add_drop(fixes.inside(d.root, d.root / SHOW_RULES),
+                   Repeat(_field(data, "pattern"), line, 0, (), False))
     d.show()  # the show still loads with it (a ConfigError otherwise)
     return jsonify(ok=True)
 

@@ -1,5 +1,6 @@
 """What an editor changes from the desk, each written whole (files.atomic_write) and only
-inside the show: a lexicon entry, a paragraph choice beside an article, an article's text.
+inside the show: a lexicon entry, a drop rule of the show's own (`furniture.toml`), a
+paragraph choice beside an article, an article's text.
 Bad input is one line naming the file or field and what to do (`FixError`)."""
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from audiocast.errors import AudiocastError
 from audiocast.files import atomic_write
 from audiocast.model import LexiconEntry, ParagraphChoice
 from audiocast.narration.clean import paragraph_digest
+from audiocast.narration.patterns import user_pattern
+from audiocast.narration.repeats import Repeat, drop_table
 from audiocast.sources.overrides import (
     is_overrides,
     overrides_path,
@@ -123,6 +126,31 @@ def save_entry(root: Path, lexicon: Path, entry_kind: str, written: str, value: 
         "# The show's pronunciation lexicon: written word or phrase = how to say it.\n")
     atomic_write(path, lexicon_with(text, entry.written, kind(entry_kind).toml(entry.say))
                  .encode("utf-8"))
+
+
+def add_drop(rules: Path, repeat: Repeat) -> None:
+    """Add a drop rule to the show's `furniture.toml` (the rules already there, and their
+    comments, as they were): the editor leaves a repeated line out of every article."""
+    try:
+        user_pattern(repeat.pattern)
+    except ValueError as e:
+        raise FixError(f"cannot leave it out: {e}") from None
+    text = rules.read_text(encoding="utf-8") if rules.is_file() else (
+        "# The show's own furniture rules: each paragraph a pattern matches is left out.\n")
+    try:
+        before = tomllib.loads(text).get("drop", [])
+    except tomllib.TOMLDecodeError as e:
+        raise FixError(f"{rules.name} is not valid TOML ({e}): fix it first") from None
+    if any(isinstance(r, dict) and r.get("pattern") == repeat.pattern for r in before):
+        return
+    updated = text + ("" if text.endswith("\n") else "\n") + "\n" + drop_table(repeat)
+    try:
+        added = len(tomllib.loads(updated).get("drop", [])) == len(before) + 1
+    except tomllib.TOMLDecodeError:
+        added = False
+    if not added:
+        raise FixError(f"adding the rule would change others: change {rules.name} by hand")
+    atomic_write(rules, updated.encode("utf-8"))
 
 
 def article_file(episodes: Path, relative: str) -> Path:

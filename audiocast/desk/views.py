@@ -50,6 +50,18 @@ def index() -> str:
                  episodes=review.episodes(show, d.takes.engine(show.voice)))
 
 
+@pages.route("/repeats")
+def repeats() -> str:
+    """The lines read in article after article, to be left out of every article."""
+    from audiocast.repeated import repeated
+
+    show = desk().show()
+    problems: list[str] = []
+    found, editions = repeated(show, warn=problems.append)
+    return _page("repeats.html", show=show, editions=editions, problems=problems,
+                 rules=[r for r in found if not r.news], news=[r for r in found if r.news])
+
+
 @pages.route("/episode/<name>")
 def episode(name: str) -> str:
     d = desk()

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from audiocast.narration.patterns import MAX_PATTERN
-from audiocast.narration.signals import carries_news
+from audiocast.narration.signals import carries_news, reports
 
 _TOKEN = re.compile(r"\d+|\w+|\s+|.", re.DOTALL)
 _RE2_SPECIAL = frozenset("\\.^$|?*+()[]{}")
@@ -83,14 +84,16 @@ class _Seen:
     amid: int = 0  # articles in which it stands among the news
 
     def news(self) -> bool:
-        """Whether it looks like news: it stands among an article's news (furniture gathers
-        at the ends: a standing "the road remains closed" line is in the story), or it
-        carries news (numbers that change from one edition to the next, an issue's number
-        or a date, are no fact)."""
-        if self.amid * 2 > len(self.articles):
+        """Whether it looks like news: a quotation or reported speech; a line that stands
+        among an article's news in most of its articles (a running story's background, a
+        road still closed); or one that states a fact (a number that does not change from
+        one edition to the next) anywhere but at an article's ends, where furniture gathers
+        (a contact line's channel and phone numbers)."""
+        if reports(self.line) or self.amid * 2 > len(self.articles):
             return True
         varies = len(self.wordings) > 1  # in its numbers or names of months and days
-        return carries_news(re.sub(r"\d+", "", self.line) if varies else self.line)
+        return bool(self.amid) and carries_news(re.sub(r"\d+", "", self.line) if varies
+                                                else self.line)
 
 
 def _amid(repeated: list[bool]) -> list[bool]:
@@ -128,6 +131,13 @@ def find(articles: Iterable[tuple[str, str, Sequence[str]]], language: str,
     return sorted(found, key=lambda r: (-r.articles, -len(r.editions), r.line))
 
 
+def drop_table(repeat: Repeat) -> str:
+    """The repeated line's drop rule as a table of the show's `furniture.toml`."""
+    excerpt = "".join(c for c in repeat.line[:70] if c.isprintable())
+    pattern = json.dumps(repeat.pattern, ensure_ascii=False).replace("\x7f", "\\u007f")
+    return f'[[drop]]  # {excerpt}\npattern = {pattern}\nreason = "repeated line"\n'
+
+
 def describe(found: list[Repeat], editions: int, at_least: int) -> str:
     """What an editor reads: the repeated lines, and the drop rules that leave them out."""
     head = (f"Read aloud in {at_least} or more articles of the last {editions} "
@@ -139,13 +149,13 @@ def describe(found: list[Repeat], editions: int, at_least: int) -> str:
              for r in found if not r.news]
     news = [r for r in found if r.news]
     if news:
-        rows += ["", "These look like news (a fact, a quotation): left out of the rules below."]
+        rows += ["", textwrap.fill("These look like news (a fact, a quotation, or a line "
+                                   "among an article's news): no rule is offered for them.", 90)]
         rows += [f"{r.articles:4} articles {len(r.editions):3} editions  {r.line}" for r in news]
-    rules = [r for r in found if not r.news]
+    rules = [drop_table(r) for r in found if not r.news]
     if rules:
-        rows += ["", "To leave them out, add to the list `drop` under [narration] in "
-                 "audiocast.toml (check each first: `audiocast script --explain` shows what "
-                 "it leaves out):"]
-        rows += [f"  {{ pattern = {json.dumps(r.pattern, ensure_ascii=False)}, "
-                 f'reason = "repeated line" }},' for r in rules]
+        rows += ["", textwrap.fill(
+            "To leave them out, add these to furniture.toml in the show's folder (the desk's "
+            "Repeated lines page does it with a click); check each first with `audiocast "
+            "script --explain`:", 90), "", "\n".join(rules)]
     return "\n".join(rows) + "\n"

@@ -1,5 +1,5 @@
-// audiocast desk: hear takes, try and save lexicon entries, keep or drop paragraphs, edit an
-// article, build with progress. Every action is a POST carrying the desk's token.
+// audiocast desk: hear takes, try and save lexicon entries, keep or drop paragraphs, leave
+// a repeated line out everywhere, edit an article, build with progress. Every action is a POST carrying the desk's token.
 "use strict";
 const token = document.querySelector('meta[name="desk-token"]').content;
 
@@ -100,6 +100,17 @@ for (const button of document.querySelectorAll("button.choice")) {
     try {
       await post("/api/choice", {article: review.dataset.article, paragraph,
                                  action: button.dataset.action});
+      location.reload();
+    } catch (error) { alert(error.message); }
+  });
+}
+
+// --- a line read in article after article, left out of every article ---
+for (const button of document.querySelectorAll("button.drop-everywhere")) {
+  button.addEventListener("click", async () => {
+    const {pattern, line} = button.closest("[data-pattern]").dataset;
+    try {
+      await post("/api/drop", {pattern, line});
       location.reload();
     } catch (error) { alert(error.message); }
   });
