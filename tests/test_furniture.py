@@ -378,6 +378,7 @@ def test_a_line_in_two_languages_is_furniture_when_either_half_is(line: str) -> 
     "Vegen er stengd. / The road is closed until Friday.",
     "Resultat / Results: Ørnholm 3, Vestby 1",
     "ZT 701 departs Port Ellary 22:10, arrives 06:45 · Tue, Thu and Sat",
+    "FINAL / FINALE HARBOR SEALS - BAY OTTERS 7-7 (3-5), pen. 9-8 Quarters: 1-3, 2-2",
 ])
 def test_news_in_two_languages_is_read(line: str) -> None:
     assert line in _read(NEWS[0], line, NEWS[1]).kept

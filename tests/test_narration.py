@@ -241,6 +241,13 @@ def test_a_newsletter_saved_from_an_e_mail_is_headed_by_its_subject(
     article = read_article(path)  # a line under the headers, with no blank line between
     assert article.title == "Night crossings return in July"
     assert article.paragraphs[0] == "Posted to the members' list 8.6.2027 at 7:30"
+    path.write_text("Subject: [Members] Night crossings return in July\n\n"
+                    "From: Kelpie Point Ferry Society <news@kelpie.example>\n"
+                    "Date: Tue, 8 Jun 2027 07:30:00 +0100\n\nThe crossings return on 2 July.\n")
+    article = read_article(path)  # the subject apart, a mailing list's tag before it
+    assert (article.title, article.paragraphs) == ("Night crossings return in July",
+                                                   ("The crossings return on 2 July.",))
+    assert article.date == dt.date(2027, 6, 8)
     long_subject = "Night crossings " * 40
     path.write_text(f"From: news@kelpie.example\nSubject: {long_subject}\n\nText.\n")
     with pytest.raises(AudiocastError, match="Subject line is too long"):

@@ -161,10 +161,11 @@ class Profile:
         """The first rule that matches the paragraph; for a line in two languages, the first
         that matches either (`Deila / Share: Facebook · E-mail`, `Vis på kart / Show on
         map`): a line is furniture in both languages or in neither."""
-        for text in (paragraph, *_languages(paragraph)):
+        halves = _languages(paragraph)
+        for text in (paragraph, *halves):
             found = next((r for r in self.rules
                           if r.matches(text, before, after, zone, listed)), None)
-            if found is not None:
+            if found is not None and (text == paragraph or not _heading_half(found, halves)):
                 return found
         return None
 
@@ -187,6 +188,13 @@ def _languages(paragraph: str) -> tuple[str, ...]:
     if m := _TWO_LINES.match(paragraph) or _TWO_DOTTED.match(paragraph):
         return m[2], m[1]
     return ()
+
+
+def _heading_half(rule: Rule, halves: tuple[str, ...]) -> bool:
+    """Whether a subhead rule took a half much shorter than the other: no heading in two
+    languages, but a heading run into its text (`FINAL / FINALE Harbor 7, Bay 6 …`)."""
+    short, long = sorted(len(h.split()) for h in halves)
+    return rule.kind == "subhead" and long > 3 * short + 2
 
 
 def _load_builtin() -> Profile:

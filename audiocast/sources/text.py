@@ -25,7 +25,9 @@ _BACK_ISSUES = re.compile(r"^(?P<date>.+?)\s*\|\s*Back issues\s*$", re.IGNORECAS
 # an e-mail's header line, its name perhaps in two languages: "Asunto / Subject: ..."
 _MAIL_HEADER = re.compile(r"^(?:[^\W\d_][\w-]{0,20}\s*/\s*)?([A-Za-z][A-Za-z-]{0,30})\s*:\s*(.*)$")
 _SENDER = ("from", "to", "date", "sent")
-_REPLY = re.compile(r"^(?:(?:Re|Fwd?|AW|WG|TR|RV)\s*:\s*)+", re.IGNORECASE)
+# "Re: Fwd: [Members] …": reply and forward marks, a mailing list's tag
+_REPLY = re.compile(r"^(?:(?:Re|Fwd?|AW|WG|TR|RV)\s*:\s*|\[[^\]\n]{1,40}\]\s*)+",
+                    re.IGNORECASE)
 _RULE = re.compile(r"^\s*([-=_~])\1{2,}\s*$")  # a line drawn across: ----- or ===== (a box of
 # asterisks is an alert, not a heading)
 MAX_HEADING = 100  # characters
@@ -123,6 +125,10 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
     preamble: tuple[str, ...] = ()
     date = None
     headers, lines, rest = _mail_headers(parts[0]) if parts else ({}, [], [])
+    if not headers and len(parts) > 1:  # "Subject: …", a blank line, then "From: …"
+        headers, lines, rest = _mail_headers(parts[0] + "\n" + parts[1])
+        if headers:
+            parts[0:2] = [parts[0] + "\n" + parts[1]]
     if headers:
         preamble = tuple(lines)
         parts[0] = "\n".join(rest)
