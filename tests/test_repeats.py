@@ -4,6 +4,7 @@ furniture), found across editions, and the drop rules an editor pastes to leave 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,17 @@ def test_figures_at_an_articles_end_are_a_contact_line_not_news() -> None:
     assert found == {contact: False, schedule: True}
 
 
+def test_a_daily_line_whose_figures_change_is_news_at_any_place() -> None:
+    prices = [f"Arabica closed at ${p} a pound, up {u}%." for p, u in
+              (("3.41", "2.1"), ("3.38", "0.9"), ("3.52", "3.3"))]
+    footer = [f"Market wire no. {n} · {d} December 2027" for n, d in
+              ((81, 6), (82, 7), (83, 8))]
+    articles = _articles(*([NEWS[i], p, f] for i, (p, f) in enumerate(
+        zip(prices, footer, strict=True))))
+    found = {r.line: r.news for r in find(articles, "en")}
+    assert found == {prices[-1]: True, footer[-1]: False}
+
+
 def write_edition(show: Path, day: int, footer: str, news: str) -> None:
     edition = show / "episodes" / f"2026-10-{day:02}"
     edition.mkdir(parents=True)
@@ -122,3 +134,25 @@ def test_a_rule_in_the_shows_furniture_file_rebuilds_the_episodes_it_changes(
     mp3 = small_show / "feed" / episodes["2026-10-09"]["file"]
     transcript = mp3.with_suffix(".vtt").read_text(encoding="utf-8")  # what a listener hears
     assert "Divers checked pile" in transcript and "Penned" not in transcript
+
+
+def test_the_report_measures_what_the_suggested_rules_leave_out(tmp_path: Path) -> None:
+    """`scripts/repeats_report.py` on a newsroom's annotated history of four editions."""
+    import subprocess
+    import sys
+
+    for day, footer in zip((6, 9, 13), FOOTERS, strict=True):
+        write_edition(tmp_path / "pier-post", day, footer, f"Divers checked pile {day}.")
+        article = tmp_path / "pier-post" / "episodes" / f"2026-10-{day:02}" / "pier.md"
+        edition = article.parents[2] / article.parent.name
+        article.parent.rename(edition)
+        (edition / "pier.md.expect.toml").write_text(
+            f'format = "wire"\n[[furniture]]\ntext = "{footer}"\nclass = "footer"\n'
+            f'[[news]]\ntext = "Divers checked pile {day}."\n', encoding="utf-8")
+    (tmp_path / "pier-post" / "episodes").rmdir()
+    script = Path(__file__).parents[1] / "scripts" / "repeats_report.py"
+    out = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True,
+                         text=True, timeout=120).stdout
+    assert "1 rules suggested, 2 lines listed as news" in out, out  # the pile is news
+    assert re.search(r"built-in rules +0/3 += +0\.0% +news lost 0", out), out
+    assert re.search(r"with the suggested rules +3/3 += 100\.0% +news lost 0", out), out

@@ -74,26 +74,61 @@ def _tokens(line: str, language: str) -> list[tuple[str, str]]:
     return pieces
 
 
+# words beside a number that changes from one edition to the next as furniture's do: an
+# issue's number, a date ("Issue 47", "Vol. 14, No. 10"); a price or a score changes too
+_COUNTERS = frozenset({"issue", "no", "nr", "nº", "n°", "number", "vol", "volume", "edition",
+                       "letter", "bulletin", "release", "notice", "update", "page", "part",
+                       "episode", "series", "week", "#"})
+
+
 @dataclass
 class _Seen:
     pattern: str
+    shape: list[str]  # the line's pieces as its shape has them ("0" for a number)
     line: str = ""
-    wordings: set[str] = field(default_factory=set)
+    numbers: dict[int, set[str]] = field(default_factory=dict)  # each number's values
     articles: set[str] = field(default_factory=set)
     editions: dict[str, None] = field(default_factory=dict)  # in the order first seen
     amid: int = 0  # articles in which it stands among the news
 
+    def add(self, line: str, tokens: list[str]) -> None:
+        self.line = " ".join(line.split())
+        for i, token in enumerate(tokens):
+            if token.isdigit():
+                self.numbers.setdefault(i, set()).add(token)
+
+    def _counter(self, i: int) -> bool:
+        """Whether the number at piece i counts issues or dates: a year, a time, or beside
+        a name of a month or day or a word such as "Issue" (punctuation and numbers
+        between)."""
+        if all(len(v) == 4 and v[:2] in ("19", "20") for v in self.numbers[i]):
+            return True
+        if ":" in self.shape[max(i - 1, 0):i + 2]:
+            return True
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(self.shape) and not self.shape[j][:1].isalpha() and not (
+                    self.shape[j].startswith("(?:")):
+                j += step
+            if 0 <= j < len(self.shape) and (self.shape[j] in _COUNTERS
+                                             or self.shape[j].startswith("(?:")):
+                return True
+        return False
+
     def news(self) -> bool:
         """Whether it looks like news: a quotation or reported speech; a line that stands
         among an article's news in most of its articles (a running story's background, a
-        road still closed); or one that states a fact (a number that does not change from
-        one edition to the next) anywhere but at an article's ends, where furniture gathers
-        (a contact line's channel and phone numbers)."""
+        road still closed); a number that changes from one edition to the next and counts
+        no issue or date (a price, a score); or a fact (a number that does not change)
+        anywhere but at an article's ends, where furniture gathers (a contact line's channel
+        and phone numbers)."""
         if reports(self.line) or self.amid * 2 > len(self.articles):
             return True
-        varies = len(self.wordings) > 1  # in its numbers or names of months and days
-        return bool(self.amid) and carries_news(re.sub(r"\d+", "", self.line) if varies
-                                                else self.line)
+        varying = [i for i, values in self.numbers.items() if len(values) > 1]
+        if not all(map(self._counter, varying)):
+            return True
+        fixed = re.sub(r"\d+", "", self.line) if varying else self.line
+        return bool(self.amid) and carries_news(fixed)
 
 
 def _amid(repeated: list[bool]) -> list[bool]:
@@ -114,9 +149,9 @@ def find(articles: Iterable[tuple[str, str, Sequence[str]]], language: str,
         for line in lines:
             pieces = _tokens(line, language)
             shape = "".join(s for s, _ in pieces)
-            entry = seen.setdefault(shape, _Seen("(?i)^" + "".join(p for _, p in pieces) + "$"))
-            entry.line = " ".join(line.split())
-            entry.wordings.add(entry.line.casefold())
+            entry = seen.setdefault(shape, _Seen(
+                "(?i)^" + "".join(p for _, p in pieces) + "$", [s for s, _ in pieces]))
+            entry.add(line, _TOKEN.findall(line.strip()))
             entry.articles.add(article)
             entry.editions[edition] = None
             shapes[-1].append(entry)
