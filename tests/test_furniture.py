@@ -363,6 +363,19 @@ def test_what_carries_news(paragraph: str, news: bool) -> None:
     assert carries_news(paragraph) is news
 
 
+@pytest.mark.parametrize("paragraph, quotes", [
+    ('Find us on Facebook as "Loon Narrows Ricers" and tag your photos.', False),
+    ('Photos free of charge with the credit "Harbour Smelter S.A."', False),
+    ('"We will not reopen the pier," the harbour master said.', True),
+    ('"Stop the cuts now" was painted on the ferry office wall.', True),
+    ('"' + "A" * 60 + ' b c" was the code.', True),  # read in one pass, not 2^60 splits
+])
+def test_a_name_in_quotes_is_no_quotation(paragraph: str, quotes: bool) -> None:
+    from audiocast.narration.signals import reports
+
+    assert reports(paragraph) is quotes
+
+
 @pytest.mark.parametrize("line", [
     "Del / Share: Facebook · LinkedIn · E-post",
     "Bestillinger / Bookings: Havnekontoret, 555 0142, booking@havn.example",

@@ -41,6 +41,10 @@ _REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|reported|add
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
 MIN_QUOTE_WORDS = 3  # a title in quotes ("The Ferry") is no quotation; a sentence is
+# a name in quotes, each word capitalised but the small ones: "Loon Narrows Ricers",
+# "Harbour Smelter S.A." (`find us as …`, `with the credit …`)
+_WORD = r"(?:[A-ZÀ-Þ][\w'’&.-]*|of|the|and|de|del|la|du|von|van|&)"
+_NAME = re.compile(rf"{_WORD}(?:\s+{_WORD})*")
 
 
 def reports(paragraph: str) -> bool:
@@ -49,7 +53,8 @@ def reports(paragraph: str) -> bool:
     print of "The Ferry" free` does not."""
     if _REPORTED.search(paragraph) or len(_QUOTE.findall(paragraph)) % 2:
         return True
-    return any(len(q.split()) >= MIN_QUOTE_WORDS for q in _QUOTED.findall(paragraph))
+    return any(len(q.split()) >= MIN_QUOTE_WORDS and not _NAME.fullmatch(q.strip())
+               for q in _QUOTED.findall(paragraph))
 
 
 def carries_news(paragraph: str) -> bool:
