@@ -57,11 +57,11 @@ def _escaped(text: str) -> str:
     return "".join("\\" + c if c in _RE2_SPECIAL else c for c in text)
 
 
-def _tokens(line: str, language: str) -> list[tuple[str, str]]:
-    """The line's pieces, each with what stands for it in the line's shape and pattern."""
+def _pieces(tokens: list[str], language: str) -> list[tuple[str, str]]:
+    """A line's tokens, each as what stands for it in the line's shape and pattern."""
     names = _names(language)
     pieces = []
-    for token in _TOKEN.findall(line.strip()):
+    for token in tokens:
         folded = token.casefold()
         if token.isdigit():
             pieces.append(("0", r"\d+"))
@@ -147,11 +147,12 @@ def find(articles: Iterable[tuple[str, str, Sequence[str]]], language: str,
     for edition, article, lines in articles:
         shapes.append([])
         for line in lines:
-            pieces = _tokens(line, language)
+            tokens = _TOKEN.findall(line.strip())
+            pieces = _pieces(tokens, language)
             shape = "".join(s for s, _ in pieces)
             entry = seen.setdefault(shape, _Seen(
                 "(?i)^" + "".join(p for _, p in pieces) + "$", [s for s, _ in pieces]))
-            entry.add(line, _TOKEN.findall(line.strip()))
+            entry.add(line, tokens)
             entry.articles.add(article)
             entry.editions[edition] = None
             shapes[-1].append(entry)

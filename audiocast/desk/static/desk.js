@@ -1,5 +1,6 @@
 // audiocast desk: hear takes, try and save lexicon entries, keep or drop paragraphs, leave
-// a repeated line out everywhere, edit an article, build with progress. Every action is a POST carrying the desk's token.
+// a repeated line out everywhere, edit an article, build with progress. Every action is a
+// POST carrying the desk's token.
 "use strict";
 const token = document.querySelector('meta[name="desk-token"]').content;
 
