@@ -27,6 +27,7 @@ _NOT_FACTS = re.compile(
     r"|\b(?:Rs\.?|USD|CAD|AUD|NZD|GBP|EUR)\s?\d[\d,.]*"
     r"|(?:\+?1[-. ])?\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\b\d{3}-\d{4}\b"  # phone numbers
     r"|\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){2,6}\b"  # international phone numbers
+    r"|\b0\d{3,4}[ -]\d{3}[ -]\d{3,4}\b"  # national ones: 01855 555 0134
     r"|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b"  # times
     rf"|\b(?:{_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"  # dates
     r"|\b\d{1,2}(?:st|nd|rd|th)? (?:" + "|".join(v.MONTH_NAMES) + r")(?: \d{4})?"
