@@ -27,6 +27,6 @@ def repeated(show: Show, editions: int = 30, at_least: int = 3,
         except EditionError as e:
             warn(f"{e} (not looked at)")
             continue
-        articles += [(edition.id, str(a.source), narrator.reading(a).kept)
+        articles += [(edition.id, str(a.source), narrator.lines_read(a))
                      for a in edition.articles]
     return find(articles, show.language, at_least), len(paths)

@@ -49,7 +49,7 @@ def measure(paths: list[Path], narrator: Narrator, corpus: Path) -> nr.Counts:
 
 
 def suggested(paths: list[Path], narrator: Narrator, at_least: int) -> list[Repeat]:
-    read = [(p.parent.name, str(p), narrator.reading(read_article(p)).kept) for p in paths]
+    read = [(p.parent.name, str(p), narrator.lines_read(read_article(p))) for p in paths]
     return find(read, narrator.language, at_least)
 
 

@@ -156,3 +156,25 @@ def test_the_report_measures_what_the_suggested_rules_leave_out(tmp_path: Path) 
     assert "1 rules suggested, 2 lines listed as news" in out, out  # the pile is news
     assert re.search(r"built-in rules +0/3 += +0\.0% +news lost 0", out), out
     assert re.search(r"with the suggested rules +3/3 += 100\.0% +news lost 0", out), out
+
+
+def test_a_first_line_in_every_edition_is_no_headline_once_its_rule_is_added() -> None:
+    from dataclasses import replace
+
+    from audiocast.model import Article, DropRule
+    from audiocast.narration.script import Narrator
+
+    first = "Pier Post: the quay in brief"
+    articles = [Article(Path(f"{d}.txt"), first, (f"Crane {d} was fitted on Monday.",
+                                                   f"It lifts {40 + d} tonnes."))
+                for d in range(3)]
+    narrator = Narrator(400)
+    found = find([(str(i), str(i), narrator.lines_read(a)) for i, a in enumerate(articles)],
+                 "en")
+    [rule] = [r for r in found if r.line == first and not r.news]
+    ruled = replace(narrator, profile=narrator.profile.extended(
+        (DropRule("repeated line", rule.pattern),)))
+    narration = ruled.article(articles[0])
+    assert first not in [s.source for s in narration.segments]
+    assert narration.segments[0].source == "Crane 0 was fitted on Monday."
+    assert (first, "repeated line") in [(d.text, d.reason) for d in narration.dropped]

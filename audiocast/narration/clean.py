@@ -137,9 +137,10 @@ class Profile:
     subheads: str = "pause"
 
     def extended(self, rules: tuple[DropRule, ...]) -> Profile:
-        """With the show's own rules, after the built-in ones."""
-        added = tuple(Rule("", r.reason, user_pattern(r.pattern), ends_article=r.ends_article)
-                      for r in rules)
+        """With the show's own rules, after the built-in ones. A first line one of them
+        drops is no headline either: the news under it heads the article."""
+        added = tuple(Rule("", r.reason, user_pattern(r.pattern), ends_article=r.ends_article,
+                           not_headline=True) for r in rules)
         return replace(self, rules=self.rules + added)
 
     def for_language(self, language: str) -> Profile:

@@ -146,6 +146,12 @@ class Narrator:
         language."""
         return read(article, self.profile.for_language(article.language or self.language))
 
+    def lines_read(self, article: Article) -> list[str]:
+        """The article's headline, unless its source states it, and its paragraphs read."""
+        reading = self.reading(article)
+        headline, _ = self.headline(article, reading)
+        return ([headline] if headline and not article.title_stated else []) + reading.kept
+
     def headline(self, article: Article, reading: Reading) -> tuple[str, str]:
         """The headline to say, and the chapter's title when it is not the article's own. A
         first line that is no headline ("View this email in your browser", a newsletter's
