@@ -58,9 +58,11 @@ def squash(text: str) -> str:
 
 def visible(text: str) -> str:
     """An annotation's text as a listener would meet it: markup and attributes removed
-    (HTML tags; Markdown links, images, strong emphasis and the marks that open a line)."""
+    (HTML tags; Markdown links, images, emphasis and the marks that open a line)."""
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", html.unescape(text))
     text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m[1] or m[2], text)
+    text = re.sub(r"(?<![\w*~])\*(?=[\w\"“'(])([^*\n]+?)(?<=[\w.!?\"”')])\*(?![\w*~])", r"\1",
+                  text)  # *emphasis*
     text = re.sub(r"^(?:#{1,6}|[-*+]|>)\s+", "", text)  # a heading's, a list item's, a quote's mark
     text = text.split('">')[-1] if '">' in text else text
     bare = squash(re.sub(r"<[^>]*>?", " ", text))

@@ -76,6 +76,9 @@ SAID = [
     # capitals
     ("The FBI took over", "The F B I took over"),
     ("NASA and NOAA said", "Nasa and Noaa said"),
+    ("Vestfjord Sambandet AS runs the ferry", "Vestfjord Sambandet A S runs the ferry"),
+    ("prices FOB Puerto Yumbil", "prices F O B Puerto Yumbil"),
+    ("as fast AS they could", "as fast as they could"),  # emphasis, no company
     ("was NOT taking on water", "was not taking on water"),
     ("FBI AGENTS FOLLOWED THE DONATIONS", "F B I agents followed the donations"),
     ("a SAG-AFTRA contract", "a Sag-Aftra contract"),
