@@ -381,6 +381,7 @@ def test_a_name_in_quotes_is_no_quotation(paragraph: str, quotes: bool) -> None:
     "Bestillinger / Bookings: Havnekontoret, 555 0142, booking@havn.example",
     "Abonner på varsler / Subscribe to alerts for this route",
     "Tilaa tiedotteet sähköpostiisi · Subscribe to our releases by e-mail",
+    "Hizkuntza / Idioma / Language: EUS · ES · EN",  # three labels (once a crash)
 ])
 def test_a_line_in_two_languages_is_furniture_when_either_half_is(line: str) -> None:
     reading = _read(NEWS[0], line, NEWS[1])

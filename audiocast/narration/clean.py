@@ -192,10 +192,11 @@ def _languages(paragraph: str) -> tuple[str, ...]:
 
 
 def _heading_half(rule: Rule, halves: tuple[str, ...]) -> bool:
-    """Whether a subhead rule took a half much shorter than the other: no heading in two
-    languages, but a heading run into its text (`FINAL / FINALE Harbor 7, Bay 6 …`)."""
-    short, long = sorted(len(h.split()) for h in halves)
-    return rule.kind == "subhead" and long > 3 * short + 2
+    """Whether a subhead rule took a part much shorter than another (a line in two
+    languages, or a label in two or three): no heading in two languages, but a heading run
+    into its text (`FINAL / FINALE Harbor 7, Bay 6 …`)."""
+    words = [len(h.split()) for h in halves]
+    return rule.kind == "subhead" and max(words) > 3 * min(words) + 2
 
 
 def _load_builtin() -> Profile:
