@@ -231,6 +231,19 @@ def test_a_newsletter_saved_from_an_e_mail_is_headed_by_its_subject(
     article = read_article(path)
     assert article.title == "Bulletin No. 27 - Night crossings return in July"
     assert article.date == dt.date(2027, 6, 8)
+    path.write_text("From: Kelpie Point Ferry Society <news@kelpie.example>\n"
+                    "For the friends of the ferry\nEnviado el martes 8/06/2027\n"
+                    "Subject: Night crossings return in July\n\nThe crossings return.\n")
+    article = read_article(path)  # lines a mail program puts among the headers
+    assert (article.title, article.paragraphs) == ("Night crossings return in July",
+                                                   ("The crossings return.",))
+    path.write_text(path.read_text().replace("Subject:", "Where: the quay\nSubject:"))
+    assert read_article(path).title != "Night crossings return in July"  # a label ends it
+    path.write_text("De / From: Kelpie Point Ferry Society <news@kelpie.example>\n"
+                    "Asunto / Subject: Fwd: Bulletin No. 27 - Night crossings return in July\n"
+                    "Date: Tue, 8 Jun 2027 07:30:00 +0100\n"
+                    "Attachment: timetable.pdf\n\n"
+                    "The society's night crossings return on 2 July, the board said.\n")
     out = _script(capsys, str(path))
     assert "Bulletin number twenty-seven - Night crossings return in July" in out.splitlines()
     assert "From" not in out and "kelpie.example" not in out and "Subject" not in out

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
-import itertools
 import re
 from pathlib import Path
 
@@ -25,6 +24,8 @@ _BACK_ISSUES = re.compile(r"^(?P<date>.+?)\s*\|\s*Back issues\s*$", re.IGNORECAS
 # an e-mail's header line, its name perhaps in two languages: "Asunto / Subject: ..."
 _MAIL_HEADER = re.compile(r"^(?:[^\W\d_][\w-]{0,20}\s*/\s*)?([A-Za-z][A-Za-z-]{0,30})\s*:\s*(.*)$")
 _SENDER = ("from", "to", "date", "sent")
+_KNOWN = frozenset({*_SENDER, "subject", "cc", "reply-to"})
+_SHORT = 12  # words: a line a mail program adds among the headers
 # "Re: Fwd: [Members] …": reply and forward marks, a mailing list's tag
 _REPLY = re.compile(r"^(?:(?:Re|Fwd?|AW|WG|TR|RV)\s*:\s*|\[[^\]\n]{1,40}\]\s*)+",
                     re.IGNORECASE)
@@ -52,11 +53,29 @@ def _mail_headers(block: str) -> tuple[dict[str, str], list[str], list[str]]:
     them (a newsletter's "Posted to the list …" line under its headers)."""
     unfolded = re.sub(r"\n[ \t]+", " ", block)  # a long header goes on, indented
     lines = [ln.strip() for ln in unfolded.splitlines() if ln.strip()]
-    found = list(itertools.takewhile(bool, map(_MAIL_HEADER.match, lines)))
-    headers = {m[1].lower(): m[2].strip() for m in found}
+    matches = [_MAIL_HEADER.match(ln) for ln in lines]
+    end = _header_run(lines, matches)
+    headers = {m[1].lower(): m[2].strip() for m in matches[:end] if m}
     if not _REPLY.sub("", headers.get("subject", "")) or not any(map(headers.get, _SENDER)):
         return {}, [], []
-    return headers, lines[:len(found)], lines[len(found):]
+    return headers, lines[:end], lines[end:]
+
+
+def _header_run(lines: list[str], matches: list[re.Match[str] | None]) -> int:
+    """How many lines the header block has: header lines, and at most two short lines
+    without a label that a mail program puts among them (a recipient's name, "Enviado el
+    …") when a known header follows."""
+    end = 0
+    while end < len(lines):
+        if matches[end]:
+            end += 1
+            continue
+        ahead = next((j for j in range(end + 1, min(end + 3, len(lines)))
+                      if (m := matches[j]) and m[1].lower() in _KNOWN), None)
+        if ahead is None or any(len(lines[k].split()) > _SHORT for k in range(end, ahead)):
+            break
+        end = ahead
+    return end
 
 
 def _mail(text: str, headers: dict[str, str]) -> tuple[dict[str, str], str | None]:
