@@ -143,14 +143,15 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
     parts = blocks(text)
     preamble: tuple[str, ...] = ()
     date = None
-    headers, lines, rest = _mail_headers(parts[0]) if parts else ({}, [], [])
+    headers, lines, after = _mail_headers(parts[0]) if parts else ({}, [], [])
     if not headers and len(parts) > 1:  # "Subject: …", a blank line, then "From: …"
-        headers, lines, rest = _mail_headers(parts[0] + "\n" + parts[1])
+        merged = parts[0] + "\n" + parts[1]
+        headers, lines, after = _mail_headers(merged)
         if headers:
-            parts[0:2] = [parts[0] + "\n" + parts[1]]
+            parts[0:2] = [merged]
     if headers:
         preamble = tuple(lines)
-        parts[0] = "\n".join(rest)
+        parts[0] = "\n".join(after)
         headers, body = _mail(text, headers)
         parts = blocks(body) if body is not None else [p for p in parts if p]
         date = parse_date(headers.get("date") or headers.get("sent") or "")
