@@ -239,6 +239,10 @@ def test_a_newsletter_saved_from_an_e_mail_is_headed_by_its_subject(
                                                    ("The crossings return.",))
     path.write_text(path.read_text().replace("Subject:", "Where: the quay\nSubject:"))
     assert read_article(path).title != "Night crossings return in July"  # a label ends it
+    path.write_text("Subject: Night crossings\nFrom: news@kelpie.example\nWhere: the quay\n"
+                    "When: Fridays\n\nThe crossings return.\n")
+    assert read_article(path).paragraphs == ("Where: the quay When: Fridays",  # no header
+                                             "The crossings return.")
     path.write_text("De / From: Kelpie Point Ferry Society <news@kelpie.example>\n"
                     "Asunto / Subject: Fwd: Bulletin No. 27 - Night crossings return in July\n"
                     "Date: Tue, 8 Jun 2027 07:30:00 +0100\n"

@@ -25,6 +25,10 @@ _BACK_ISSUES = re.compile(r"^(?P<date>.+?)\s*\|\s*Back issues\s*$", re.IGNORECAS
 _MAIL_HEADER = re.compile(r"^(?:[^\W\d_][\w-]{0,20}\s*/\s*)?([A-Za-z][A-Za-z-]{0,30})\s*:\s*(.*)$")
 _SENDER = ("from", "to", "date", "sent")
 _KNOWN = frozenset({*_SENDER, "subject", "cc", "reply-to"})
+# other names a mail program writes; a hyphenated one (`X-Mailer`, `MIME-Version`) is one
+# too. Another label ends the headers: `Where: the quay` under them is news
+_MAIL_NAMES = _KNOWN | {"bcc", "attachment", "attachments", "importance", "priority",
+                        "sender", "organization", "received", "references", "precedence"}
 _SHORT = 12  # words: a line a mail program adds among the headers
 # "Re: Fwd: [Members] …": reply and forward marks, a mailing list's tag
 _REPLY = re.compile(r"^(?:(?:Re|Fwd?|AW|WG|TR|RV)\s*:\s*|\[[^\]\n]{1,40}\]\s*)+",
@@ -63,11 +67,11 @@ def _mail_headers(block: str) -> tuple[dict[str, str], list[str], list[str]]:
 
 def _header_run(lines: list[str], matches: list[re.Match[str] | None]) -> int:
     """How many lines the header block has: header lines, and at most two short lines
-    without a label that a mail program puts among them (a recipient's name, "Enviado el
-    …") when a known header follows."""
+    without a mail header's name that a mail program puts among them (a recipient's name,
+    "Enviado el …") when a known header follows."""
     end = 0
     while end < len(lines):
-        if matches[end]:
+        if (m := matches[end]) and (m[1].lower() in _MAIL_NAMES or "-" in m[1]):
             end += 1
             continue
         ahead = next((j for j in range(end + 1, min(end + 3, len(lines)))
