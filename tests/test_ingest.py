@@ -50,6 +50,18 @@ adult fares from $4 to $5 on March 1, the first increase since 2018.</p>
 <description>A cable was cut overnight.</description></item>
 </channel></rss>"""
 
+# what the web's feeds get wrong: a bare `&` (in a title, in a link's query) and HTML
+# entities that XML does not define; a feed reader forgives both
+CARELESS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Harbor Dispatch</title><link>{base}</link>
+<item><title>Fish &amp; chips stall wins the Caf&eacute; &amp; Grill award</title>
+<link>{base}award.html?id=7&ref=rss</link><pubDate>Wed, 25 Nov 2026 06:00:00 +0000</pubDate>
+<description>The stall on the quay&nbsp;took the prize&hellip; again.</description></item>
+<item><title>Pier & harbor&rsquo;s lights to be replaced</title><link>{base}pier.html</link>
+<pubDate>Wed, 25 Nov 2026 07:00:00 +0000</pubDate><description><![CDATA[<p>New lamps &amp;
+poles on the pier by March.</p>]]></description></item>
+</channel></rss>"""
+
 
 @pytest.fixture
 def newsroom(tmp_path: Path) -> Iterator[str]:
@@ -65,6 +77,7 @@ def newsroom(tmp_path: Path) -> Iterator[str]:
     (site / "feed.xml").write_text(FEED.format(base=base))
     (site / "tide-gauge.html").write_text(PAGE)
     (site / "broken.xml").write_text("<?xml version='1.0'?><rss><channel><item><title>x")
+    (site / "careless.xml").write_text(CARELESS.format(base=base))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base
     server.shutdown()
@@ -147,6 +160,19 @@ def test_a_malformed_feed_or_a_dead_link_is_one_clear_line(
     assert main(["ingest", f"{newsroom}missing.html", "--show", str(small_show)]) == 1
     assert "missing.html: cannot fetch: 404" in capsys.readouterr().err
     assert not _articles(small_show)
+
+
+def test_a_feed_with_a_bare_ampersand_or_html_entities_is_read_as_its_author_meant(
+        newsroom: str, small_show: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the pages it links to are missing: each item's description is its text
+    assert main(["ingest", f"{newsroom}careless.xml", "--show", str(small_show)]) == 0
+    assert capsys.readouterr().out.count("added") == 2
+    award, pier = (read_article(p) for p in _articles(small_show))
+    assert award.title == "Fish & chips stall wins the Café & Grill award"
+    assert award.url == f"{newsroom}award.html?id=7&ref=rss"
+    assert award.paragraphs == ("The stall on the quay took the prize… again.",)
+    assert pier.title == "Pier & harbor’s lights to be replaced"
+    assert pier.paragraphs == ("New lamps & poles on the pier by March.",)
 
 
 _PAGE = """<html><head><title>Reservoir levels fall to a record low</title></head><body>

@@ -5,6 +5,7 @@ HTML fragments such as a feed's `content:encoded`."""
 from __future__ import annotations
 
 import datetime as dt
+import html.entities
 import re
 from dataclasses import dataclass
 from xml.sax import SAXException
@@ -214,14 +215,51 @@ class FeedItem:
     language: str = ""  # the feed's <language>
 
 
+_CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.S)
+_REFERENCE = re.compile(rb"&(?:(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));"
+                        rb"|&")
+_XML_NAMES = (b"amp", b"lt", b"gt", b"quot", b"apos")
+
+
+def _reference(found: re.Match[bytes]) -> bytes:
+    """A character reference XML reads as the feed's author meant it: a bare `&` (in a link,
+    in "Fish & Chips") as `&amp;`, an HTML entity (`&nbsp;`, `&eacute;`) as its number."""
+    number, name = found.groups()
+    if number or name in _XML_NAMES:
+        return found[0]
+    text = html.entities.html5.get(name.decode() + ";") if name else None
+    if text is None:
+        return b"&amp;" + found[0][1:]
+    return b"".join(b"&#%d;" % ord(c) for c in text)
+
+
+def repaired(data: bytes) -> bytes:
+    """The feed with the two faults the web's feeds commonly have put right, outside CDATA
+    sections: what a feed reader forgives, so one newsroom's `&` does not stop the day's
+    edition. A feed broken in any other way (cut short, a tag left open) stays broken."""
+    parts = _CDATA.split(data)
+    return b"".join(part if i % 2 else _REFERENCE.sub(_reference, part)
+                    for i, part in enumerate(parts))
+
+
+def _not_well_formed(parsed: feedparser.FeedParserDict) -> bool:
+    """feedparser reads what it can of broken XML; a feed that is not well-formed is refused
+    (a mere encoding mismatch is not)."""
+    return bool(parsed.bozo) and (isinstance(parsed.bozo_exception, SAXException)
+                                  or not parsed.entries)
+
+
 def from_feed(data: bytes, source: str) -> list[FeedItem]:
     """The items of an RSS or Atom feed; full text from `content:encoded` where present."""
     parsed = feedparser.parse(data)
-    # feedparser reads what it can of broken XML; a feed that is not well-formed is refused
-    # (a mere encoding mismatch is not)
-    if parsed.bozo and (isinstance(parsed.bozo_exception, SAXException) or not parsed.entries):
-        raise AudiocastError(f"not a valid RSS or Atom feed: {parsed.bozo_exception}", source,
-                             hint="ask the newsroom for its feed's address, or check the file")
+    if _not_well_formed(parsed):
+        fixed = repaired(data)
+        again = feedparser.parse(fixed) if fixed != data else parsed
+        if _not_well_formed(again):
+            raise AudiocastError(f"not a valid RSS or Atom feed: {again.bozo_exception}",
+                                 source, hint="ask the newsroom for its feed's address, "
+                                 "or check the file")
+        parsed = again
     items = []
     site = parsed.feed.get("title", "")
     language = sanitize.language_code(parsed.feed.get("language"))
