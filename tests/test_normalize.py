@@ -95,6 +95,8 @@ CASES = [
     # a headline in capitals: its short words are words, though the word list lacks them
     ("COOPERATIVE HAS 400 TONNES OF HAY", "Cooperative has four hundred Tonnes of hay"),
     ("NEW APP AND BOX OFFICE", "new app and box office"),
+    ("THE CO-OP WILL BUY WI-FI", "the co-op will buy wi-fi"),
+    ("an OB-GYN clinic", "an O B-G Y N clinic"),
     # symbols, addresses, markup, typography
     ("Q&A", "Q and A"),
     ("and/or", "and or"),

@@ -160,6 +160,15 @@ def _stands_as_acronym(text: str, start: int, end: int) -> bool:
 
 # a department's or a degree's initials with a small letter between: `DoE`, `MoD`, `PhD`
 _MIXED_CASE = re.compile(r"(?<![\w&'’.-])([A-Z][a-z][A-Z])(['’]s)?(?![\w&])")
+# a word hyphenated in capitals: `CO-OP` (a word, "coop"), `OB-GYN` (letters)
+_HYPHENATED = re.compile(r"(?<![\w&'’.-])([A-Z]{1,8})-([A-Z]{1,8})(?![\w&'’-])")
+
+
+def _hyphenated_word(m: re.Match[str]) -> str:
+    """`CO-OP` -> `co-op`, `WI-FI` -> `wi-fi`: its halves joined make a word; else as it was."""
+    if not is_english(m[1] + m[2]):
+        return m[0]
+    return seal("words", m[0], m[0].lower(), "acronyms: words in capitals")
 
 
 def acronyms(text: str) -> str:
@@ -180,4 +189,5 @@ def acronyms(text: str) -> str:
         return seal("words", token + s, token.capitalize() + s.lower(), rule)
     text = _MIXED_CASE.sub(lambda m: letters(m[1].upper(), "acronyms: mixed case")
                            + (m[2] or ""), text)
+    text = _HYPHENATED.sub(_hyphenated_word, text)
     return _CAPS.sub(say, text)

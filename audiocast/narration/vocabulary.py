@@ -124,7 +124,7 @@ COMMON_WORDS = frozenset({
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "and", "or", "but", "not",
     "no", "so", "go", "do", "be", "me", "we", "he", "my", "if", "is", "am", "oh", "ok", "up",
     "us", "it", "as", "all", "any", "new", "old", "big", "hot", "out", "off", "now", "yes",
-    "online", "email", "website", "has", "box", "app", "mom",
+    "online", "email", "website", "has", "box", "app", "mom", "wifi", "hifi", "scifi",
 })
 
 # Capitals with a reading of their own: single capital letters in the reading are spelled.
