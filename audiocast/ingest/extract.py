@@ -233,7 +233,7 @@ def _reference(found: re.Match[bytes]) -> bytes:
     return b"".join(b"&#%d;" % ord(c) for c in text)
 
 
-def repaired(data: bytes) -> bytes:
+def _repaired(data: bytes) -> bytes:
     """The feed with the two faults the web's feeds commonly have put right, outside CDATA
     sections: what a feed reader forgives, so one newsroom's `&` does not stop the day's
     edition. A feed broken in any other way (cut short, a tag left open) stays broken."""
@@ -253,7 +253,7 @@ def from_feed(data: bytes, source: str) -> list[FeedItem]:
     """The items of an RSS or Atom feed; full text from `content:encoded` where present."""
     parsed = feedparser.parse(data)
     if _not_well_formed(parsed):
-        fixed = repaired(data)
+        fixed = _repaired(data)
         again = feedparser.parse(fixed) if fixed != data else parsed
         if _not_well_formed(again):
             raise AudiocastError(f"not a valid RSS or Atom feed: {again.bozo_exception}",
