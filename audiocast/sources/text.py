@@ -30,6 +30,7 @@ _KNOWN = frozenset({*_SENDER, "subject", "cc", "reply-to"})
 _MAIL_NAMES = _KNOWN | {"bcc", "attachment", "attachments", "importance", "priority",
                         "sender", "organization", "received", "references", "precedence"}
 _SHORT = 12  # words: a line a mail program adds among the headers
+_SALUTATION = 6  # words at most: "Dear members of the cooperative,"
 # "Re: Fwd: [Members] …": reply and forward marks, a mailing list's tag
 _REPLY = re.compile(r"^(?:(?:Re|Fwd?|AW|WG|TR|RV)\s*:\s*|\[[^\]\n]{1,40}\]\s*)+",
                     re.IGNORECASE)
@@ -125,9 +126,21 @@ def _pieces(block: str) -> list[tuple[str, bool]]:
             above or not _ENDS_SENTENCE.search(lines[i]))
         if above and pieces and not pieces[-1][1] and not heading:
             pieces.append((lines[i - 1], False))
-        pieces.append(("\n".join(lines[i:j]), heading))
+        pieces += [(text, heading) for text in _salutation_apart(lines[i:j])]
         i = j
     return pieces
+
+
+def _salutation_apart(lines: list[str]) -> list[str]:
+    """A block's lines as paragraphs: one, unless its first line is a letter's salutation
+    on a line of its own (`Dear members,` or `Hello, neighbours!`, a few words, then text
+    that starts anew and ends a sentence): that line is a paragraph apart, as its writer
+    set it. A sign-off over a name (`Best wishes,` / `Ann Lee, editor`) stays one."""
+    first = lines[0]
+    if (len(lines) > 1 and len(first.split()) <= _SALUTATION and first.endswith((",", "!"))
+            and lines[1][:1].isupper() and _ENDS_SENTENCE.search(lines[-1])):
+        return [first, "\n".join(lines[1:])]
+    return ["\n".join(lines)]
 
 
 def _paragraphs(pieces: list[tuple[str, bool]]) -> tuple[tuple[str, ...], frozenset[int]]:
