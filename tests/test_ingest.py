@@ -15,6 +15,8 @@ from mutagen.id3 import ID3
 
 from audiocast.cli import main
 from audiocast.config import load_show
+from audiocast.errors import AudiocastError
+from audiocast.ingest.extract import from_feed
 from audiocast.narration.clean import read
 from audiocast.sources import read_article
 
@@ -173,6 +175,15 @@ def test_a_feed_with_a_bare_ampersand_or_html_entities_is_read_as_its_author_mea
     assert award.paragraphs == ("The stall on the quay took the prize… again.",)
     assert pier.title == "Pier & harbor’s lights to be replaced"
     assert pier.paragraphs == ("New lamps & poles on the pier by March.",)
+
+
+def test_a_careless_feed_in_utf_16_is_refused_not_garbled() -> None:
+    careless = CARELESS.format(base="http://127.0.0.1/").replace('"UTF-8"', '"UTF-16"')
+    with pytest.raises(AudiocastError, match="not a valid RSS or Atom feed"):
+        from_feed(careless.encode("utf-16"), "careless16.xml")
+    fine = FEED.format(base="http://127.0.0.1/").replace('"UTF-8"', '"UTF-16"')
+    assert [i.title for i in from_feed(fine.encode("utf-16"), "fine16.xml")] == [
+        "Ferry fares to rise by a quarter in spring", "Tide gauge on the east pier vandalized"]
 
 
 _PAGE = """<html><head><title>Reservoir levels fall to a record low</title></head><body>

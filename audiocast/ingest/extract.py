@@ -236,7 +236,11 @@ def _reference(found: re.Match[bytes]) -> bytes:
 def _repaired(data: bytes) -> bytes:
     """The feed with the two faults the web's feeds commonly have put right, outside CDATA
     sections: what a feed reader forgives, so one newsroom's `&` does not stop the day's
-    edition. A feed broken in any other way (cut short, a tag left open) stays broken."""
+    edition. A feed broken in any other way (cut short, a tag left open) stays broken, and
+    so does one in UTF-16 or UTF-32 (NUL bytes, which XML text never has): its `&` is no
+    byte of its own there."""
+    if b"\x00" in data:
+        return data
     parts = _CDATA.split(data)
     return b"".join(part if i % 2 else _REFERENCE.sub(_reference, part)
                     for i, part in enumerate(parts))
