@@ -271,17 +271,19 @@ def test_a_newsletter_saved_from_an_e_mail_is_headed_by_its_subject(
         read_article(path)
 
 
-def test_a_letters_salutation_on_a_line_of_its_own_is_left_out_and_its_text_read(
+def test_a_salutation_or_heading_on_a_line_of_its_own_is_apart_from_its_text(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "2027-06-08-letter.txt"
     path.write_text("Night crossings return in July\n\n"
                     "Hello, dear members of the society!\n"
                     "The night crossings return on 2 July, the board said on Monday.\n\n"
+                    "THE QUAY IS MENDED\nSix volunteers mended the quay.\n\n"
                     "Tickets are on sale at the quay.\n\n"
                     "Best wishes,\nAnn Lee, secretary\n")
     assert read_article(path).paragraphs == (
         "Hello, dear members of the society!",
         "The night crossings return on 2 July, the board said on Monday.",
+        "THE QUAY IS MENDED", "Six volunteers mended the quay.",  # a heading apart: a pause
         "Tickets are on sale at the quay.", "Best wishes, Ann Lee, secretary")
     out = _script(capsys, str(path))
     assert "Hello" not in out and "Best wishes" not in out and "Ann Lee" not in out

@@ -126,19 +126,21 @@ def _pieces(block: str) -> list[tuple[str, bool]]:
             above or not _ENDS_SENTENCE.search(lines[i]))
         if above and pieces and not pieces[-1][1] and not heading:
             pieces.append((lines[i - 1], False))
-        pieces += [(text, heading) for text in _salutation_apart(lines[i:j])]
+        pieces += [(text, heading) for text in _first_line_apart(lines[i:j])]
         i = j
     return pieces
 
 
-def _salutation_apart(lines: list[str]) -> list[str]:
-    """A block's lines as paragraphs: one, unless its first line is a letter's salutation
-    on a line of its own (`Dear members,` or `Hello, neighbours!`, a few words, then text
-    that starts anew and ends a sentence): that line is a paragraph apart, as its writer
-    set it. A sign-off over a name (`Best wishes,` / `Ann Lee, editor`) stays one."""
+def _first_line_apart(lines: list[str]) -> list[str]:
+    """A block's lines as paragraphs: one, unless its first line is set apart by its writer
+    over text that starts anew and ends a sentence: a letter's salutation (`Dear members,`
+    or `Hello, neighbours!`, a few words) or a heading in capitals (`THE SHED ROOF IS
+    MENDED`). A sign-off over a name (`Best wishes,` / `Ann Lee, editor`) stays one."""
     first = lines[0]
-    if (len(lines) > 1 and len(first.split()) <= _SALUTATION and first.endswith((",", "!"))
-            and lines[1][:1].isupper() and _ENDS_SENTENCE.search(lines[-1])):
+    salutation = len(first.split()) <= _SALUTATION and first.endswith((",", "!"))
+    heading = first.isupper() and len(first) <= MAX_HEADING
+    if (len(lines) > 1 and (salutation or heading) and lines[1][:1].isupper()
+            and _ENDS_SENTENCE.search(lines[-1])):
         return [first, "\n".join(lines[1:])]
     return ["\n".join(lines)]
 
