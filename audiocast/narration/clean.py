@@ -26,6 +26,7 @@ from importlib import resources
 from typing import Any
 
 from audiocast.model import Article, Dropped, DropRule
+from audiocast.narration import prefilter
 from audiocast.narration.patterns import Deferred, Pattern, user_pattern
 from audiocast.narration.segment import sentences
 from audiocast.narration.signals import carries_news, reports
@@ -116,10 +117,12 @@ def writes_latin(language: str) -> bool:
     return "_Latn" in get_global("likely_subtags").get(language.split("-")[0].lower(), "")
 
 
-def _rule(data: dict[str, Any]) -> Rule:
+def _rule(data: dict[str, Any], needs: dict[str, prefilter.Needs]) -> Rule:
     if data.get("at", "") not in _ZONES:
         raise ValueError(f"furniture rule {data['name']!r}: at = {data['at']!r}")
-    return Rule(data["name"], data["class"], Deferred(data["pattern"]),
+    pattern = data["pattern"]
+    return Rule(data["name"], data["class"],
+                Deferred(pattern, needs.get(prefilter.digest(pattern), ())),
                 data.get("keep", False), data.get("max_words", 0),
                 data.get("ends_article", False), data.get("list", 0),
                 data.get("between", False), data.get("each_sentence", False),
@@ -201,7 +204,8 @@ def _heading_half(rule: Rule, halves: tuple[str, ...]) -> bool:
 
 def _load_builtin() -> Profile:
     data = tomllib.loads(resources.files(__package__).joinpath("furniture.toml").read_text())
-    return Profile((*(_rule(r) for r in data["rule"]), OTHER_SCRIPT))
+    needs = prefilter.load()
+    return Profile((*(_rule(r, needs) for r in data["rule"]), OTHER_SCRIPT))
 
 
 NEWSLETTER = _load_builtin()

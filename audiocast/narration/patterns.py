@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from audiocast.narration.prefilter import Needs, may_match
+
 MAX_PATTERN = 2_000  # characters
 _MAX_MEMORY = 8 << 20  # bytes RE2 may use for one compiled pattern
 
@@ -17,17 +19,24 @@ class Pattern(Protocol):
 
 
 class Deferred:
-    """A built-in pattern, compiled on its first search: loading a show (every command, and
-    a rebuild that narrates nothing) needs the rules' names, not their patterns."""
+    """A built-in pattern, compiled on its first search of a text it may match (`needs`,
+    see `prefilter.py`): loading a show (every command, and a rebuild that narrates nothing)
+    needs the rules' names, not their patterns, and one article needs few of them."""
 
-    __slots__ = ("_compiled", "source")
+    __slots__ = ("_compiled", "needs", "source")
 
-    def __init__(self, source: str) -> None:
-        self.source = source
+    def __init__(self, source: str, needs: Needs = ()) -> None:
+        self.source, self.needs = source, needs
         self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> bool:
+        return self._compiled is not None
 
     def search(self, text: str) -> re.Match[str] | None:
         if self._compiled is None:
+            if self.needs and not may_match(self.needs, text):
+                return None
             self._compiled = re.compile(self.source)
         return self._compiled.search(text)
 

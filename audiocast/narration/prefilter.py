@@ -1,0 +1,121 @@
+"""What a built-in pattern needs in a paragraph before it can match: the literal words it
+cannot match without (`Follow us on` needs "follow us on"), so a pattern that cannot
+match is neither compiled nor searched. Compiling the 345 rules is Python `re`'s work in
+Python, about a tenth of a second in every process that narrates; most paragraphs lack the
+words most rules need.
+
+A pattern's needs are clauses, every one of which must hold: a clause holds when one of its
+strings is in the paragraph, lowercased. The needs are worked out from the patterns once,
+by `scripts/furniture_needs.py`, and kept beside the rules (`furniture.needs.json`), each
+under a digest of its pattern: a pattern changed since is simply searched.
+
+Sound for every pattern: the strings are ASCII, and the only characters outside ASCII
+that a case-blind pattern's ASCII letter matches (İ ı ſ K) make the filter stand aside.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Sequence
+from importlib import resources
+
+Needs = tuple[tuple[str, ...], ...]
+NEEDS_FILE = "furniture.needs.json"
+MAX_CLAUSES = 3  # the most selective ones: each more costs a look at every paragraph
+_CASE_BLIND_ASCII = frozenset("İıſK")  # matched by an ASCII letter under (?i)
+
+
+def digest(pattern: str) -> str:
+    return hashlib.sha256(pattern.encode()).hexdigest()[:16]
+
+
+def load() -> dict[str, Needs]:
+    """The needs kept beside the rules, by pattern digest."""
+    try:
+        text = resources.files(__package__).joinpath(NEEDS_FILE).read_text()
+    except FileNotFoundError:
+        return {}
+    return {key: tuple(map(tuple, clauses)) for key, clauses in json.loads(text).items()}
+
+
+@functools.lru_cache(maxsize=16)
+def _folded(text: str) -> str | None:
+    """The paragraph lowercased, or None where the filter must stand aside."""
+    return None if not _CASE_BLIND_ASCII.isdisjoint(text) else text.lower()
+
+
+def may_match(needs: Needs, text: str) -> bool:
+    folded = _folded(text)
+    return folded is None or all(any(w in folded for w in clause) for clause in needs)
+
+
+def table(patterns: Sequence[str]) -> str:
+    """The needs file's text for these patterns: one line per pattern that needs anything."""
+    needs = {digest(p): needs_of(p) for p in patterns}
+    lines = [f"{json.dumps(k)}: {json.dumps(v)}" for k, v in sorted(needs.items()) if v]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+def needs_of(pattern: str) -> Needs:
+    """The pattern's needs (none: it may match anything). Python's own parser reads it."""
+    from re import _parser
+
+    clauses = set(_clauses(_parser.parse(pattern)))
+    return tuple(sorted(clauses, key=_selective, reverse=True)[:MAX_CLAUSES])
+
+
+def _selective(clause: tuple[str, ...]) -> tuple[int, int, tuple[str, ...]]:
+    """Longer strings are rarer; fewer of them, rarer still (and ties in a fixed order)."""
+    return min(map(len, clause)), -len(clause), clause
+
+
+def _char(item: tuple[object, object]) -> str | None:
+    """The lowercase ASCII character an item matches, if it matches only that one (`a`,
+    `[Aa]`)."""
+    from re import _constants as c
+
+    op, arg = item
+    if op is c.LITERAL and isinstance(arg, int) and arg < 128:
+        return chr(arg).lower()
+    if op is c.IN and isinstance(arg, list) and arg and all(
+            o is c.LITERAL and a < 128 for o, a in arg):
+        found = {chr(a).lower() for _, a in arg}
+        return found.pop() if len(found) == 1 else None
+    return None
+
+
+def _clauses(items: Sequence[tuple[object, object]]) -> list[tuple[str, ...]]:
+    """What a sequence of parsed items needs: its runs of literal characters, and what each
+    part it cannot match without needs (a group, a repeat of at least one, a look-ahead or
+    look-behind that must match, an alternation whose every branch needs something)."""
+    from re import _constants as c
+
+    out: list[tuple[str, ...]] = []
+    run = ""
+    for item in items:
+        char = _char(item)
+        if char is not None:
+            run += char
+            continue
+        if run:
+            out.append((run,))
+            run = ""
+        op, arg = item
+        if op is c.SUBPATTERN:
+            out += _clauses(arg[3])
+        elif op is c.ATOMIC_GROUP:
+            out += _clauses(arg)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            out += _clauses(arg[2])
+        elif op is c.ASSERT:  # ahead or behind, it must match
+            out += _clauses(arg[1])
+        elif op is c.BRANCH:
+            branches = [_clauses(b) for b in arg[1]]
+            if all(branches):
+                best = (max(b, key=_selective) for b in branches)
+                out.append(tuple(sorted({word for clause in best for word in clause})))
+    if run:
+        out.append((run,))
+    return out
