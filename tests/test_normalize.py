@@ -53,6 +53,9 @@ CASES = [
     ("a $4.5 billion plan", "a four point five billion dollar plan"),
     ("$1 million was raised", "one million dollars was raised"),
     ("it costs $2.5 million to build", "it costs two point five million dollars to build"),
+    ("a field price of $1.05/lb.", "a field price of one dollar and five cents per pound."),
+    ("green leaf at €2.50/kg and $12/hr", "green leaf at two euros and fifty cents per kilogram"
+     " and twelve dollars per hour"),
     ("€3.2 million ($3.5 million)",
      "three point two million euros (three point five million dollars)"),
     ("€1,250,000 in fines", "one million two hundred fifty thousand euros in fines"),

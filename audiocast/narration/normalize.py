@@ -571,22 +571,34 @@ def _amount(amount: str, names: tuple[str, str, str, str]) -> str:
     return f"{words} and {small}" if small else words
 
 
+_MONEY_PER = re.compile(rf"(?<![A-Za-z$])({v.alternation(v.CURRENCY_PREFIXES)}|[$€£¥₹])\s?"
+                        rf"({_AMOUNT})(?:[\s-]?({_SCALE})\b)?/({v.alternation(v.PRICE_UNITS)})"
+                        r"(?![\w/])")
+
+
+def _spoken_amount(m: re.Match[str]) -> str:
+    names = v.CURRENCIES[v.CURRENCY_PREFIXES.get(m[1], m[1])]
+    amount = m[2].replace(",", "")
+    if m[3]:
+        return f"{decimal(amount)} {v.SCALES[m[3]]} {names[1]}"
+    return _amount(amount, names)
+
+
 def money(text: str) -> str:
     """`$2.5 million` -> `two point five million dollars`; `$4.50` -> `four dollars and fifty
     cents`; `$0.99` -> `ninety-nine cents`; `€1,250,000` -> `one million two hundred fifty
     thousand euros`; `Rs 5 crore` -> `five crore rupees`; `CAD 3.5 million` -> `three point
     five million Canadian dollars`; `R4.2-billion` (`rands`) -> `four point two billion rand`;
     before a noun, a compound adjective: `a $48 million rebuild` -> `a forty-eight million
-    dollar rebuild`."""
+    dollar rebuild`; a price per a unit: `$1.05/lb` -> `one dollar and five cents per
+    pound`."""
     def say(m: re.Match[str]) -> str:
-        names = v.CURRENCIES[v.CURRENCY_PREFIXES.get(m[1], m[1])]
-        amount = m[2].replace(",", "")
         if _describes(m):
+            names = v.CURRENCIES[v.CURRENCY_PREFIXES.get(m[1], m[1])]
             scale = f" {v.SCALES[m[3]]}" if m[3] else ""
-            return f"{decimal(amount)}{scale} {names[0]}"
-        if m[3]:
-            return f"{decimal(amount)} {v.SCALES[m[3]]} {names[1]}"
-        return _amount(amount, names)
+            return f"{decimal(m[2].replace(',', ''))}{scale} {names[0]}"
+        return _spoken_amount(m)
+    text = _MONEY_PER.sub(lambda m: f"{_spoken_amount(m)} per {v.PRICE_UNITS[m[4]]}", text)
     return _MONEY.sub(say, text)
 
 

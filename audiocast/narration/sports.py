@@ -10,7 +10,7 @@ import re
 
 from audiocast.narration import vocabulary as v
 from audiocast.narration.identifiers import said
-from audiocast.narration.numbers import cardinal, pairs
+from audiocast.narration.numbers import cardinal, decimal, pairs
 
 _CRICKET = re.compile(r"\b(?:overs|wickets?|wicketkeeper|bowl(?:s|ed|er|ers|ing)?|batsm[ae]n|"
                       r"super over|(?:final|last|first|\d+(?:st|nd|rd|th)) over|cricket|"
@@ -142,14 +142,30 @@ def _unit(n: int, one: str) -> str:
 
 
 def race_times(text: str) -> str:
-    """`finished in 2:02:51` -> `two hours, two minutes, fifty-one seconds`."""
+    """`finished in 2:02:51` -> `two hours, two minutes, fifty-one seconds` (`2:02:51.4`:
+    `fifty-one point four seconds`); minutes and seconds in tenths or hundredths, `21:48.3`
+    -> `twenty-one minutes forty-eight point three` (`0:59.87` -> `fifty-nine point eight
+    seven`), never a clock's `twenty-one forty-eight.3`."""
     def say(m: re.Match[str]) -> str:
         h, mi, s = int(m[1]), int(m[2]), int(m[3])
         if mi > 59 or s > 59:
             return m[0]
-        parts = [_unit(n, one) for n, one in ((h, "hour"), (mi, "minute"), (s, "second")) if n]
+        parts = [_unit(n, one) for n, one in ((h, "hour"), (mi, "minute")) if n]
+        if m[4]:
+            parts.append(f"{decimal(f'{s}.{m[4]}')} seconds")
+        elif s:
+            parts.append(_unit(s, "second"))
         return said(", ".join(parts), "race times")
-    return re.sub(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(?![\d:])", say, text)
+
+    def minutes(m: re.Match[str]) -> str:
+        mi, s = int(m[1]), int(m[2])
+        if s > 59:
+            return m[0]
+        seconds = decimal(f"{s}.{m[3]}")
+        return said(f"{_unit(mi, 'minute')} {seconds}" if mi else seconds, "race times")
+    text = re.sub(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(?![\d:]|\.\d)", say,
+                  text)
+    return re.sub(r"(?<![\d:.])(\d{1,2}):(\d{2})\.(\d{1,3})(?![\d:.])", minutes, text)
 
 
 def relays(text: str) -> str:

@@ -204,6 +204,10 @@ UNITS_PER = {"L": "liter", "l": "liter", "mL": "milliliter", "ml": "milliliter",
              "yr": "year", "year": "year", "week": "week", "mi": "mile", "gal": "gallon",
              "person": "person", "capita": "capita", "kWh": "kilowatt hour", "acre": "acre",
              "ac": "acre"}
+# A price per a unit, "$1.05/lb": the units a price is quoted in, besides those above.
+PRICE_UNITS = {**UNITS_PER, "lb": "pound", "lbs": "pound", "bu": "bushel", "t": "tonne",
+               "oz": "ounce", "cwt": "hundredweight", "mo": "month", "month": "month",
+               "wk": "week", "head": "head", "MWh": "megawatt hour", "sq ft": "square foot"}
 
 # Video lines, which a `p` after a number names rather than pence ("in 720p").
 VIDEO_LINES = frozenset({"144", "240", "360", "480", "720"})
