@@ -265,6 +265,9 @@ class Article:
     # the source names its title (front matter, an e-mail's subject): not a first line that
     # the narration may find is no headline
     title_stated: bool = False
+    # paragraphs written as lines one under another (a signature over an address, contact
+    # lines): by index, their lines
+    lines: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

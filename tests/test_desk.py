@@ -249,3 +249,30 @@ def test_leave_a_line_read_in_every_edition_out_everywhere(browser, small_show: 
         small_show / "episodes" / "2026-10-09")], capture_output=True, text=True).stdout
     assert "repeated line: Penned on the quay by the Pier Post crew, Friday 9 October" in explained
     assert "Divers checked pile 9 of the pier." in explained
+
+
+def test_lines_set_one_under_another_listed_and_chosen_one_by_one(browser, small_show: Path
+                                                                  ) -> None:
+    article = small_show / "episodes" / "2026-11-24" / "03-union-letter.txt"
+    article.write_text("Cocoa price rises\n\n"
+                       "The farmgate price rises to 3,450 cedis a bag on Monday, the board said."
+                       "\n\nOffice: Mon-Fri 8.00 am - 4.30 pm\n"
+                       "WhatsApp the secretariat: 020 555 0188\n"
+                       "This letter is read out on Asaase FM every Sunday.\n")
+    with _running(small_show) as running:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(running.url)
+        page.goto(f"{running.base}/article/2026-11-24/03-union-letter.txt")
+        line = page.locator(".paragraph", has_text="WhatsApp the secretariat")
+        assert "left out: contact (contact-label), a line of its own" in line.inner_text()
+        read = page.locator(".paragraph", has_text="Asaase FM")
+        assert "left out" not in read.inner_text() and "Office:" not in read.inner_text()
+        with page.expect_navigation():
+            line.locator("button.choice").click()
+        assert "kept-by-editor" in line.get_attribute("class")
+        context.close()
+    explained = subprocess.run([*audiocast_command(), "script", "--explain", str(article.parent)],
+                               capture_output=True, text=True).stdout
+    said = explained.split("## left out")[0]
+    assert "WhatsApp the secretariat" in said and "Office: Mon-Fri" not in said

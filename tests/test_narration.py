@@ -290,6 +290,42 @@ def test_a_salutation_or_heading_on_a_line_of_its_own_is_apart_from_its_text(
     assert "The night crossings return on the second of July" in out
 
 
+@pytest.mark.parametrize("name", ["2026-11-18-letter.txt", "2026-11-18-letter.md"])
+def test_lines_set_one_under_another_are_judged_one_by_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    path = tmp_path / name
+    path.write_text("# Cocoa price rises\n\n" if name.endswith(".md") else
+                    "Cocoa price rises\n\n")
+    path.write_text(path.read_text()
+                    + "The farmgate price rises to 3,450 cedis a bag on Monday, the board said.\n\n"
+                    "Yours in unity,\nThe Secretariat\n"
+                    "Asankrase Cocoa Union, P.O. Box 71, Asankrase, Ashanti Region\n\n"
+                    "Office: Mon-Fri 8.00 am - 4.30 pm, Sat 8.00 am - 12 noon\n"
+                    "WhatsApp the secretariat: 020 555 0188\n"
+                    "This letter is read out on Asaase FM every Sunday at 6.30 am, in Twi.\n")
+    out = _script(capsys, "--explain", str(path))
+    said = out.split("## left out")[0]
+    for furniture in ("Yours in unity", "The Secretariat", "P.O. Box", "Mon-Fri", "WhatsApp"):
+        assert furniture not in said, furniture
+    assert "contact (contact-label), a line of its own: WhatsApp the secretariat" in out
+    assert "The farmgate price rises" in said and "This letter is read out on Asaase FM" in said
+
+
+def test_short_lines_of_news_and_prose_wrapped_at_a_width_are_read_whole(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "2026-11-18-supper.txt"
+    path.write_text("Harvest supper on Saturday\n\n"
+                    "The harvest supper is on Saturday 5 December.\n"
+                    "Doors open at 6 pm in the parish hall.\n"
+                    "Follow the signs from the car park, the committee said.\n\n"
+                    "The committee thanked the forty volunteers who cooked for the supper and\n"
+                    "asked members to follow the new parking rules at the hall on the night.\n")
+    said = _script(capsys, str(path))
+    assert "Doors open at six" in said and "in the parish hall." in said
+    assert "Follow the signs from the car park" in said
+    assert "asked members to follow the new parking rules" in said
+
+
 def test_a_line_in_another_script_only_is_left_out_of_an_english_article() -> None:
     greek = "Διαβάστε την ανακοίνωση στα ελληνικά"
     mixed = "The chapel of Αγία Ειρήνη reopens on Sunday."

@@ -106,7 +106,9 @@ def choose():
     path = fixes.article_file(d.show().episodes_dir, _field(data, "article"))
     digest = _field(data, "paragraph")
     article = sources.read_article(path)  # its first line too, which may be no headline
-    found = [p for p in (article.title, *article.paragraphs) if paragraph_digest(p) == digest]
+    lines = [line for _, written in article.lines for line in written]
+    found = [p for p in (article.title, *article.paragraphs, *lines)
+             if paragraph_digest(p) == digest]
     if not found:
         raise fixes.FixError("that paragraph is no longer in the article: reload the page")
     fixes.choose(path, found[0], _field(data, "action"))

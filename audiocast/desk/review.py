@@ -168,7 +168,9 @@ def review(show: Show, narrator: Narrator, engine: Engine, article: Article,
     rescued = {d.text: d.reason for d in triaged.kept_by_editor}
     relative = path.relative_to(show.episodes_dir)
     name = relative.parts[0] if len(relative.parts) > 1 else path.stem
-    lines = list(article.paragraphs)
+    split = dict(article.lines)  # a paragraph of lines one under another: line by line,
+    lines = [line for i, p in enumerate(article.paragraphs)  # unless it went as a whole
+             for line in (split[i] if i in split and p not in dropped else (p,))]
     if title or article.title in rescued:  # the first line is no headline: listed, as a
         lines.insert(0, article.title)      # paragraph is, with its reason and a choice
     if title and headline:

@@ -402,11 +402,15 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
     paragraphs = list(article.paragraphs)
     rules = _Rules(paragraphs, profile, article.headings)
     where = zones(rules) if any(r.at for r in profile.rules) else (lambda i: "")
-    for paragraph, verdict in zip(paragraphs, _verdicts(rules, where), strict=True):
+    lines = dict(article.lines)
+    for i, (paragraph, verdict) in enumerate(zip(paragraphs, _verdicts(rules, where),
+                                                 strict=True)):
         rule = verdict.rule
         choice = choices.get(paragraph_digest(paragraph)) if choices else None
         if choice is not None:
             _chosen(reading, paragraph, choice, rule)
+        elif rule is None and i in lines:
+            _trimmed(reading, lines[i], profile, where(i), choices)
         elif rule is None or rule.keep:
             reading.kept.append(paragraph)
         elif verdict.why:
@@ -416,6 +420,52 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
         else:
             reading.dropped.append(Dropped(paragraph, rule.reason))
     return reading
+
+
+def _trimmed(reading: Reading, lines: tuple[str, ...], profile: Profile, zone: str,
+             choices: dict[str, bool]) -> None:
+    """A paragraph of news written as lines one under another: the lines at its start and
+    at its end that are furniture on their own (a sign-off, an address, a contact line
+    under the news) are left out, each with its rule; the rest is read as one paragraph.
+    The editor's choice for a line decides it."""
+    found, why = _furniture_lines(lines, profile, zone)
+    chosen = [choices.get(paragraph_digest(line)) for line in lines]
+    for k, keep in enumerate(chosen):
+        if keep and found[k]:
+            reading.kept_by_editor.append(Dropped(lines[k], why[k]))
+        if keep is not None:
+            found[k], why[k] = None, "" if keep else "dropped by the editor"
+    start, end = 0, len(lines)
+    while start < end and found[start]:
+        start += 1
+    while end > start and found[end - 1]:
+        end -= 1
+    for k in range(len(lines)):
+        if (why[k] and not start <= k < end) or chosen[k] is False:
+            reading.dropped.append(Dropped(lines[k], why[k]))
+    kept = [lines[k] for k in range(start, end) if chosen[k] is not False]
+    if kept:
+        reading.kept.append(" ".join(kept))
+
+
+def _furniture_lines(lines: tuple[str, ...], profile: Profile, zone: str
+                     ) -> tuple[list[Rule | None], list[str]]:
+    """The rule that drops each line on its own, if any, and the reason. A line is no
+    subhead here, and a rule that would keep it is no drop; a short line between two
+    lines of furniture (a name between a sign-off and an address) goes with them."""
+    def furniture(k: int) -> Rule | None:
+        before = lines[k - 1] if k else None
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        rule = profile.match(lines[k], before, after, zone)
+        return rule if rule is not None and not rule.keep and rule.kind != "subhead" else None
+
+    found = [furniture(k) for k in range(len(lines))]
+    why = [f"{r.reason}, a line of its own" if r else "" for r in found]
+    for k in range(1, len(lines) - 1):
+        if (not found[k] and (rule := found[k - 1]) and found[k + 1]
+                and _gap(list(lines), k, True) and not _ENDS_SENTENCE.search(lines[k])):
+            found[k], why[k] = rule, f"{rule.kind}, between two lines left out"
+    return found, why
 
 
 def _chosen(reading: Reading, paragraph: str, keep: bool, rule: Rule | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import itertools
 import re
 from pathlib import Path
 
@@ -134,3 +135,15 @@ def checked_date(value: object, path: Path, reading: Reading, what: str = "date"
                              f"accepted is {latest.isoformat()}, a year from today)", path,
                              hint="fix the date")
     return value
+
+
+_SET_LINE = 60  # characters: a longer line is most likely prose wrapped at a width
+
+
+def set_apart(lines: list[str]) -> bool:
+    """Whether a block's lines are set one under another by their writer (a sign-off over a
+    name and an address, contact lines), not prose wrapped at a width: short lines, and none
+    whose sentence goes on in lowercase on the next."""
+    return len(lines) > 1 and max(len(ln) for ln in lines[:-1]) < _SET_LINE and all(
+        a.endswith((".", ":", ",", "!", "?", ")")) or not b[:1].islower()
+        for a, b in itertools.pairwise(lines))

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from audiocast import sanitize
 from audiocast.errors import AudiocastError
 from audiocast.model import Article, Reading
-from audiocast.sources._read import PLAIN, checked_date, read_text
+from audiocast.sources._read import PLAIN, checked_date, read_text, set_apart
 
 _md = MarkdownIt("commonmark")
 _md_tables = MarkdownIt("commonmark").enable("table")  # GitHub's pipe tables
@@ -123,23 +123,30 @@ def _language(meta: dict[str, Any], path: Path) -> str:
     return code
 
 
-def _inline_text(token) -> str:
-    """The readable text of an inline token: link text kept, images and markup dropped."""
-    out: list[str] = []
+def _inline_lines(token) -> list[str]:
+    """The readable text of an inline token, line by line as written: link text kept,
+    images and markup dropped."""
+    out: list[str] = [""]
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
-            out.append(child.content)
+            out[-1] += child.content
         elif child.type in ("softbreak", "hardbreak"):
-            out.append(" ")
-    return " ".join("".join(out).split())
+            out.append("")
+    return [line for line in map(sanitize.line, out) if line]
 
 
-def _body(content: str, title: str) -> tuple[str, list[str], frozenset[int]]:
-    """The title (the first heading, when the front matter has none), the paragraphs, and
-    which of them are headings. A table's row is a paragraph, its cells joined by commas;
-    its header row is a heading."""
+def _inline_text(token) -> str:
+    return " ".join(_inline_lines(token))
+
+
+def _body(content: str, title: str) -> tuple[
+        str, list[str], frozenset[int], tuple[tuple[int, tuple[str, ...]], ...]]:
+    """The title (the first heading, when the front matter has none), the paragraphs,
+    which of them are headings, and the lines of those written as lines one under another.
+    A table's row is a paragraph, its cells joined by commas; its header row is a heading."""
     paragraphs: list[str] = []
     headings: set[int] = set()
+    lines: list[tuple[int, tuple[str, ...]]] = []
     tokens = (_md_tables if len(content) <= MAX_TABLE_TEXT else _md).parse(content)
     number = ""  # an ordered list item's number, said before its text ("1. Let workers ...")
     cells: list[str] | None = None  # the row being read, inside a table
@@ -170,15 +177,17 @@ def _body(content: str, title: str) -> tuple[str, list[str], frozenset[int]]:
                 title = title or text  # a heading that repeats the title is not read twice
                 continue
             headings.add(len(paragraphs))
+        elif text == sanitize.line(_inline_text(tok)) and set_apart(parts := _inline_lines(tok)):
+            lines.append((len(paragraphs), tuple(parts)))
         paragraphs.append(text)
-    return title, paragraphs, frozenset(headings)
+    return title, paragraphs, frozenset(headings), tuple(lines)
 
 
 def read(path: Path, reading: Reading = PLAIN) -> Article:
     text, encoding = read_text(path, reading)
     meta, content = front_matter(text, path)
     stated = _field(meta, "title", path) or ""
-    title, paragraphs, headings = _body(content, stated)
+    title, paragraphs, headings, lines = _body(content, stated)
     if not title:
         raise AudiocastError("no title", path,
                              hint="add `title:` to the front matter or start with a # heading")
@@ -195,4 +204,4 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
                    categories=_list(meta, ("category", "categories"), path),
                    tags=_list(meta, ("tags", "tag", "keywords"), path),
                    language=_language(meta, path), headings=headings,
-                   title_stated=bool(stated))
+                   title_stated=bool(stated), lines=lines)

@@ -18,7 +18,7 @@ from pathlib import Path
 from audiocast import sanitize
 from audiocast.errors import AudiocastError
 from audiocast.model import Article, Reading
-from audiocast.sources._read import PLAIN, checked_date, parse_date, read_text
+from audiocast.sources._read import PLAIN, checked_date, parse_date, read_text, set_apart
 
 _BACK_ISSUES = re.compile(r"^(?P<date>.+?)\s*\|\s*Back issues\s*$", re.IGNORECASE)
 # an e-mail's header line, its name perhaps in two languages: "Asunto / Subject: ..."
@@ -145,16 +145,21 @@ def _first_line_apart(lines: list[str]) -> list[str]:
     return ["\n".join(lines)]
 
 
-def _paragraphs(pieces: list[tuple[str, bool]]) -> tuple[tuple[str, ...], frozenset[int]]:
-    """The paragraphs, and which of them are headings."""
+def _paragraphs(pieces: list[tuple[str, bool]]) -> tuple[
+        tuple[str, ...], frozenset[int], tuple[tuple[int, tuple[str, ...]], ...]]:
+    """The paragraphs, which of them are headings, and the lines of those set apart."""
     paragraphs: list[str] = []
     headings: set[int] = set()
+    lines: list[tuple[int, tuple[str, ...]]] = []
     for piece, heading in pieces:
         if text := sanitize.line(piece):
             if heading:
                 headings.add(len(paragraphs))
+            parts = [ln for ln in map(sanitize.line, piece.split("\n")) if ln]
+            if set_apart(parts):
+                lines.append((len(paragraphs), tuple(parts)))
             paragraphs.append(text)
-    return tuple(paragraphs), frozenset(headings)
+    return tuple(paragraphs), frozenset(headings), tuple(lines)
 
 
 def read(path: Path, reading: Reading = PLAIN) -> Article:
@@ -186,7 +191,8 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
                              hint="put the headline after a blank line, then the paragraphs")
     (headline, _), *rest = _pieces(parts[0])  # a headline may be underlined
     title = sanitize.line(headline)
-    paragraphs, headings = _paragraphs(rest + [p for part in parts[1:] for p in _pieces(part)])
+    paragraphs, headings, lines = _paragraphs(rest + [p for part in parts[1:]
+                                                      for p in _pieces(part)])
     if len(title) > 300:
         raise AudiocastError(
             f"the {'Subject line' if headers else 'first paragraph'} is too long to be a "
@@ -195,4 +201,4 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
     date = checked_date(date, path, reading, "Date line" if headers else "masthead date")
     return Article(source=path, title=title, paragraphs=paragraphs, date=date,
                    preamble=preamble, encoding=encoding, headings=headings,
-                   title_stated=bool(headers))
+                   title_stated=bool(headers), lines=lines)
