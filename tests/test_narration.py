@@ -294,10 +294,8 @@ def test_a_salutation_or_heading_on_a_line_of_its_own_is_apart_from_its_text(
 def test_lines_set_one_under_another_are_judged_one_by_one(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
     path = tmp_path / name
-    path.write_text("# Cocoa price rises\n\n" if name.endswith(".md") else
-                    "Cocoa price rises\n\n")
-    path.write_text(path.read_text()
-                    + "The farmgate price rises to 3,450 cedis a bag on Monday, the board said.\n\n"
+    path.write_text(("# " if name.endswith(".md") else "") + "Cocoa price rises\n\n"
+                    "The farmgate price rises to 3,450 cedis a bag on Monday, the board said.\n\n"
                     "Yours in unity,\nThe Secretariat\n"
                     "Asankrase Cocoa Union, P.O. Box 71, Asankrase, Ashanti Region\n\n"
                     "Office: Mon-Fri 8.00 am - 4.30 pm, Sat 8.00 am - 12 noon\n"
