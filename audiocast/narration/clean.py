@@ -39,6 +39,12 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 _ASKS = re.compile(r"[?!][\"'”’)\]]*$")  # a question or exclamation: "Like this story?"
 
 
+@functools.lru_cache(maxsize=64)
+def word_count(paragraph: str) -> int:
+    """Words in a paragraph, counted once for the many rules that ask (`max_words`)."""
+    return len(paragraph.split())
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -74,7 +80,7 @@ class Rule:
             return False
         if listed and self.not_in_news_lists:
             return False
-        if self.max_words and len(paragraph.split()) > self.max_words:
+        if self.max_words and word_count(paragraph) > self.max_words:
             return False
         if self.between and (before is None or after is None
                              or not (before == "" or _ENDS_SENTENCE.search(before))):
