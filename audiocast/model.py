@@ -242,6 +242,10 @@ class ParagraphChoice:
     excerpt: str = ""
 
 
+# paragraphs written as lines one under another, by index: their lines
+WrittenLines = tuple[tuple[int, tuple[str, ...]], ...]
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as a source reader found it: no narration decisions yet (but the
@@ -267,7 +271,7 @@ class Article:
     title_stated: bool = False
     # paragraphs written as lines one under another (a signature over an address, contact
     # lines): by index, their lines
-    lines: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    lines: WrittenLines = ()
 
 
 @dataclass(frozen=True)

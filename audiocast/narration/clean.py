@@ -20,7 +20,7 @@ import functools
 import hashlib
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any
@@ -358,7 +358,7 @@ def _edge(rules: _Rules, i: int, zone: str) -> bool:
 MAX_GAP_WORDS = 20  # the one unknown line the tail may reach over is short
 
 
-def _gap(paragraphs: list[str], i: int, beside: bool) -> bool:
+def _gap(paragraphs: Sequence[str], i: int, beside: bool) -> bool:
     """Whether the head or the tail may reach over paragraph i, which no rule knows: it is
     a short line that carries no news, and `beside` it (the paragraph further in) is
     furniture."""
@@ -469,7 +469,7 @@ def _furniture_lines(lines: tuple[str, ...], profile: Profile, zone: str
     why = [f"{r.reason}, a line of its own" if r else "" for r in found]
     for k in range(1, len(lines) - 1):
         if (not found[k] and (rule := found[k - 1]) and found[k + 1]
-                and _gap(list(lines), k, True) and not _ENDS_SENTENCE.search(lines[k])):
+                and _gap(lines, k, True) and not _ENDS_SENTENCE.search(lines[k])):
             found[k], why[k] = rule, f"{rule.kind}, between two lines left out"
     return found, why
 

@@ -541,8 +541,10 @@ def rands(text: str) -> str:
     return _RAND.sub(lambda m: "ZAR" + m[1].replace(" ", ""), text)
 
 
-_MONEY = re.compile(rf"(?<![A-Za-z$])({v.alternation(v.CURRENCY_PREFIXES)}|[$€£¥₹])\s?({_AMOUNT})"
-                    rf"(?:[\s-]?({_SCALE})\b)?(?=(\s+[a-z]+\b)?)")
+_PRICE = (rf"(?<![A-Za-z$])({v.alternation(v.CURRENCY_PREFIXES)}|[$€£¥₹])\s?({_AMOUNT})"
+          rf"(?:[\s-]?({_SCALE})\b)?")
+_MONEY = re.compile(rf"{_PRICE}(?=(\s+[a-z]+\b)?)")
+_MONEY_PER = re.compile(rf"{_PRICE}/({v.alternation(v.PRICE_UNITS)})(?![\w/])")
 _DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|this|that|each|every|"
                          r"another)\s+$", re.IGNORECASE)
 
@@ -569,11 +571,6 @@ def _amount(amount: str, names: tuple[str, str, str, str]) -> str:
         return small
     words = f"{cardinal(int(whole or '0'))} {one if int(whole or '0') == 1 else many}"
     return f"{words} and {small}" if small else words
-
-
-_MONEY_PER = re.compile(rf"(?<![A-Za-z$])({v.alternation(v.CURRENCY_PREFIXES)}|[$€£¥₹])\s?"
-                        rf"({_AMOUNT})(?:[\s-]?({_SCALE})\b)?/({v.alternation(v.PRICE_UNITS)})"
-                        r"(?![\w/])")
 
 
 def _spoken_amount(m: re.Match[str]) -> str:

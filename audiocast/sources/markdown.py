@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 
 from audiocast import sanitize
 from audiocast.errors import AudiocastError
-from audiocast.model import Article, Reading
+from audiocast.model import Article, Reading, WrittenLines
 from audiocast.sources._read import PLAIN, checked_date, read_text, set_apart
 
 _md = MarkdownIt("commonmark")
@@ -135,12 +135,8 @@ def _inline_lines(token) -> list[str]:
     return [line for line in map(sanitize.line, out) if line]
 
 
-def _inline_text(token) -> str:
-    return " ".join(_inline_lines(token))
-
-
 def _body(content: str, title: str) -> tuple[
-        str, list[str], frozenset[int], tuple[tuple[int, tuple[str, ...]], ...]]:
+        str, list[str], frozenset[int], WrittenLines]:
     """The title (the first heading, when the front matter has none), the paragraphs,
     which of them are headings, and the lines of those written as lines one under another.
     A table's row is a paragraph, its cells joined by commas; its header row is a heading."""
@@ -167,9 +163,10 @@ def _body(content: str, title: str) -> tuple[
         if tok.type != "inline":
             continue
         if cells is not None:
-            cells.append(sanitize.line(_inline_text(tok)))
+            cells.append(" ".join(_inline_lines(tok)))
             continue
-        text, number = number + sanitize.line(_inline_text(tok)), ""
+        parts = _inline_lines(tok)
+        text, numbered, number = number + " ".join(parts), bool(number), ""
         if not text:
             continue
         if tokens[i - 1].type == "heading_open":
@@ -177,7 +174,7 @@ def _body(content: str, title: str) -> tuple[
                 title = title or text  # a heading that repeats the title is not read twice
                 continue
             headings.add(len(paragraphs))
-        elif text == sanitize.line(_inline_text(tok)) and set_apart(parts := _inline_lines(tok)):
+        elif not numbered and set_apart(parts):
             lines.append((len(paragraphs), tuple(parts)))
         paragraphs.append(text)
     return title, paragraphs, frozenset(headings), tuple(lines)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from audiocast import sanitize
 from audiocast.errors import AudiocastError
-from audiocast.model import Article, Reading
+from audiocast.model import Article, Reading, WrittenLines
 from audiocast.sources._read import PLAIN, checked_date, parse_date, read_text, set_apart
 
 _BACK_ISSUES = re.compile(r"^(?P<date>.+?)\s*\|\s*Back issues\s*$", re.IGNORECASE)
@@ -146,19 +146,18 @@ def _first_line_apart(lines: list[str]) -> list[str]:
 
 
 def _paragraphs(pieces: list[tuple[str, bool]]) -> tuple[
-        tuple[str, ...], frozenset[int], tuple[tuple[int, tuple[str, ...]], ...]]:
+        tuple[str, ...], frozenset[int], WrittenLines]:
     """The paragraphs, which of them are headings, and the lines of those set apart."""
     paragraphs: list[str] = []
     headings: set[int] = set()
     lines: list[tuple[int, tuple[str, ...]]] = []
     for piece, heading in pieces:
-        if text := sanitize.line(piece):
+        if parts := [ln for ln in map(sanitize.line, piece.split("\n")) if ln]:
             if heading:
                 headings.add(len(paragraphs))
-            parts = [ln for ln in map(sanitize.line, piece.split("\n")) if ln]
             if set_apart(parts):
                 lines.append((len(paragraphs), tuple(parts)))
-            paragraphs.append(text)
+            paragraphs.append(" ".join(parts))
     return tuple(paragraphs), frozenset(headings), tuple(lines)
 
 
