@@ -434,44 +434,63 @@ def _trimmed(reading: Reading, lines: tuple[str, ...], profile: Profile, zone: s
     at its end that are furniture on their own (a sign-off, an address, a contact line
     under the news) are left out, each with its rule; the rest is read as one paragraph.
     The editor's choice for a line decides it."""
-    found, why = _furniture_lines(lines, profile, zone)
-    chosen = [choices.get(paragraph_digest(line)) for line in lines]
-    for k, keep in enumerate(chosen):
-        if keep and found[k]:
-            reading.kept_by_editor.append(Dropped(lines[k], why[k]))
-        if keep is not None:
-            found[k], why[k] = None, "" if keep else "dropped by the editor"
-    start, end = 0, len(lines)
-    while start < end and found[start]:
-        start += 1
-    while end > start and found[end - 1]:
-        end -= 1
-    for k in range(len(lines)):
-        if (why[k] and not start <= k < end) or chosen[k] is False:
-            reading.dropped.append(Dropped(lines[k], why[k]))
-    kept = [lines[k] for k in range(start, end) if chosen[k] is not False]
+    judged = _Lines(lines, profile, zone, [choices.get(paragraph_digest(ln)) for ln in lines])
+    gone = judged.trim(range(len(lines)))
+    gone |= judged.trim(range(len(lines) - 1, len(gone) - 1, -1))
+    for k, line in enumerate(lines):
+        if judged.chosen[k] and (rule := judged.rule(k)):
+            reading.kept_by_editor.append(Dropped(line, f"{rule.reason}, a line of its own"))
+        if why := gone.get(k) or ("dropped by the editor" if judged.chosen[k] is False else ""):
+            reading.dropped.append(Dropped(line, why))
+    kept = [ln for k, ln in enumerate(lines) if k not in gone and judged.chosen[k] is not False]
     if kept:
         reading.kept.append(" ".join(kept))
 
 
-def _furniture_lines(lines: tuple[str, ...], profile: Profile, zone: str
-                     ) -> tuple[list[Rule | None], list[str]]:
-    """The rule that drops each line on its own, if any, and the reason. A line is no
-    subhead here, and a rule that would keep it is no drop; a short line between two
-    lines of furniture (a name between a sign-off and an address) goes with them."""
-    def furniture(k: int) -> Rule | None:
-        before = lines[k - 1] if k else None
-        after = lines[k + 1] if k + 1 < len(lines) else None
-        rule = profile.match(lines[k], before, after, zone)
-        return rule if rule is not None and not rule.keep and rule.kind != "subhead" else None
+@dataclass
+class _Lines:
+    """A paragraph's lines, each judged on its own only when the trimming reaches it (a long
+    block costs no more than its edges). A line is no subhead here, and a rule that would
+    keep it is no drop."""
 
-    found = [furniture(k) for k in range(len(lines))]
-    why = [f"{r.reason}, a line of its own" if r else "" for r in found]
-    for k in range(1, len(lines) - 1):
-        if (not found[k] and (rule := found[k - 1]) and found[k + 1]
-                and _gap(lines, k, True) and not _ENDS_SENTENCE.search(lines[k])):
-            found[k], why[k] = rule, f"{rule.kind}, between two lines left out"
-    return found, why
+    lines: tuple[str, ...]
+    profile: Profile
+    zone: str
+    chosen: list[bool | None]  # the editor's choice for each line, if any
+    _rules: dict[int, Rule | None] = field(default_factory=dict)
+
+    def rule(self, k: int) -> Rule | None:
+        """The rule that drops line k on its own, if any."""
+        if k not in self._rules:
+            lines = self.lines
+            rule = self.profile.match(lines[k], lines[k - 1] if k else None,
+                                      lines[k + 1] if k + 1 < len(lines) else None, self.zone)
+            self._rules[k] = None if rule is None or rule.keep or rule.kind == "subhead" \
+                else rule
+        return self._rules[k]
+
+    def reason(self, k: int) -> str:
+        """Why line k goes ("" if it stays)."""
+        if self.chosen[k] is not None:
+            return "" if self.chosen[k] else "dropped by the editor"
+        rule = self.rule(k)
+        return f"{rule.reason}, a line of its own" if rule else ""
+
+    def trim(self, order: Sequence[int]) -> dict[int, str]:
+        """The lines that go from one edge (`order`: from the edge in), with their reasons:
+        each that is furniture on its own, and a short line between two of them (a name
+        between a sign-off and an address)."""
+        gone: dict[int, str] = {}
+        for i, k in enumerate(order):
+            why = self.reason(k)
+            if (not why and i and i + 1 < len(order) and self.chosen[k] is None
+                    and (outer := self.rule(order[i - 1])) and self.reason(order[i + 1])
+                    and _gap(self.lines, k, True) and not _ENDS_SENTENCE.search(self.lines[k])):
+                why = f"{outer.kind}, between two lines left out"
+            if not why:
+                break
+            gone[k] = why
+        return gone
 
 
 def _chosen(reading: Reading, paragraph: str, keep: bool, rule: Rule | None) -> None:
