@@ -324,6 +324,18 @@ def test_short_lines_of_news_and_prose_wrapped_at_a_width_are_read_whole(
     assert "asked members to follow the new parking rules" in said
 
 
+@pytest.mark.parametrize("lead", ["Services are at:\n", "Services are at:\n\n"])
+def test_lines_under_news_that_introduces_them_are_its_items(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lead: str) -> None:
+    path = tmp_path / "2026-11-20-carols.txt"
+    path.write_text("Christmas at St Mary's\n\n"
+                    "Carols by candlelight return this year, the churchwardens said.\n\n"
+                    + lead + "St Mary's Church, Church Lane, Hartwell HW3 5AB\n"
+                    "The Old School Room, 4 High Street, Hartwell HW3 6CD\n")
+    said = _script(capsys, "--explain", str(path)).split("## left out")[0]
+    assert "Church Lane, Hartwell" in said and "4 High Street" in said
+
+
 def test_a_line_in_another_script_only_is_left_out_of_an_english_article() -> None:
     greek = "Διαβάστε την ανακοίνωση στα ελληνικά"
     mixed = "The chapel of Αγία Ειρήνη reopens on Sunday."

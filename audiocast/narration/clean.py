@@ -416,7 +416,7 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
         if choice is not None:
             _chosen(reading, paragraph, choice, rule)
         elif rule is None and i in lines:
-            _trimmed(reading, lines[i], profile, where(i), choices)
+            _trimmed(reading, lines[i], _Judge(profile, where(i), verdict.listed), choices)
         elif rule is None or rule.keep:
             reading.kept.append(paragraph)
         elif verdict.why:
@@ -428,13 +428,23 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
     return reading
 
 
-def _trimmed(reading: Reading, lines: tuple[str, ...], profile: Profile, zone: str,
+@dataclass(frozen=True)
+class _Judge:
+    """How a paragraph's lines are judged: the rules, where the paragraph stands, and
+    whether it is an item of a list that news introduces."""
+
+    profile: Profile
+    zone: str
+    listed: bool
+
+
+def _trimmed(reading: Reading, lines: tuple[str, ...], judge: _Judge,
              choices: dict[str, bool]) -> None:
     """A paragraph of news written as lines one under another: the lines at its start and
     at its end that are furniture on their own (a sign-off, an address, a contact line
     under the news) are left out, each with its rule; the rest is read as one paragraph.
     The editor's choice for a line decides it."""
-    judged = _Lines(lines, profile, zone, [choices.get(paragraph_digest(ln)) for ln in lines])
+    judged = _Lines(lines, judge, [choices.get(paragraph_digest(ln)) for ln in lines])
     gone = judged.trim(range(len(lines)))
     gone |= judged.trim(range(len(lines) - 1, len(gone) - 1, -1))
     for k, line in enumerate(lines):
@@ -451,20 +461,27 @@ def _trimmed(reading: Reading, lines: tuple[str, ...], profile: Profile, zone: s
 class _Lines:
     """A paragraph's lines, each judged on its own only when the trimming reaches it (a long
     block costs no more than its edges). A line is no subhead here, and a rule that would
-    keep it is no drop."""
+    keep it is no drop; the lines under one that introduces a list (`Services are at:`) are
+    its items."""
 
     lines: tuple[str, ...]
-    profile: Profile
-    zone: str
+    judge: _Judge
     chosen: list[bool | None]  # the editor's choice for each line, if any
     _rules: dict[int, Rule | None] = field(default_factory=dict)
+    _items_from: int = field(init=False, default=0)  # the first line that is a list's item
+
+    def __post_init__(self) -> None:
+        self._items_from = 0 if self.judge.listed else next(
+            (k + 1 for k, line in enumerate(self.lines) if _LEADS_LIST.match(line)),
+            len(self.lines))
 
     def rule(self, k: int) -> Rule | None:
         """The rule that drops line k on its own, if any."""
         if k not in self._rules:
-            lines = self.lines
-            rule = self.profile.match(lines[k], lines[k - 1] if k else None,
-                                      lines[k + 1] if k + 1 < len(lines) else None, self.zone)
+            lines, judge = self.lines, self.judge
+            rule = judge.profile.match(lines[k], lines[k - 1] if k else None,
+                                       lines[k + 1] if k + 1 < len(lines) else None,
+                                       judge.zone, k >= self._items_from)
             self._rules[k] = None if rule is None or rule.keep or rule.kind == "subhead" \
                 else rule
         return self._rules[k]
