@@ -309,6 +309,35 @@ def test_lines_set_one_under_another_are_judged_one_by_one(
     assert "The farmgate price rises" in said and "This letter is read out on Asaase FM" in said
 
 
+def test_a_wires_header_lines_are_judged_one_by_one_though_long(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "2026-11-17-coffee.md"
+    path.write_text("# Coffee exports slow\n\n"
+                    "KIEN GIANG TRADING AGENCY · ENGLISH COMMODITIES SERVICE\n"
+                    "Subscriber copy. Redistribution outside licensed terminals requires "
+                    "written consent of the agency.\n"
+                    "Correction notice: replaces item sent at 08:51, which gave the wrong "
+                    "month for the moisture rule.\n\n"
+                    "Robusta exports fell by a fifth in October, the agency said on Monday.\n")
+    said = _script(capsys, str(path))
+    for furniture in ("TRADING AGENCY", "Subscriber copy", "Correction notice"):
+        assert furniture not in said, furniture
+    assert "Robusta exports fell by a fifth in October" in said
+
+
+def test_a_masthead_line_over_the_first_news_is_left_out_as_at_the_head(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "2026-11-19-price.txt"
+    path.write_text("Cocoa price rises\n\n"
+                    "ASUOM COCOA FARMERS' COOPERATIVE UNION\n"
+                    '"Unity on the farm, honesty at the scale"\n\n'
+                    "The union will pay members more per bag from Monday, its board said.\n")
+    out = _script(capsys, "--explain", str(path))
+    said = out.split("## left out")[0]
+    assert "Cooperative union" not in said and "The union will pay members more" in said
+    assert "masthead (masthead-capitals), a line of its own: ASUOM" in out
+
+
 def test_short_lines_of_news_and_prose_wrapped_at_a_width_are_read_whole(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "2026-11-18-supper.txt"

@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -209,9 +208,9 @@ def _heading_half(rule: Rule, halves: tuple[str, ...]) -> bool:
 
 
 def _load_builtin() -> Profile:
-    data = tomllib.loads(resources.files(__package__).joinpath("furniture.toml").read_text())
-    needs = prefilter.load()
-    return Profile((*(_rule(r, needs) for r in data["rule"]), OTHER_SCRIPT))
+    rules, needs = prefilter.load(resources.files(__package__).joinpath("furniture.toml")
+                                  .read_text())
+    return Profile((*(_rule(r, needs) for r in rules), OTHER_SCRIPT))
 
 
 NEWSLETTER = _load_builtin()
@@ -416,7 +415,9 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
         if choice is not None:
             _chosen(reading, paragraph, choice, rule)
         elif rule is None and i in lines:
-            _trimmed(reading, lines[i], _Judge(profile, where(i), verdict.listed), choices)
+            edges = ("head" if i == 0 or where(i - 1) == "head" else where(i),
+                     "tail" if i + 1 == len(paragraphs) or where(i + 1) == "tail" else where(i))
+            _trimmed(reading, lines[i], _Judge(profile, edges, verdict.listed), choices)
         elif rule is None or rule.keep:
             reading.kept.append(paragraph)
         elif verdict.why:
@@ -430,11 +431,12 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
 
 @dataclass(frozen=True)
 class _Judge:
-    """How a paragraph's lines are judged: the rules, where the paragraph stands, and
-    whether it is an item of a list that news introduces."""
+    """How a paragraph's lines are judged: the rules, where its first and its last lines
+    stand (the head of the article for the first, when every paragraph above is furniture),
+    and whether it is an item of a list that news introduces."""
 
     profile: Profile
-    zone: str
+    edges: tuple[str, str]
     listed: bool
 
 
@@ -445,8 +447,8 @@ def _trimmed(reading: Reading, lines: tuple[str, ...], judge: _Judge,
     under the news) are left out, each with its rule; the rest is read as one paragraph.
     The editor's choice for a line decides it."""
     judged = _Lines(lines, judge, [choices.get(paragraph_digest(ln)) for ln in lines])
-    gone = judged.trim(range(len(lines)))
-    gone |= judged.trim(range(len(lines) - 1, len(gone) - 1, -1))
+    gone = judged.trim(range(len(lines)), judge.edges[0])
+    gone |= judged.trim(range(len(lines) - 1, len(gone) - 1, -1), judge.edges[1])
     for k, line in enumerate(lines):
         if judged.chosen[k] and (rule := judged.rule(k)):
             reading.kept_by_editor.append(Dropped(line, f"{rule.reason}, a line of its own"))
@@ -467,7 +469,7 @@ class _Lines:
     lines: tuple[str, ...]
     judge: _Judge
     chosen: list[bool | None]  # the editor's choice for each line, if any
-    _rules: dict[int, Rule | None] = field(default_factory=dict)
+    _rules: dict[tuple[int, str], Rule | None] = field(default_factory=dict)
     _items_from: int = field(init=False, default=0)  # the first line that is a list's item
 
     def __post_init__(self) -> None:
@@ -475,33 +477,34 @@ class _Lines:
             (k + 1 for k, line in enumerate(self.lines) if _LEADS_LIST.match(line)),
             len(self.lines))
 
-    def rule(self, k: int) -> Rule | None:
-        """The rule that drops line k on its own, if any."""
-        if k not in self._rules:
+    def rule(self, k: int, zone: str = "") -> Rule | None:
+        """The rule that drops line k on its own, standing in `zone`, if any."""
+        if (k, zone) not in self._rules:
             lines, judge = self.lines, self.judge
             rule = judge.profile.match(lines[k], lines[k - 1] if k else None,
                                        lines[k + 1] if k + 1 < len(lines) else None,
-                                       judge.zone, k >= self._items_from)
-            self._rules[k] = None if rule is None or rule.keep or rule.kind == "subhead" \
-                else rule
-        return self._rules[k]
+                                       zone, k >= self._items_from)
+            self._rules[k, zone] = None if rule is None or rule.keep or \
+                rule.kind == "subhead" else rule
+        return self._rules[k, zone]
 
-    def reason(self, k: int) -> str:
+    def reason(self, k: int, zone: str = "") -> str:
         """Why line k goes ("" if it stays)."""
         if self.chosen[k] is not None:
             return "" if self.chosen[k] else "dropped by the editor"
-        rule = self.rule(k)
+        rule = self.rule(k, zone)
         return f"{rule.reason}, a line of its own" if rule else ""
 
-    def trim(self, order: Sequence[int]) -> dict[int, str]:
-        """The lines that go from one edge (`order`: from the edge in), with their reasons:
-        each that is furniture on its own, and a short line between two of them (a name
-        between a sign-off and an address)."""
+    def trim(self, order: Sequence[int], zone: str) -> dict[int, str]:
+        """The lines that go from one edge (`order`: from the edge in; `zone`: where that
+        edge stands), with their reasons: each that is furniture on its own, and a short
+        line between two of them (a name between a sign-off and an address)."""
         gone: dict[int, str] = {}
         for i, k in enumerate(order):
-            why = self.reason(k)
+            why = self.reason(k, zone)
             if (not why and i and i + 1 < len(order) and self.chosen[k] is None
-                    and (outer := self.rule(order[i - 1])) and self.reason(order[i + 1])
+                    and (outer := self.rule(order[i - 1], zone))
+                    and self.reason(order[i + 1], zone)
                     and _gap(self.lines, k, True) and not _ENDS_SENTENCE.search(self.lines[k])):
                 why = f"{outer.kind}, between two lines left out"
             if not why:

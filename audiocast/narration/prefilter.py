@@ -6,8 +6,10 @@ words most rules need.
 
 A pattern's needs are clauses, every one of which must hold: a clause holds when one of its
 strings is in the paragraph, lowercased. The needs are worked out from the patterns once,
-by `scripts/furniture_needs.py`, and kept beside the rules (`furniture.needs.json`), each
-under a digest of its pattern: a pattern changed since is simply searched.
+by `scripts/furniture_needs.py`, and kept beside the rules in `furniture.json`, each
+under a digest of its pattern: a pattern changed since is simply searched. That file also
+holds the rules as parsed (JSON loads in a millisecond; the TOML parser takes 18 ms of
+every process that narrates), used while furniture.toml is the one they were parsed from.
 
 Sound for every pattern: the strings are ASCII, and the only characters outside ASCII
 that a case-blind pattern's ASCII letter matches (İ ı ſ K) make the filter stand aside.
@@ -20,9 +22,10 @@ import hashlib
 import json
 from collections.abc import Sequence
 from importlib import resources
+from typing import Any
 
 Needs = tuple[tuple[str, ...], ...]
-NEEDS_FILE = "furniture.needs.json"
+KEPT_FILE = "furniture.json"
 MAX_CLAUSES = 3  # the most selective ones: each more costs a look at every paragraph
 _CASE_BLIND_ASCII = frozenset("İıſK")  # matched by an ASCII letter under (?i)
 
@@ -31,13 +34,16 @@ def digest(pattern: str) -> str:
     return hashlib.sha256(pattern.encode()).hexdigest()[:16]
 
 
-def load() -> dict[str, Needs]:
-    """The needs kept beside the rules, by pattern digest."""
+def load(toml: str) -> tuple[list[dict[str, Any]], dict[str, Needs]]:
+    """The rules of `toml` (furniture.toml's text), and the needs kept beside them, by
+    pattern digest."""
     try:
-        text = resources.files(__package__).joinpath(NEEDS_FILE).read_text()
+        kept = json.loads(resources.files(__package__).joinpath(KEPT_FILE).read_text())
     except FileNotFoundError:
-        return {}
-    return {key: tuple(map(tuple, clauses)) for key, clauses in json.loads(text).items()}
+        kept = {}
+    rules = kept["rule"] if kept.get("toml") == digest(toml) else _parsed(toml)
+    needs = {key: tuple(map(tuple, clauses)) for key, clauses in kept.get("needs", {}).items()}
+    return rules, needs
 
 
 @functools.lru_cache(maxsize=16)
@@ -51,11 +57,21 @@ def may_match(needs: Needs, text: str) -> bool:
     return folded is None or all(any(w in folded for w in clause) for clause in needs)
 
 
-def table(patterns: Sequence[str]) -> str:
-    """The needs file's text for these patterns: one line per pattern that needs anything."""
-    needs = {digest(p): needs_of(p) for p in patterns}
+def _parsed(toml: str) -> list[dict[str, Any]]:
+    import tomllib
+
+    return tomllib.loads(toml)["rule"]
+
+
+def table(toml: str) -> str:
+    """The kept file's text for furniture.toml's text: its digest, then the needs of each
+    pattern that needs anything, a line each, then the rules, a line each."""
+    rules = _parsed(toml)
+    needs = {digest(r["pattern"]): needs_of(r["pattern"]) for r in rules}
     lines = [f"{json.dumps(k)}: {json.dumps(v)}" for k, v in sorted(needs.items()) if v]
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+    return (f'{{"toml": {json.dumps(digest(toml))},\n"needs": {{\n' + ",\n".join(lines)
+            + '\n},\n"rule": [\n' + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rules)
+            + "\n]}\n")
 
 
 def needs_of(pattern: str) -> Needs:

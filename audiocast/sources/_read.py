@@ -142,8 +142,13 @@ _SET_LINE = 60  # characters: a longer line is most likely prose wrapped at a wi
 
 def set_apart(lines: list[str]) -> bool:
     """Whether a block's lines are set one under another by their writer (a sign-off over a
-    name and an address, contact lines), not prose wrapped at a width: short lines, and none
-    whose sentence goes on in lowercase on the next."""
-    return len(lines) > 1 and max(len(ln) for ln in lines[:-1]) < _SET_LINE and all(
-        a.endswith((".", ":", ",", "!", "?", ")")) or not b[:1].islower()
-        for a, b in itertools.pairwise(lines))
+    name and an address, contact lines, a wire's header lines), not prose wrapped at a
+    width: no sentence goes on in lowercase on the next line, and a long line (which may be
+    prose wrapped at its width) ends its sentence."""
+    return len(lines) > 1 and all(_set_over(a, b) for a, b in itertools.pairwise(lines))
+
+
+def _set_over(line: str, below: str) -> bool:
+    if len(line) < _SET_LINE:
+        return line.endswith((".", ":", ",", "!", "?", ")")) or not below[:1].islower()
+    return line.endswith((".", "!", "?")) and not below[:1].islower()
