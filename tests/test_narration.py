@@ -309,20 +309,34 @@ def test_lines_set_one_under_another_are_judged_one_by_one(
     assert "The farmgate price rises" in said and "This letter is read out on Asaase FM" in said
 
 
-def test_a_wires_header_lines_are_judged_one_by_one_though_long(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+_HEADER = ("KIEN GIANG TRADING AGENCY · ENGLISH COMMODITIES SERVICE\n"
+           "Subscriber copy. Redistribution outside licensed terminals requires written "
+           "consent of the agency.\n"
+           "Correction notice: replaces item sent at 08:51, which gave the wrong month for "
+           "the moisture rule.\n\n"
+           "Robusta exports fell by a fifth in October, the agency said on Monday.\n")
+_FOOTER = ("Robusta exports fell by a fifth in October, the agency said on Monday.\n\n"
+           "The association will publish its December prices on the first Monday\n"
+           "▸ Earlier on the wire: Frost in the south lifts world coffee prices (03.11.2026)\n"
+           "▸ Earlier on the wire: Cotton pickers are paid more as the harvest runs late "
+           "(28.10.2026)\n"
+           "© 2026 Pamir Trade Wire LLC. Certificate of registration No. 0412/Media\n")
+
+
+@pytest.mark.parametrize(("block", "furniture", "news"), [
+    (_HEADER, ("TRADING AGENCY", "Subscriber copy", "Correction notice"), "Robusta exports"),
+    # long lines that end no sentence, but three of them, none going on in lowercase
+    (_FOOTER, ("Earlier on the wire", "Pamir", "registration"),
+     "The association will publish its December prices on the first Monday")])
+def test_a_wires_header_and_footer_lines_are_judged_one_by_one_though_long(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], block: str,
+        furniture: tuple[str, ...], news: str) -> None:
     path = tmp_path / "2026-11-17-coffee.md"
-    path.write_text("# Coffee exports slow\n\n"
-                    "KIEN GIANG TRADING AGENCY · ENGLISH COMMODITIES SERVICE\n"
-                    "Subscriber copy. Redistribution outside licensed terminals requires "
-                    "written consent of the agency.\n"
-                    "Correction notice: replaces item sent at 08:51, which gave the wrong "
-                    "month for the moisture rule.\n\n"
-                    "Robusta exports fell by a fifth in October, the agency said on Monday.\n")
+    path.write_text("# Coffee exports slow\n\n" + block)
     said = _script(capsys, str(path))
-    for furniture in ("TRADING AGENCY", "Subscriber copy", "Correction notice"):
-        assert furniture not in said, furniture
-    assert "Robusta exports fell by a fifth in October" in said
+    for line in furniture:
+        assert line not in said, line
+    assert news in said and "Robusta exports fell by a fifth in October" in said
 
 
 def test_a_masthead_line_over_the_first_news_is_left_out_as_at_the_head(

@@ -140,11 +140,16 @@ def checked_date(value: object, path: Path, reading: Reading, what: str = "date"
 _SET_LINE = 60  # characters: a longer line is most likely prose wrapped at a width
 
 
+_MANY_LINES = 3  # so many lines, none going on in lowercase, are set apart however long
+
+
 def set_apart(lines: list[str]) -> bool:
     """Whether a block's lines are set one under another by their writer (a sign-off over a
-    name and an address, contact lines, a wire's header lines), not prose wrapped at a
-    width: no sentence goes on in lowercase on the next line, and a long line (which may be
-    prose wrapped at its width) ends its sentence."""
+    name and an address, contact lines, a wire's header or footer lines), not prose wrapped
+    at a width: no sentence goes on in lowercase on the next line, and, in a block of two
+    lines, a long line (which may be prose wrapped at its width) ends its sentence."""
+    if len(lines) >= _MANY_LINES and not any(ln[:1].islower() for ln in lines[1:]):
+        return True
     return len(lines) > 1 and all(_set_over(a, b) for a, b in itertools.pairwise(lines))
 
 
