@@ -26,6 +26,13 @@ def test_the_needs_beside_the_rules_are_those_of_the_rules_today() -> None:
     assert sum(bool(r.pattern.needs) for r in BUILTIN) > 0.8 * len(BUILTIN)
 
 
+def test_rules_kept_from_another_furniture_toml_are_not_used() -> None:
+    toml = resources.files("audiocast.narration").joinpath("furniture.toml").read_text()
+    changed = toml.replace('name = "end-mark"', 'name = "end-mark-edited"', 1)
+    names = [r["name"] for r in prefilter.load(changed)[0]]
+    assert "end-mark-edited" in names and "end-mark" not in names
+
+
 def test_a_rule_is_compiled_only_for_a_paragraph_it_may_match() -> None:
     source = r"^(?:Follow|Like) us on (?:X|Facebook|Instagram)\b"
     pattern = Deferred(source, prefilter.needs_of(source))

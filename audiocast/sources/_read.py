@@ -138,8 +138,6 @@ def checked_date(value: object, path: Path, reading: Reading, what: str = "date"
 
 
 _SET_LINE = 60  # characters: a longer line is most likely prose wrapped at a width
-
-
 _MANY_LINES = 3  # so many lines, none going on in lowercase, are set apart however long
 
 
