@@ -321,13 +321,20 @@ _FOOTER = ("Robusta exports fell by a fifth in October, the agency said on Monda
            "▸ Earlier on the wire: Cotton pickers are paid more as the harvest runs late "
            "(28.10.2026)\n"
            "© 2026 Pamir Trade Wire LLC. Certificate of registration No. 0412/Media\n")
+_CONTACT = ("Robusta exports fell by a fifth in October, the agency said on Monday.\n\n"
+            "Contact the agency:\nnews@kiengiang.example\n"
+            "Kien Giang Trading Agency, Quay Road, Polwenna PL9 5AB\n"
+            "07700 555 214 (Lan, desk)\n")
 
 
 @pytest.mark.parametrize(("block", "furniture", "news"), [
     (_HEADER, ("TRADING AGENCY", "Subscriber copy", "Correction notice"), "Robusta exports"),
     # long lines that end no sentence, but three of them, none going on in lowercase
     (_FOOTER, ("Earlier on the wire", "Pamir", "registration"),
-     "The association will publish its December prices on the first Monday")])
+     "The association will publish its December prices on the first Monday"),
+    # under a lead that is itself furniture, the lines are no items of a list of news
+    (_CONTACT, ("Contact the agency", "kiengiang", "Quay Road", "five five five"),
+     "Robusta exports")])
 def test_a_wires_header_and_footer_lines_are_judged_one_by_one_though_long(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], block: str,
         furniture: tuple[str, ...], news: str) -> None:

@@ -510,6 +510,8 @@ class _Lines:
             if not why:
                 break
             gone[k] = why
+            if k + 1 == self._items_from:  # a list's lead that goes (`Contact us:`): the
+                self._items_from = len(self.lines)  # lines under it are no news items
         return gone
 
 
