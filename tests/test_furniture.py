@@ -90,7 +90,7 @@ def test_a_heading_in_the_source_is_a_subhead_unless_a_rule_knows_it(tmp_path: P
     heading is read."""
     source = tmp_path / "a.md"
     source.write_text("# Tide gauge repaired\n\nThe gauge works again.\n\n"
-                      "## Repairs (phase one)\n\nCrews test it on Monday.\n\n"
+                      "## Repairs: phase one\n\nCrews test it on Monday.\n\n"
                       "## Why did it fail?\n\nSalt got into the cable.\n\n"
                       "## The gauge will move in March, the harbor master told the board\n\n"
                       "## Related coverage\n\nGauge vandalized on east pier\n\n"
@@ -105,9 +105,9 @@ def test_a_heading_in_the_source_is_a_subhead_unless_a_rule_knows_it(tmp_path: P
         "subhead (heading), a pause", "related (related-heading)",
         "related (listed under related-heading)", "related (listed under related-heading)"]
     plain = read(replace(article, headings=frozenset()))
-    assert "Repairs (phase one)" in plain.kept
+    assert "Repairs: phase one" in plain.kept
     read_aloud = read(article, Profile(NEWSLETTER.rules, "read"))
-    assert read_aloud.kept[1] == "Repairs (phase one)" and read_aloud.subheads == {1}
+    assert read_aloud.kept[1] == "Repairs: phase one" and read_aloud.subheads == {1}
 
 
 def test_a_markdown_table_is_read_a_row_at_a_time(tmp_path: Path) -> None:
