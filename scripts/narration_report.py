@@ -169,8 +169,8 @@ def news(expect: dict, heard: Heard, counts: Counts, name: str) -> None:
     covers = [visible(e["text"]) for e in expect.get("furniture", [])]
     covers += [re.sub(r"\[([^\]]*)\]", r"\1", c) for c in covers]  # a link's text cut short
     for text, reason in heard.dropped:
-        if reason in ("nothing to say", "dateline agency", "title-suffix", "masthead") or (
-                ", a pause" in reason):
+        if reason in ("nothing to say", "dateline agency", "title-suffix", "masthead",
+                      "masthead (the headline again)") or ", a pause" in reason:
             continue
         if not any(c in text or text in c for c in covers):
             counts.news_lost.append(f"{name}: dropped, no furniture annotation ({reason}): "

@@ -359,6 +359,23 @@ def test_a_masthead_line_over_the_first_news_is_left_out_as_at_the_head(
     assert "masthead (masthead-capitals), a line of its own: ASUOM" in out
 
 
+def test_a_headline_repeated_under_a_wires_slug_lines_is_said_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Wire copy repeats its headline in the text, under its slug and filing lines; the
+    listener hears it once. A line that only shares the headline's words is news."""
+    path = tmp_path / "2026-11-21-final.md"
+    path.write_text('---\ntitle: "Gulls win the Coast Shield final"\n---\n\n'
+                    "COAST WIRE :: RUGBY\n\nFiled 21/11/2026 at 19h55\n\n"
+                    "GULLS win the Coast Shield final!\n\n"
+                    "The Gulls won the Coast Shield final 21-17 on Saturday.\n\n"
+                    "Gulls win the Coast Shield final again next year, fans hope.\n")
+    out = _script(capsys, "--explain", str(path))
+    said = out.split("## left out")[0]
+    assert said.count("said: Gulls win the Coast Shield final  [") == 1
+    assert "said: Gulls win the Coast Shield final again next year, fans hope." in said
+    assert "masthead (the headline again): GULLS win the Coast Shield final!" in out
+
+
 def test_short_lines_of_news_and_prose_wrapped_at_a_width_are_read_whole(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "2026-11-18-supper.txt"

@@ -29,6 +29,7 @@ from audiocast.narration import prefilter
 from audiocast.narration.patterns import Deferred, Pattern, user_pattern
 from audiocast.narration.segment import sentences
 from audiocast.narration.signals import carries_news, reports
+from audiocast.narration.titles import strip_title
 
 SUBHEADS = ("pause", "read", "drop")  # what a subhead becomes: a longer pause, words, nothing
 # a headline listed under a heading: no full stop, but `4.99%` and `U.S.` may be in it
@@ -408,12 +409,16 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
     rules = _Rules(paragraphs, profile, article.headings)
     where = zones(rules) if any(r.at for r in profile.rules) else (lambda i: "")
     lines = dict(article.lines)
+    headline = {_letters(t) for t in (article.title, strip_title(article.title, url=article.url))}
+    headline.discard("")
     for i, (paragraph, verdict) in enumerate(zip(paragraphs, _verdicts(rules, where),
                                                  strict=True)):
         rule = verdict.rule
         choice = choices.get(paragraph_digest(paragraph)) if choices else None
         if choice is not None:
             _chosen(reading, paragraph, choice, rule)
+        elif rule is None and _letters(paragraph) in headline:
+            reading.dropped.append(Dropped(paragraph, "masthead (the headline again)"))
         elif rule is None and i in lines:
             edges = ("head" if i == 0 or where(i - 1) == "head" else where(i),
                      "tail" if i + 1 == len(paragraphs) or where(i + 1) == "tail" else where(i))
@@ -427,6 +432,12 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
         else:
             reading.dropped.append(Dropped(paragraph, rule.reason))
     return reading
+
+
+def _letters(text: str) -> str:
+    """A line's words alone, to tell a headline repeated in the text (a wire's headline
+    under its slug lines): case, marks and spacing aside."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 @dataclass(frozen=True)
