@@ -28,6 +28,13 @@ def _script(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     return capsys.readouterr().out
 
 
+def _explained(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[str, str]:
+    """What is said for the article at `path`, and the whole `--explain` (with what was
+    left out)."""
+    out = _script(capsys, "--explain", str(path))
+    return out.split("## left out")[0], out
+
+
 def _captions(text: str) -> list[str]:
     """Paragraphs of the seed that close with a parenthesised credit after a full stop."""
     paragraphs = [p.strip() for p in text.split("\n\n")]
@@ -301,8 +308,7 @@ def test_lines_set_one_under_another_are_judged_one_by_one(
                     "Office: Mon-Fri 8.00 am - 4.30 pm, Sat 8.00 am - 12 noon\n"
                     "WhatsApp the secretariat: 020 555 0188\n"
                     "This letter is read out on Asaase FM every Sunday at 6.30 am, in Twi.\n")
-    out = _script(capsys, "--explain", str(path))
-    said = out.split("## left out")[0]
+    said, out = _explained(capsys, path)
     for furniture in ("Yours in unity", "The Secretariat", "P.O. Box", "Mon-Fri", "WhatsApp"):
         assert furniture not in said, furniture
     assert "contact (contact-label), a line of its own: WhatsApp the secretariat" in out
@@ -353,8 +359,7 @@ def test_a_masthead_line_over_the_first_news_is_left_out_as_at_the_head(
                     "ASUOM COCOA FARMERS' COOPERATIVE UNION\n"
                     '"Unity on the farm, honesty at the scale"\n\n'
                     "The union will pay members more per bag from Monday, its board said.\n")
-    out = _script(capsys, "--explain", str(path))
-    said = out.split("## left out")[0]
+    said, out = _explained(capsys, path)
     assert "Cooperative union" not in said and "The union will pay members more" in said
     assert "masthead (masthead-capitals), a line of its own: ASUOM" in out
 
@@ -369,8 +374,7 @@ def test_a_headline_repeated_under_a_wires_slug_lines_is_said_once(
                     "GULLS win the Coast Shield final!\n\n"
                     "The Gulls won the Coast Shield final 21-17 on Saturday.\n\n"
                     "Gulls win the Coast Shield final again next year, fans hope.\n")
-    out = _script(capsys, "--explain", str(path))
-    said = out.split("## left out")[0]
+    said, out = _explained(capsys, path)
     assert said.count("said: Gulls win the Coast Shield final  [") == 1
     assert "said: Gulls win the Coast Shield final again next year, fans hope." in said
     assert "masthead (the headline again): GULLS win the Coast Shield final!" in out
@@ -399,7 +403,7 @@ def test_lines_under_news_that_introduces_them_are_its_items(
                     "Carols by candlelight return this year, the churchwardens said.\n\n"
                     + lead + "St Mary's Church, Church Lane, Hartwell HW3 5AB\n"
                     "The Old School Room, 4 High Street, Hartwell HW3 6CD\n")
-    said = _script(capsys, "--explain", str(path)).split("## left out")[0]
+    said, _ = _explained(capsys, path)
     assert "Church Lane, Hartwell" in said and "4 High Street" in said
 
 
