@@ -85,6 +85,8 @@ SAID = [
     ("as fast AS they could", "as fast as they could"),  # emphasis, no company
     ("was NOT taking on water", "was not taking on water"),
     ("FBI AGENTS FOLLOWED THE DONATIONS", "F B I agents followed the donations"),
+    ("THE US AND EU AGREED", "the U S and E U agreed"),
+    ("TELL US WHAT YOU SAW", "tell us what you saw"),
     ("a SAG-AFTRA contract", "a Sag-Aftra contract"),
     ("the NAACP and AAA", "the N double A C P and triple A"),
     ("where AT&T said", "where A T and T said"),

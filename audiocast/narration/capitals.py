@@ -145,10 +145,13 @@ _NAMED = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ][\w'’&.-]* $")
 def _stands_as_acronym(text: str, start: int, end: int) -> bool:
     """Capitals defined in parentheses after a name (`Arlen Regional Index (ARX)`), the
     second half of capitals joined to a spelled first (`OB-GYN`), `AM` or `PM` after a
-    time (`500 AM`) and a company's form after its name (`Sambandet AS`) are an acronym:
+    time (`500 AM`), a spelled one after `THE` (`THE US`) and a company's form after its
+    name (`Sambandet AS`) are an acronym:
     an English word of the same letters is no emphasis there."""
     before = text[max(0, start - 80):start]
     if text[start:end] in ("AM", "PM") and _CLOCK.search(before):  # "500 AM AST"
+        return True
+    if text[start:end] in v.SPELLED_ACRONYMS and before.endswith("THE "):  # "THE US AND EU"
         return True
     if text[start:end] in _COMPANY_FORMS and _NAMED.search(before):
         return True
