@@ -80,6 +80,7 @@ SAID = [
     # capitals
     ("The FBI took over", "The F B I took over"),
     ("NASA and NOAA said", "Nasa and Noaa said"),
+    ("WIC vouchers rise", "Wic vouchers rise"),
     ("Vestfjord Sambandet AS runs the ferry", "Vestfjord Sambandet A S runs the ferry"),
     ("prices FOB Puerto Yumbil", "prices F O B Puerto Yumbil"),
     ("as fast AS they could", "as fast as they could"),  # emphasis, no company
@@ -146,6 +147,8 @@ SAID = [
     ("raised ₹3,500 from", "raised three thousand five hundred rupees from"),
     ("paid Rs 12 lakh", "paid twelve lakh rupees"),
     ("a grant of CAD 2 million", "a grant of two million Canadian dollars"),
+    ("pays EC$390,000 now",
+     "pays three hundred ninety thousand Eastern Caribbean dollars now"),
     ("cost A$45 each", "cost forty-five Australian dollars each"),
     ("sold for $0.49", "sold for forty-nine cents"),
     # ratios, units per unit, seasons, ranges of days, numbers in a ranking

@@ -96,7 +96,7 @@ PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent", "L": "Liberta
 # All-capital abbreviations people say as words; any other is spelled out letter by letter
 # unless it is an English word (`capitals.py` decides; the show's lexicon overrides).
 ACRONYM_WORDS = frozenset({
-    "NATO", "NASA", "COVID", "UNESCO", "UNICEF", "OPEC", "FEMA", "NAFTA", "ASEAN", "OSHA",
+    "NATO", "NASA", "WIC", "COVID", "UNESCO", "UNICEF", "OPEC", "FEMA", "NAFTA", "ASEAN", "OSHA",
     "NASDAQ", "SWAT", "AIDS", "GIF", "JPEG", "PIN", "LASER", "RADAR", "SCOTUS", "POTUS",
     "FLOTUS", "DACA", "HAMAS", "ISIS", "CERN", "INTERPOL", "MERCOSUR", "UEFA", "FIFA", "ICE",
     "SARS", "MERS", "NIMBY", "EPCOT", "TASS", "CARES", "NOAA", "SAG", "AFTRA", "HUD", "PAC",
@@ -143,13 +143,15 @@ CURRENCIES = {"$": ("dollar", "dollars", "cent", "cents"),
               "NZD": ("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
               "HKD": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
               "SGD": ("Singapore dollar", "Singapore dollars", "cent", "cents"),
+              "XCD": ("Eastern Caribbean dollar", "Eastern Caribbean dollars", "cent", "cents"),
               "ZAR": ("rand", "rand", "cent", "cents")}
 # Currencies written before the amount by a code or a dollar sign with a country: which
 # of CURRENCIES each is (`US$` is plain dollars, as Americans say it).
 CURRENCY_PREFIXES = {"US$": "$", "USD": "$", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
                      "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "NZ$": "NZD", "NZD": "NZD",
                      "HK$": "HKD", "HKD": "HKD", "S$": "SGD", "SGD": "SGD", "Rs.": "₹",
-                     "Rs": "₹", "INR": "₹", "GBP": "£", "EUR": "€", "ZAR": "ZAR"}
+                     "Rs": "₹", "INR": "₹", "GBP": "£", "EUR": "€", "ZAR": "ZAR", "EC$": "XCD",
+                     "XCD": "XCD"}
 SCALES = {"thousand": "thousand", "million": "million", "billion": "billion",
           "trillion": "trillion", "k": "thousand", "K": "thousand", "m": "million",
           "M": "million", "mn": "million", "b": "billion", "B": "billion", "bn": "billion",
