@@ -37,6 +37,7 @@ from pathlib import Path
 
 from audiocast.cli import main as audiocast
 from audiocast.model import Article
+from audiocast.narration.clean import HEADLINE_AGAIN
 from audiocast.narration.script import Narrator
 from audiocast.sources import read_article
 from audiocast.speech.base import engine_text
@@ -170,7 +171,7 @@ def news(expect: dict, heard: Heard, counts: Counts, name: str) -> None:
     covers += [re.sub(r"\[([^\]]*)\]", r"\1", c) for c in covers]  # a link's text cut short
     for text, reason in heard.dropped:
         if reason in ("nothing to say", "dateline agency", "title-suffix", "masthead",
-                      "masthead (the headline again)") or ", a pause" in reason:
+                      HEADLINE_AGAIN) or ", a pause" in reason:
             continue
         if not any(c in text or text in c for c in covers):
             counts.news_lost.append(f"{name}: dropped, no furniture annotation ({reason}): "

@@ -32,6 +32,7 @@ from audiocast.narration.signals import carries_news, reports
 from audiocast.narration.titles import strip_title
 
 SUBHEADS = ("pause", "read", "drop")  # what a subhead becomes: a longer pause, words, nothing
+HEADLINE_AGAIN = "masthead (the headline again)"  # a line that repeats the headline: said once
 # a headline listed under a heading: no full stop, but `4.99%` and `U.S.` may be in it
 _HEADLINE = re.compile(r"^[-•*]?\s*[A-Z0-9“\"'‘](?:[^.!?]|(?<=\d)\.(?=\d)|(?<=[A-Z])\.(?=[A-Z]))"
                        r"{2,160}[^\s.!?:;,]$")
@@ -418,7 +419,7 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
         if choice is not None:
             _chosen(reading, paragraph, choice, rule)
         elif rule is None and _letters(paragraph) in headline:
-            reading.dropped.append(Dropped(paragraph, "masthead (the headline again)"))
+            reading.dropped.append(Dropped(paragraph, HEADLINE_AGAIN))
         elif rule is None and i in lines:
             edges = ("head" if i == 0 or where(i - 1) == "head" else where(i),
                      "tail" if i + 1 == len(paragraphs) or where(i + 1) == "tail" else where(i))
