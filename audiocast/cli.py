@@ -175,7 +175,9 @@ def _find_show_dir(path: Path) -> Path | None:
 
 def _script(args: argparse.Namespace) -> int:
     from audiocast import sources
+    from audiocast.cache import Store
     from audiocast.narration import explain
+    from audiocast.narration.compiled import kept_in
     from audiocast.narration.script import Narrator
     from audiocast.speech import engine_text, make_engine
 
@@ -196,7 +198,8 @@ def _script(args: argparse.Namespace) -> int:
     edition = sources.read_edition(args.path, reading)
     for problem in edition.problems:
         print(f"audiocast: error: {problem} (left out)", file=sys.stderr)
-    script = narrator.edition(title, edition)
+    with kept_in(Store(show.state_dir / "cache" / "patterns", ".re") if show else None):
+        script = narrator.edition(title, edition)
     if args.json:
         print(explain.as_json(script, edition))
     elif args.explain:

@@ -41,6 +41,7 @@ from audiocast.model import (
 )
 from audiocast.narration import presentation
 from audiocast.narration.clean import clean
+from audiocast.narration.compiled import kept_in
 from audiocast.narration.script import Narration, Narrator, titled
 from audiocast.narrations import Narrations, narrator_key
 from audiocast.publish.tags import TagInfo
@@ -106,6 +107,7 @@ class Planner:
         self.narrator = Narrator.for_show(show, limit)
         self.narrations = Narrations(show.state_dir / "cache" / "narrations",
                                      narrator_key(show, limit))
+        self.patterns = Store(show.state_dir / "cache" / "patterns", ".re")
         self.cover = cover
         self.encoder_db = encoder_db
         self.take_cache = take_cache
@@ -162,7 +164,8 @@ class Planner:
         key = self.narrations.key(article)
         found = self.narrations.get(key)
         if found is None:
-            found = self.narrator.article(article)
+            with kept_in(self.patterns):
+                found = self.narrator.article(article)
             with contextlib.suppress(AudiocastError):  # the store is a help, not a need
                 self.narrations.put(key, found)
         return found

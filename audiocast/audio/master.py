@@ -38,6 +38,10 @@ from audiocast.model import AudioSettings, Music, Take
 PEAK_MARGIN_DB = 1.0
 JOIN_PAUSE_MS = 500  # a pause this long hides a join between separately encoded blocks
 GAIN_STEP_DB = 0.1
+# a chapter keeps a gain its blocks are already encoded at if it is this near the one that
+# puts it on target: a small edit then re-does its own paragraph, not the chapter, and the
+# level stays within a fifth of a decibel of the target (a listener hears a whole decibel)
+KEPT_GAIN_DB = 0.2
 FORMAT = 1  # bump when the same inputs should give different blocks
 
 
@@ -198,14 +202,30 @@ class _Master:
         else:
             meter.feed_silence(len(piece))
 
+    def encoded_key(self, section: range, gain: float) -> str:
+        settings = self.layout.audio
+        return hashlib.sha256(json.dumps([self.key(section), round(gain, 2), settings.bitrate,
+                                          settings.quality, settings.true_peak,
+                                          self.layout.encoder_db]).encode()).hexdigest()
+
+    def kept_gain(self, sections: list[range], ideal: float) -> float:
+        """The gain within KEPT_GAIN_DB of `ideal` at which the most blocks are encoded in
+        the store already (the nearest of those that tie)."""
+        if not (self.encoded and self.reuse):
+            return ideal
+        steps = round(KEPT_GAIN_DB / GAIN_STEP_DB)
+        near = sorted((_step(ideal + k * GAIN_STEP_DB) for k in range(-steps, steps + 1)),
+                      key=lambda gain: abs(gain - ideal))
+        store = self.encoded
+        return max(near, key=lambda gain: sum(store.path(self.encoded_key(s, gain)).is_file()
+                                              for s in sections))
+
     def encode(self, index: int, section: range, gain: float,
                before: list[float]) -> tuple[bytes, list[float]]:
         """A block's MP3 at `gain`, and its loudness energies as encoded (after the limiter),
         from the store or made now. `before`: its energies before the gain."""
         settings = self.layout.audio
-        key = hashlib.sha256(json.dumps([self.key(section), round(gain, 2), settings.bitrate,
-                                         settings.quality, settings.true_peak,
-                                         self.layout.encoder_db]).encode()).hexdigest()
+        key = self.encoded_key(section, gain)
         found = self.encoded.get(key) if self.encoded and self.reuse else None
         after = self.measures.get(key) if self.measures and found is not None else None
         if found is not None and after is not None:
@@ -268,12 +288,14 @@ def _gained(work: _Master, sections: list[range], measured: list[_Measured],
     target = layout.audio.loudness - layout.encoder_db
     loudness = integrated([e for m in measured for e in m.energies])
     gain = given if given is not None else (
-        0.0 if math.isinf(loudness) else _step(target - loudness))
+        0.0 if math.isinf(loudness) else work.kept_gain(sections, _step(target - loudness)))
     work.timer.lap("normalize")
     parts = [work.encode(i, s, gain, m.energies)
              for i, (s, m) in enumerate(zip(sections, measured, strict=True))]
     reached = integrated([e for _, energies in parts for e in energies])
-    if given is None and not math.isinf(reached) and abs(target - reached) > GAIN_STEP_DB * 1.5:
+    # the limiter took more than a little off what the gain was to give
+    if given is None and not math.isinf(reached) and (
+            loudness + gain - reached > GAIN_STEP_DB * 1.5):
         gain = _step(gain + target - reached)
         parts = [work.encode(i, s, gain, m.energies)
                  for i, (s, m) in enumerate(zip(sections, measured, strict=True))]

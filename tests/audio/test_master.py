@@ -91,3 +91,32 @@ def test_an_edit_redoes_only_its_own_paragraph(tmp_path: Path) -> None:
     assert len(set(store.rglob("*.mp3")) - encoded) == 1
     again = master(_Speaker(edited), _layout(("a", "b", "c", "d2", "e")))
     assert len(_decode(result.mp3)) == len(_decode(again.mp3))
+
+
+def test_an_edit_that_moves_the_loudness_a_little_redoes_only_its_own_paragraph(
+        tmp_path: Path) -> None:
+    """The chapter keeps the gain its other paragraph is encoded at, and stays on target."""
+    store = tmp_path / "blocks"
+    before = master(_Speaker(TAKES), _layout(), store)
+    encoded = set(store.rglob("*.mp3"))
+    louder = [*TAKES[:3], _tone(550, 0.6, level=7000), TAKES[4]]  # the chapter ~0.15 dB up
+    fresh = master(_Speaker(louder), _layout(("a", "b", "c", "d2", "e")))
+    assert fresh.gain != before.gain  # alone, it would take another gain
+    second = _Speaker(louder)
+    edited = master(second, _layout(("a", "b", "c", "d2", "e")), store)
+    assert edited.gain == before.gain
+    assert second.asked == [range(2, 5)]
+    assert len(set(store.rglob("*.mp3")) - encoded) == 1
+    audio = _decode(edited.mp3) / 32768
+    measured = pyloudnorm.Meter(SETTINGS.sample_rate).integrated_loudness(
+        np.stack([audio, audio], 1))
+    assert abs(measured - SETTINGS.loudness) < 0.5
+
+
+def test_an_edit_that_moves_the_loudness_more_takes_a_new_gain(tmp_path: Path) -> None:
+    store = tmp_path / "blocks"
+    before = master(_Speaker(TAKES), _layout(), store)
+    much = [*TAKES[:3], _tone(550, 0.6, level=16000), TAKES[4]]
+    edited = master(_Speaker(much), _layout(("a", "b", "c", "d2", "e")), store)
+    alone = master(_Speaker(much), _layout(("a", "b", "c", "d2", "e")))
+    assert edited.gain == alone.gain != before.gain

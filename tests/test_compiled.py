@@ -1,0 +1,53 @@
+"""Built-in patterns made from the code an earlier process compiled them to: each is the
+pattern `re.compile` makes, so every rule drops and keeps what it did; kept code that is not
+whole is never used."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from audiocast.cache import Store
+from audiocast.narration.clean import NEWSLETTER
+from audiocast.narration.compiled import compile_kept, kept_in
+from audiocast.narration.patterns import Deferred
+
+RULES = [r for r in NEWSLETTER.rules if isinstance(r.pattern, Deferred)]
+
+
+def _found(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    match = pattern.search(text)
+    return match.span() if match else None
+
+
+def test_every_rule_made_from_kept_code_matches_what_it_matched(tmp_path: Path) -> None:
+    store = Store(tmp_path / "patterns", ".re")
+    with kept_in(store):
+        for rule in RULES:  # as a first build compiles them: kept
+            compile_kept(rule.pattern.source)
+    assert len(list(store.root.rglob("*.re"))) == len({r.pattern.source for r in RULES})
+    with kept_in(store):  # as the next process makes them
+        for rule in RULES:
+            source = rule.pattern.source
+            made, usual = compile_kept(source), re.compile(source)
+            assert (made.pattern, made.flags, made.groups, made.groupindex) == (
+                usual.pattern, usual.flags, usual.groups, usual.groupindex), rule.name
+            for text in (*rule.drops, *rule.keeps, rule.name):
+                assert _found(made, text) == _found(usual, text), (rule.name, text)
+
+
+def test_kept_code_that_is_not_whole_is_compiled_again(tmp_path: Path) -> None:
+    store = Store(tmp_path / "patterns", ".re")
+    source = r"(?i)^(?P<verb>follow|like) us on (?:x|facebook)\b"
+    with kept_in(store):
+        compile_kept(source)
+    (kept,) = store.root.rglob("*.re")
+    whole = kept.read_bytes()
+    for damaged in (whole[:-7], whole[:40] + bytes([whole[40] ^ 0xFF]) + whole[41:], b""):
+        kept.write_bytes(damaged)
+        with kept_in(store):
+            pattern = compile_kept(source)
+        assert pattern.search("Follow us on Facebook")["verb"] == "Follow"
+        assert pattern.search("They follow the river") is None
+        assert kept.read_bytes() == whole  # kept again, whole
+
