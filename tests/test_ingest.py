@@ -186,6 +186,29 @@ def test_a_careless_feed_in_utf_16_is_refused_not_garbled() -> None:
         "Ferry fares to rise by a quarter in spring", "Tide gauge on the east pier vandalized"]
 
 
+
+def test_a_feed_items_photo_caption_is_not_taken_for_its_text() -> None:
+    """Beside a `description`, feedparser lists `media:description` as the item's first
+    content: the article is content:encoded, whichever comes first."""
+    feed = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Valley Radio</title>
+<item><title>Bus drivers wanted before winter</title>
+<link>https://radio.example/bus</link>
+<description>The district may cancel field trips.</description>
+<media:content url="https://radio.example/bus.jpg" medium="image">
+<media:description>Buses parked at the depot on Thursday.</media:description>
+</media:content>
+<content:encoded><![CDATA[<p>The district is short of eleven drivers and will pay a
+bonus to new ones, the superintendent said on Thursday.</p>
+<p>The board approved the bonus on Tuesday.</p>]]></content:encoded>
+</item></channel></rss>"""
+    (item,) = from_feed(feed.encode(), "radio.xml")
+    assert item.found is not None
+    assert item.found.paragraphs == (
+        "The district is short of eleven drivers and will pay a bonus to new ones, the "
+        "superintendent said on Thursday.", "The board approved the bonus on Tuesday.")
+
 _PAGE = """<html><head><title>Reservoir levels fall to a record low</title></head><body>
 <article><h1>Reservoir levels fall to a record low</h1>{dek}
 <div class="body">

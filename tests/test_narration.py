@@ -198,7 +198,8 @@ def test_a_first_line_that_is_no_headline_gives_the_chapter_to_the_news_under_it
     edition = tmp_path / "2026-12-01"
     edition.mkdir()
     (edition / "01.txt").write_text(
-        "View this email in your browser\n\nNight sailings return from Monday\n\n"
+        "View this email in your browser: https://ferry.example/news/12\n\n"
+        "Night sailings return from Monday\n\n"
         "The ferry company will restore the late sailing from Monday, the group said.\n")
     (edition / "02.txt").write_text(
         "Having trouble reading this email? View it online: https://ferry.example/news\n\n"
@@ -214,7 +215,7 @@ def test_a_first_line_that_is_no_headline_gives_the_chapter_to_the_news_under_it
     assert "In this edition: Night sailings return from Monday; and The ferry company" in " ".join(
         s["text"] for s in data["segments"])
     left_out = [d["text"] for d in data["dropped"]]
-    assert "View this email in your browser" in left_out
+    assert "View this email in your browser: https://ferry.example/news/12" in left_out
 
 
 def test_an_editor_who_keeps_that_first_line_keeps_it_as_the_headline() -> None:

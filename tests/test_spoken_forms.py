@@ -92,6 +92,10 @@ SAID = [
     ("the NAACP and AAA", "the N double A C P and triple A"),
     ("where AT&T said", "where A T and T said"),
     ("a 3.41 ERA", "a three point four one E R A"),
+    ("an NEA grant and the COO", "an N E A grant and the C O O"),
+    ("Case No. A-24-0917 was filed", "Case number A twenty-four, oh nine one seven was filed"),
+    ("it was case 24-0917 in county court",
+     "it was case twenty-four, oh nine one seven in county court"),
     ("prices include VAT", "prices include V A T"),
     ("write to review@idwr.example today", "write to review at I D W R dot example today"),
     # capitals that read as words are said as words; the others, and tickers, are spelled

@@ -275,7 +275,10 @@ def from_feed(data: bytes, source: str) -> list[FeedItem]:
         date = _date(entry.get("published_parsed") or entry.get("updated_parsed"))
         author = entry.get("author") or None
         link = entry.get("link") or None
-        full = [c.value for c in entry.get("content", []) if c.get("value")]
+        # feedparser lists a photo's `media:description` as content too: the article is
+        # the longest (content:encoded, Atom's content)
+        full = sorted((c.value for c in entry.get("content", []) if c.get("value")),
+                      key=len, reverse=True)
         summary = fragment_paragraphs(entry.get("summary", ""))[0] if entry.get("summary") else ()
         categories = labels([t.get("term") for t in entry.get("tags", [])])
         found = None

@@ -167,6 +167,12 @@ class Profile:
             raise ValueError(f"no furniture rule named {', '.join(map(repr, unknown))}")
         return replace(self, rules=tuple(r for r in self.rules if r.name not in names))
 
+    def not_headline(self, line: str) -> Rule | None:
+        """The first rule that says an article's first line is no headline ("View this
+        email in your browser"), if any matches it, whichever rule would drop it first."""
+        return next((r for r in self.rules
+                     if r.not_headline and r.matches(line, None, None, "head")), None)
+
     def match(self, paragraph: str, before: str | None, after: str | None,
               zone: str = "", listed: bool = False) -> Rule | None:
         """The first rule that matches the paragraph; for a line in two languages, the first
@@ -298,11 +304,12 @@ MAX_ITEM_WORDS = 30  # an item of a list is short; a longer paragraph ends the l
 
 def _lists_next(paragraph: str, rule: Rule | None, listed: bool) -> bool:
     """Whether the paragraph after this one is an item of a list that news introduces: this
-    one is news and ends with a colon, or is itself a short item of such a list."""
+    one is news and ends with a colon, or is itself a short item of such a list (one
+    sentence: a paragraph of two ends the list, and a heading may follow it)."""
     if rule is not None and not rule.keep:
         return False
     return bool(_LEADS_LIST.match(paragraph)) or (
-        listed and len(paragraph.split()) <= MAX_ITEM_WORDS)
+        listed and len(paragraph.split()) <= MAX_ITEM_WORDS and len(sentences(paragraph)) == 1)
 
 
 @dataclass

@@ -39,16 +39,17 @@ def dockets(text: str) -> str:
     return _DOCKET.sub(say, text)
 
 
-_DATED_CODE = re.compile(r"\b([A-Z]{2,6})-((?:19|20)\d\d)-(\d{3,7})\b")
+_DATED_CODE = re.compile(r"\b([A-Z]{1,6})-((?:19|20)\d\d|\d\d)-(\d{3,7})\b")
 
 
 def dated_codes(text: str) -> str:
-    """Identifiers of letters, a year and a serial number, such as advisories and requests:
-    `CVE-2026-31877` -> `C V E twenty twenty-six, three one eight seven seven`."""
+    """Identifiers of letters, a year and a serial number, such as advisories, requests and
+    court cases: `CVE-2026-31877` -> `C V E twenty twenty-six, three one eight seven seven`,
+    `A-24-0917` -> `A twenty-four, oh nine one seven`."""
     def say(m: re.Match[str]) -> str:
         rule = "dated codes"
-        return (f"{letters(m[1], rule)} {said(year(int(m[2])) + ',', rule)} "
-                f"{_digits(m[3], rule)}")
+        when = year(int(m[2])) if len(m[2]) == 4 else cardinal(int(m[2]))
+        return f"{letters(m[1], rule)} {said(when + ',', rule)} {_digits(m[3], rule)}"
     return _DATED_CODE.sub(say, text)
 
 
@@ -224,12 +225,14 @@ def mixed_codes(text: str) -> str:
     return _MIXED_CODE.sub(say, text)
 
 
-_ZERO_LED = re.compile(r"(?<![\w.,$€£¥-])(?:(\d{1,6})-)?(0\d{4,})(?![\w,]|\.\d)")
+_ZERO_LED = re.compile(r"(?<![\w.,$€£¥-])(?:(\d{1,6})-(?=0\d{3})|(?=0\d{4}))(0\d{3,})"
+                       r"(?![\w,]|\.\d)")
 
 
 def zero_led(text: str) -> str:
-    """A long number with a leading zero is a code, read digit by digit: `Incident
-    27-018843` -> `Incident twenty-seven, oh one eight eight four three`."""
+    """A long number with a leading zero is a code, read digit by digit, and so is the
+    second part of a case number: `Incident 27-018843` -> `Incident twenty-seven, oh one
+    eight eight four three`, `case 24-0917` -> `case twenty-four, oh nine one seven`."""
     return _ZERO_LED.sub(lambda m: (f"{m[1]}, " if m[1] else "")
                          + _digits(m[2], "zero-led numbers"), text)
 

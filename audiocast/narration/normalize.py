@@ -272,6 +272,7 @@ def dotted_dates(text: str) -> str:
 
 _CASE_NUMBER = re.compile(r"\b(?:(Ords?|Res)\.\s)?(Nos?\.|No(?=\s\d))\s*(\d+(?:-\d+)*)\b")
 _ENACTMENTS = {"Ord": "Ordinance", "Ords": "Ordinances", "Res": "Resolution"}
+_CODE_NUMBER = re.compile(r"\b(Nos?\.)\s(?=[A-Z]{1,6}[- ]?\d)")  # `No. A-24-0917`
 
 
 def _case_group(group: str, first: bool, more: bool) -> str:
@@ -293,6 +294,12 @@ def case_numbers(text: str) -> str:
         number = f"{'numbers' if m[2] == 'Nos.' else 'number'} {', '.join(words)}"
         return f"{_ENACTMENTS[m[1]]} {number}" if m[1] else number
     return _CASE_NUMBER.sub(say, text)
+
+
+def code_numbers(text: str) -> str:
+    """`No.` before a code is `number`, and the code is read by its own rule: `No.
+    A-24-0917` -> `number A-24-0917` (so no sentence ends at `No.`)."""
+    return _CODE_NUMBER.sub(lambda m: "numbers " if m[1] == "Nos." else "number ", text)
 
 
 _STATE_WORDS = v.alternation([*v.STATES, *v.STATE_NAMES, *v.POSTAL_CODES])
@@ -784,7 +791,7 @@ NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
     markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges, time_ranges,
     typography, heights, temperatures, compound_units, unit_adjectives, web_addresses,
-    iso_dates, dotted_dates, versions, dockets, dated_codes, isbns, phone_numbers,
+    iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, isbns, phone_numbers,
     service_numbers, rands, spaced_thousands, case_numbers, bills, highways, retirement_plans,
     event_dates, strains, resolutions, mixed_codes, zero_led, party_labels, compass_points,
     states, streets, titles, suffixes, phrases, circuits, grade_spans, references, page_counts,

@@ -159,13 +159,12 @@ class Narrator:
         line if that reads as a headline (said as one), else its opening words; unless the
         editor chose to keep that line, or the source states its title (front matter, an
         e-mail's subject)."""
-        rule = None if article.title_stated else self.profile.match(article.title, None,
-                                                                    None, "head")
+        rule = None if article.title_stated else self.profile.not_headline(article.title)
         kept = any(c.keep and c.digest == paragraph_digest(article.title)
                    for c in article.choices)
-        if rule is not None and rule.not_headline and kept:
+        if rule is not None and kept:
             reading.kept_by_editor.append(Dropped(article.title, rule.reason))
-        if rule is None or not rule.not_headline or not reading.kept or kept:
+        if rule is None or not reading.kept or kept:
             title = strip_title(article.title, url=article.url)
             if title != article.title:
                 reading.dropped.append(Dropped(article.title[len(title):].strip(),

@@ -62,8 +62,8 @@ def _protected(before: str, after: str) -> bool:
     following = after.split(None, 1)[0].strip("\"'“‘(") if after.strip() else ""
     if not word or following in SENTENCE_STARTERS:
         return False
-    if word.lower() in _NEEDS_NUMBER:
-        return following[:1].isdigit()
+    if word.lower() in _NEEDS_NUMBER:  # a number, or a code with one: `No. A-24-0917`
+        return any(c.isdigit() for c in following)
     if word.lower() in _CLOCK and following[:1].isupper():
         return following.rstrip(".,") in _AFTER_CLOCK
     if word.lower() in _PLACES and following[:1].isupper():
