@@ -111,7 +111,7 @@ SPELLED_ACRONYMS = frozenset({
     "ERA", "SEC", "UN", "EU", "US", "UK", "ER", "AMA", "AI", "IT", "ID", "WHO", "DOT", "DOE",
     "DOD", "SAT", "GED", "IRA", "LED", "ATM", "ACT", "CAT", "MRI", "TV", "PC", "AP", "OT", "VAT",
     "FOB",  # free on board
-    "NEA", "COO", "UVA", "OD",  # rare words of the dictionary, acronyms in news
+    "NEA", "COO", "UVA", "OD", "AAM",  # rare words of the dictionary, acronyms in news
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
