@@ -175,9 +175,8 @@ def _find_show_dir(path: Path) -> Path | None:
 
 def _script(args: argparse.Namespace) -> int:
     from audiocast import sources
-    from audiocast.cache import Store
     from audiocast.narration import explain
-    from audiocast.narration.compiled import kept_in
+    from audiocast.narration.compiled import kept_in, store_of
     from audiocast.narration.script import Narrator
     from audiocast.speech import engine_text, make_engine
 
@@ -198,7 +197,7 @@ def _script(args: argparse.Namespace) -> int:
     edition = sources.read_edition(args.path, reading)
     for problem in edition.problems:
         print(f"audiocast: error: {problem} (left out)", file=sys.stderr)
-    with kept_in(Store(show.state_dir / "cache" / "patterns", ".re") if show else None):
+    with kept_in(store_of(show.state_dir) if show else None):
         script = narrator.edition(title, edition)
     if args.json:
         print(explain.as_json(script, edition))

@@ -41,7 +41,7 @@ from audiocast.model import (
 )
 from audiocast.narration import presentation
 from audiocast.narration.clean import clean
-from audiocast.narration.compiled import kept_in
+from audiocast.narration.compiled import kept_in, store_of
 from audiocast.narration.script import Narration, Narrator, titled
 from audiocast.narrations import Narrations, narrator_key
 from audiocast.publish.tags import TagInfo
@@ -107,7 +107,7 @@ class Planner:
         self.narrator = Narrator.for_show(show, limit)
         self.narrations = Narrations(show.state_dir / "cache" / "narrations",
                                      narrator_key(show, limit))
-        self.patterns = Store(show.state_dir / "cache" / "patterns", ".re")
+        self.patterns = store_of(show.state_dir)
         self.cover = cover
         self.encoder_db = encoder_db
         self.take_cache = take_cache

@@ -188,7 +188,6 @@ def test_items_of_a_list_that_news_introduces_are_news_not_addresses_or_subheads
         "footer (site-address)", "subhead (short-line-between), a pause"]
 
 
-
 def test_a_paragraph_of_two_sentences_ends_a_list_and_a_heading_may_follow() -> None:
     reading = _read("Evacuation levels as of 6 a.m.:", "Level 3 (GO NOW): Pine Hollow.",
                     "Level 2 (GET SET): Lower Greer.",
@@ -196,6 +195,7 @@ def test_a_paragraph_of_two_sentences_ends_a_list_and_a_heading_may_follow() -> 
                     "ROADS AND SHELTERS", "Highway 38 is closed between mile markers 22 and 41.")
     assert "ROADS AND SHELTERS" not in reading.kept
     assert [d.reason for d in reading.dropped] == ["subhead (line-in-capitals), a pause"]
+
 
 def test_a_sponsors_label_takes_the_copy_under_it_that_names_the_sponsor() -> None:
     copy = ("Hiring this spring? Brightline Payroll sets up new staff in a day. Book a demo "

@@ -22,6 +22,7 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 from audiocast.cache import Store
 
@@ -36,6 +37,11 @@ except (ImportError, AttributeError, KeyError):
 
 _DIGEST = 32  # bytes of SHA-256 at the head of each file
 _store: Store | None = None
+
+
+def store_of(state_dir: Path) -> Store:
+    """Where a show keeps its compiled patterns."""
+    return Store(state_dir / "cache" / "patterns", ".re")
 
 
 @contextlib.contextmanager
