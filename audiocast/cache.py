@@ -33,10 +33,12 @@ class Store:
         return self.root / key[:2] / f"{key}{self.suffix}"
 
     def get(self, key: str) -> bytes | None:
+        """The entry, or None if there is none or it cannot be read (a folder or an
+        unreadable file in its place): what is kept is made again."""
         path = self.path(key)
         try:
             data = path.read_bytes()
-        except FileNotFoundError:
+        except OSError:
             return None
         with contextlib.suppress(OSError):
             os.utime(path)

@@ -51,3 +51,14 @@ def test_kept_code_that_is_not_whole_is_compiled_again(tmp_path: Path) -> None:
         assert pattern.search("They follow the river") is None
         assert kept.read_bytes() == whole  # kept again, whole
 
+
+def test_a_folder_where_kept_code_should_be_is_no_error(tmp_path: Path) -> None:
+    store = Store(tmp_path / "patterns", ".re")
+    source = r"(?i)^follow us on (?:x|facebook)\b"
+    with kept_in(store):
+        compile_kept(source)
+    (kept,) = store.root.rglob("*.re")
+    kept.unlink()
+    kept.mkdir()
+    with kept_in(store):
+        assert compile_kept(source).search("Follow us on Facebook")

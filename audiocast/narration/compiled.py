@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from audiocast.cache import Store
+from audiocast.errors import AudiocastError
 
 try:  # CPython's own compiler and matcher (Python 3.11 to 3.13 call them alike)
     import _sre
@@ -70,7 +71,7 @@ def compile_kept(source: str) -> re.Pattern[str]:
         pattern, data = _compiled(source)
     except Exception:  # a Python whose compiler works otherwise: compile as usual
         return re.compile(source)
-    with contextlib.suppress(OSError):  # the store is a help, not a need
+    with contextlib.suppress(AudiocastError, OSError):  # the store is a help, not a need
         store.put(key, data)
     return pattern
 
