@@ -36,29 +36,33 @@ def test_every_rule_made_from_kept_code_matches_what_it_matched(tmp_path: Path) 
                 assert _found(made, text) == _found(usual, text), (rule.name, text)
 
 
-def test_kept_code_that_is_not_whole_is_compiled_again(tmp_path: Path) -> None:
+SOURCE = r"(?i)^(?P<verb>follow|like) us on (?:x|facebook)\b"
+
+
+def _kept_once(tmp_path: Path) -> tuple[Store, Path]:
+    """A store holding what SOURCE compiled to, and its one file."""
     store = Store(tmp_path / "patterns", ".re")
-    source = r"(?i)^(?P<verb>follow|like) us on (?:x|facebook)\b"
     with kept_in(store):
-        compile_kept(source)
+        compile_kept(SOURCE)
     (kept,) = store.root.rglob("*.re")
+    return store, kept
+
+
+def test_kept_code_that_is_not_whole_is_compiled_again(tmp_path: Path) -> None:
+    store, kept = _kept_once(tmp_path)
     whole = kept.read_bytes()
     for damaged in (whole[:-7], whole[:40] + bytes([whole[40] ^ 0xFF]) + whole[41:], b""):
         kept.write_bytes(damaged)
         with kept_in(store):
-            pattern = compile_kept(source)
+            pattern = compile_kept(SOURCE)
         assert pattern.search("Follow us on Facebook")["verb"] == "Follow"
         assert pattern.search("They follow the river") is None
         assert kept.read_bytes() == whole  # kept again, whole
 
 
 def test_a_folder_where_kept_code_should_be_is_no_error(tmp_path: Path) -> None:
-    store = Store(tmp_path / "patterns", ".re")
-    source = r"(?i)^follow us on (?:x|facebook)\b"
-    with kept_in(store):
-        compile_kept(source)
-    (kept,) = store.root.rglob("*.re")
+    store, kept = _kept_once(tmp_path)
     kept.unlink()
     kept.mkdir()
     with kept_in(store):
-        assert compile_kept(source).search("Follow us on Facebook")
+        assert compile_kept(SOURCE).search("Follow us on Facebook")
