@@ -9,6 +9,7 @@ the feed. An episode that fails keeps its previously published version.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -74,8 +75,9 @@ class _Build:
     def run(self) -> BuildReport:
         started = time.perf_counter()
         found = {episode_id(p): p for p in sources.discover(self.show.episodes_dir)}
-        plans = self.plan(self.changed(found))
-        self.render(plans)
+        with contextlib.ExitStack() as self.exits:  # the workers, while they are wanted
+            plans = self.plan(self.changed(found))
+            self.render(plans)
         # an edition's feeds by rule first: its main episode keeps its inputs key (which
         # says that the edition is done, in every feed) only if they were all written
         for plan in sorted(plans, key=lambda p: p.feed == MAIN):
@@ -144,10 +146,12 @@ class _Build:
     def plan(self, todo: list[Path]) -> list[EpisodePlan]:
         if not todo:
             return []
+        local = self.options.scheduler is None  # Dask workers share no disk with us
+        from audiocast.workers import early_worker  # readied while this process narrates
+        self.early = self.exits.enter_context(early_worker(self.show.voice)) if local else None
         from audiocast.plan import Planner, encoder_level, show_cover
 
         started = time.perf_counter()
-        local = self.options.scheduler is None  # Dask workers share no disk with us
         planner = Planner(self.show, show_cover(self.show), encoder_level(self.show),
                           *(str(self.show.state_dir / "cache" / name) if local else None
                             for name in ("takes", "chapters", "blocks")))
@@ -180,8 +184,7 @@ class _Build:
         return self.entries[name, feed]
 
     def known(self, name: str, feed: str) -> Episode | None:
-        entry = self.entry(name, feed)
-        return entry.episode if entry else None
+        return entry.episode if (entry := self.entry(name, feed)) else None
 
     def same_file(self, plan: EpisodePlan) -> bool:
         """Whether the plan's file is the one published: then it is listed again as it is."""
@@ -196,8 +199,7 @@ class _Build:
         """An edition a feed by rule no longer picks anything from leaves that feed."""
         for feed in self.show.feeds:
             if feed.name not in feeds and self.registry.retire(name, feed.name):
-                self.log(f"retired {feed.name}/{name}: the feed picks none of its articles "
-                         "now")
+                self.log(f"retired {feed.name}/{name}: the feed picks none of its articles now")
 
     def bad_articles(self, name: str, problems: tuple[str, ...]) -> bool:
         """Name every bad article of an edition; whether to publish the rest of it."""
@@ -218,7 +220,8 @@ class _Build:
             return
         from audiocast.workers import Renderer
 
-        renderer = Renderer(self.chapters, self.spans, self.stages, self.counts, self.peaks)
+        renderer = Renderer(self.chapters, self.spans, self.stages, self.counts, self.peaks,
+                            self.early, lambda: __import__("audiocast.write"))  # meanwhile
         self.errors |= renderer.render(plans, self.redo, self.engine, self.show.voice,
                                        self.options.workers, self.options.scheduler,
                                        self.options.progress)

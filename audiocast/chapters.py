@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audiocast.audio.master import Layout, master
+from audiocast.audio.layout import Layout
 from audiocast.cache import Store
 from audiocast.model import Take, Voice
 from audiocast.report import peak_memory_kb
@@ -76,7 +76,17 @@ def _takes_of(job: ChapterJob, made: list[bool]) -> Callable[[range], Iterator[T
     return takes_of
 
 
+def ready(voice: Voice) -> None:
+    """Everything a chapter needs before the first one: the voice made and the audio stage
+    loaded (a worker does this while the main process plans)."""
+    from audiocast.audio import master  # noqa: F401  numpy and the encoder: loaded here only
+
+    engine_for(voice)
+
+
 def render_chapter(job: ChapterJob) -> RenderedChapter:
+    from audiocast.audio.master import master
+
     made: list[bool] = []
     blocks = Path(job.blocks) if job.blocks else None
     gain, timings = job.gain, {}

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from audiocast import sources
-from audiocast.audio.master import Layout
+from audiocast.audio.layout import Layout
 from audiocast.cache import Store
 from audiocast.changes import fingerprint, inputs_key, slug
 from audiocast.chapters import ChapterJob

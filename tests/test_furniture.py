@@ -197,6 +197,22 @@ def test_a_paragraph_of_two_sentences_ends_a_list_and_a_heading_may_follow() -> 
     assert [d.reason for d in reading.dropped] == ["subhead (line-in-capitals), a pause"]
 
 
+def test_a_reporters_paragraph_ends_a_list_and_a_subhead_may_follow() -> None:
+    reading = _read("The union listed two demands:", "a pay rise of 6%;",
+                    "an end to split shifts.",
+                    "The mayor did not meet the drivers, a spokesperson said.",
+                    "Buses ran on time on Friday.", "TALKS RESUME MONDAY",
+                    "Negotiators will meet at 9 a.m. at City Hall.")
+    assert "TALKS RESUME MONDAY" not in reading.kept
+    assert [d.reason for d in reading.dropped] == ["subhead (line-in-capitals), a pause"]
+
+
+def test_headlines_under_a_heading_may_ask_a_question_midway() -> None:
+    reading = _read(*NEWS, "Read more:", "Rent strike? Not yet, say tenants",
+                    "Harbor ferry adds a late sailing")
+    assert reading.kept == list(NEWS)
+
+
 def test_a_sponsors_label_takes_the_copy_under_it_that_names_the_sponsor() -> None:
     copy = ("Hiring this spring? Brightline Payroll sets up new staff in a day. Book a demo "
             "at brightline.example.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 import textwrap
@@ -31,6 +32,19 @@ def test_two_workers_build_the_same_episodes_as_one(small_show: Path, tmp_path: 
     takes = small_show / ".audiocast" / "cache" / "takes"
     assert {p.name for p in takes.rglob("*.wav")} == {
         p.name for p in (other / ".audiocast" / "cache" / "takes").rglob("*.wav")}
+
+
+def test_an_edit_renders_in_one_worker_started_while_the_build_plans(
+        small_show: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.json"
+
+    def workers() -> int:
+        assert main(["build", str(small_show), "--workers", "2", "--summary", str(summary)]) == 0
+        return sum(name != "main" for name in json.loads(summary.read_text())["peak_memory_mb"])
+    assert workers() == 2  # a first build has much to say: as many workers as asked
+    article = next((small_show / "episodes").glob("*/*.txt"))
+    article.write_text(article.read_text().replace(".", ", it said.", 1))
+    assert workers() == 1  # an edit: the worker forked before planning says it
 
 
 def test_dask_cluster_renders_the_same_episode(small_show: Path, tmp_path: Path) -> None:

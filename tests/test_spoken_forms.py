@@ -96,6 +96,13 @@ SAID = [
     ("Case No. A-24-0917 was filed", "Case number A twenty-four, oh nine one seven was filed"),
     ("it was case 24-0917 in county court",
      "it was case twenty-four, oh nine one seven in county court"),
+    ("the suit, 26-CV-0412, names the firm",
+     "the suit, twenty-six, C V, oh four one two, names the firm"),
+    ("Senate Bill 26-014 passed", "Senate Bill twenty-six, oh one four passed"),
+    ("jets left Runway 06, then Gate 07", "jets left Runway zero six, then Gate zero seven"),
+    ("doors at 06:30 sharp", "doors at six thirty sharp"),
+    ("the cut runs 2h 21m", "the cut runs two hours twenty-one minutes"),
+    ("a 1h05m flight", "a one hour five minutes flight"),
     ("prices include VAT", "prices include V A T"),
     ("write to review@idwr.example today", "write to review at I D W R dot example today"),
     # capitals that read as words are said as words; the others, and tickers, are spelled

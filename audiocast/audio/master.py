@@ -18,19 +18,20 @@ import math
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 import numpy as np
 
 from audiocast.audio.encode import Mp3Encoder
+from audiocast.audio.layout import Layout
 from audiocast.audio.loudness import LoudnessMeter, apply_gain, integrated
 from audiocast.audio.mix import decode_music, sting, under
 from audiocast.audio.mp3 import ENCODER_DELAY, scan
 from audiocast.audio.prepare import prepared
 from audiocast.cache import Store
-from audiocast.model import AudioSettings, Music, Take
+from audiocast.model import Take
 
 # Room under the true-peak ceiling for what the limiter does not see: peaks between samples
 # and the MP3 encoder's overshoot (together about 0.3 dB on speech here). Checked on the
@@ -43,21 +44,6 @@ GAIN_STEP_DB = 0.1
 # level stays within a fifth of a decibel of the target (a listener hears a whole decibel)
 KEPT_GAIN_DB = 0.2
 FORMAT = 1  # bump when the same inputs should give different blocks
-
-
-@dataclass(frozen=True)
-class Layout:
-    """How a chapter's takes are laid out: the pause after each, and its music."""
-
-    pauses_ms: tuple[int, ...]
-    audio: AudioSettings
-    take_keys: tuple[str, ...] = ()  # each take's content address (names the blocks)
-    music: Music = field(default_factory=Music)
-    intro: tuple[int, bytes] | None = None  # the first N takes, over this music
-    outro: tuple[int, bytes] | None = None  # the last N takes, over this music
-    sting: bool = False  # a chime in the pause after the last take
-    encoder_db: float = 0.0  # how much the encoder changes the level (encode.level_change_db)
-    lead_in_ms: int = 0  # silence before the first take
 
 
 @dataclass(frozen=True)

@@ -33,8 +33,10 @@ from audiocast.narration.titles import strip_title
 
 SUBHEADS = ("pause", "read", "drop")  # what a subhead becomes: a longer pause, words, nothing
 HEADLINE_AGAIN = "masthead (the headline again)"  # a line that repeats the headline: said once
-# a headline listed under a heading: no full stop, but `4.99%` and `U.S.` may be in it
-_HEADLINE = re.compile(r"^[-•*]?\s*[A-Z0-9“\"'‘](?:[^.!?]|(?<=\d)\.(?=\d)|(?<=[A-Z])\.(?=[A-Z]))"
+# a headline listed under a heading: no full stop, but `4.99%`, `U.S.` and `Sequel fatigue?
+# Not this spring` may be in it
+_HEADLINE = re.compile(r"^[-•*]?\s*[A-Z0-9“\"'‘](?:[^.!?]|(?<=\d)\.(?=\d)|(?<=[A-Z])\.(?=[A-Z])"
+                       r"|[?!](?=\s[A-Z]))"
                        r"{2,160}[^\s.!?:;,]$")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 _ASKS = re.compile(r"[?!][\"'”’)\]]*$")  # a question or exclamation: "Like this story?"
@@ -305,11 +307,13 @@ MAX_ITEM_WORDS = 30  # an item of a list is short; a longer paragraph ends the l
 def _lists_next(paragraph: str, rule: Rule | None, listed: bool) -> bool:
     """Whether the paragraph after this one is an item of a list that news introduces: this
     one is news and ends with a colon, or is itself a short item of such a list (one
-    sentence: a paragraph of two ends the list, and a heading may follow it)."""
+    sentence that reports no one: a paragraph of two, or a reporter's, ends the list, and a
+    heading may follow it)."""
     if rule is not None and not rule.keep:
         return False
     return bool(_LEADS_LIST.match(paragraph)) or (
-        listed and len(paragraph.split()) <= MAX_ITEM_WORDS and len(sentences(paragraph)) == 1)
+        listed and len(paragraph.split()) <= MAX_ITEM_WORDS and len(sentences(paragraph)) == 1
+        and not reports(paragraph))
 
 
 @dataclass

@@ -40,17 +40,24 @@ def dockets(text: str) -> str:
 
 
 _DATED_CODE = re.compile(r"\b([A-Z]{1,6})-((?:19|20)\d\d|\d\d)-(\d{3,7})\b")
+_YEAR_FIRST_CODE = re.compile(r"(?<![\w-])(\d\d)-([A-Z]{1,3})-(\d{3,7})\b")
 
 
 def dated_codes(text: str) -> str:
     """Identifiers of letters, a year and a serial number, such as advisories, requests and
     court cases: `CVE-2026-31877` -> `C V E twenty twenty-six, three one eight seven seven`,
-    `A-24-0917` -> `A twenty-four, oh nine one seven`."""
+    `A-24-0917` -> `A twenty-four, oh nine one seven`, `26-CV-0412` -> `twenty-six, C V,
+    oh four one two`."""
+    rule = "dated codes"
+
     def say(m: re.Match[str]) -> str:
-        rule = "dated codes"
         when = year(int(m[2])) if len(m[2]) == 4 else cardinal(int(m[2]))
         return f"{letters(m[1], rule)} {said(when + ',', rule)} {_digits(m[3], rule)}"
-    return _DATED_CODE.sub(say, text)
+
+    def year_first(m: re.Match[str]) -> str:
+        return (f"{said(cardinal(int(m[1])) + ',', rule)} {letters(m[2], rule)}"
+                f"{said(',', rule)} {_digits(m[3], rule)}")
+    return _YEAR_FIRST_CODE.sub(year_first, _DATED_CODE.sub(say, text))
 
 
 _PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"
@@ -225,16 +232,22 @@ def mixed_codes(text: str) -> str:
     return _MIXED_CODE.sub(say, text)
 
 
-_ZERO_LED = re.compile(r"(?<![\w.,$€£¥-])(?:(\d{1,6})-(?=0\d{3})|(?=0\d{4}))(0\d{3,})"
-                       r"(?![\w,]|\.\d)")
+_ZERO_LED = re.compile(r"(?<![\w.,$€£¥-])(?:(\d{1,6})-(?=0\d{2})|(?=0\d{4})"
+                       r"|(?:(?<=Runway )|(?<=Gate )|(?<=Platform )|(?<=Pier )|(?<=Berth )"
+                       r"|(?<=Track )|(?<=Stand )|(?<=Hangar )|(?<=Dock ))(?=0\d\b))(0\d+)"
+                       r"(?![\w:]|[.,]\d)")
 
 
 def zero_led(text: str) -> str:
-    """A long number with a leading zero is a code, read digit by digit, and so is the
-    second part of a case number: `Incident 27-018843` -> `Incident twenty-seven, oh one
-    eight eight four three`, `case 24-0917` -> `case twenty-four, oh nine one seven`."""
-    return _ZERO_LED.sub(lambda m: (f"{m[1]}, " if m[1] else "")
-                         + _digits(m[2], "zero-led numbers"), text)
+    """A long number with a leading zero is a code, read digit by digit, and so are the
+    second part of a case number and a runway's or a gate's number: `Incident 27-018843` ->
+    `Incident twenty-seven, oh one eight eight four three`, `case 24-0917` -> `case
+    twenty-four, oh nine one seven`, `Runway 06` -> `Runway zero six` (as pilots say it)."""
+    def say(m: re.Match[str]) -> str:
+        if len(m[2]) == 2:  # a runway's or a gate's
+            return seal("digits", m[2], f"zero {spoken_digits(m[2][1])}", "zero-led numbers")
+        return (f"{m[1]}, " if m[1] else "") + _digits(m[2], "zero-led numbers")
+    return _ZERO_LED.sub(say, text)
 
 
 _RESOLUTION = re.compile(r"\b(480|576|720|1080|1440|2160|4320)([pi])\b")

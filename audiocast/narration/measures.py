@@ -27,6 +27,19 @@ def page_counts(text: str) -> str:
     return _PAGES.sub(say, text)
 
 
+_RUNNING_TIME = re.compile(r"(?<![\w.,])(\d{1,2})\s?h\s?(\d{1,2})\s?m(?:in)?\b(?!\.\w)")
+
+
+def running_times(text: str) -> str:
+    """A film's or a flight's length in hours and minutes: `2h 21m` -> `two hours twenty-one
+    minutes`; `1h05m` -> `one hour five minutes`."""
+    def say(m: re.Match[str]) -> str:
+        hours, minutes = int(m[1]), int(m[2])
+        return said(f"{cardinal(hours)} hour{'s' * (hours != 1)} {cardinal(minutes)} "
+                    f"minute{'s' * (minutes != 1)}", "running times")
+    return _RUNNING_TIME.sub(say, text)
+
+
 _PENCE = re.compile(r"(?<![\w.,£$€¥-])(\d{1,3}(?:\.\d)?)p\b(?!\.\w)")
 
 

@@ -43,6 +43,7 @@ from audiocast.narration.measures import (
     page_counts,
     pence,
     ratios,
+    running_times,
     scaled_numbers,
     temperatures,
     unit_adjectives,
@@ -790,7 +791,8 @@ def symbols(text: str) -> str:
 NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
     markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges, time_ranges,
-    typography, heights, temperatures, compound_units, unit_adjectives, web_addresses,
+    typography, heights, running_times, temperatures, compound_units, unit_adjectives,
+    web_addresses,
     iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, isbns, phone_numbers,
     service_numbers, rands, spaced_thousands, case_numbers, bills, highways, retirement_plans,
     event_dates, strains, resolutions, mixed_codes, zero_led, party_labels, compass_points,

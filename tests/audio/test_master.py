@@ -10,7 +10,8 @@ import miniaudio
 import numpy as np
 import pyloudnorm
 
-from audiocast.audio.master import JOIN_PAUSE_MS, Layout, blocks, master
+from audiocast.audio.layout import Layout
+from audiocast.audio.master import JOIN_PAUSE_MS, blocks, master
 from audiocast.model import AudioSettings, Take
 
 ENGINE_RATE = 22050  # like eSpeak's takes: resampled to the output rate
