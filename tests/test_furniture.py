@@ -207,6 +207,15 @@ def test_a_reporters_paragraph_ends_a_list_and_a_subhead_may_follow() -> None:
     assert [d.reason for d in reading.dropped] == ["subhead (line-in-capitals), a pause"]
 
 
+def test_the_last_item_of_a_sentences_list_ends_it_and_a_subhead_may_follow() -> None:
+    reading = _read("The fund made three grants:", "$90,000 to a tenants' hotline;",
+                    "$40,000 to the harbor swim club; and",
+                    "$25,000 to a kitchen that trains cooks.", "TWO GIFTS DID MOST OF IT",
+                    "Most of the money came from two estates.")
+    assert "TWO GIFTS DID MOST OF IT" not in reading.kept
+    assert [d.reason for d in reading.dropped] == ["subhead (line-in-capitals), a pause"]
+
+
 def test_headlines_under_a_heading_may_ask_a_question_midway() -> None:
     reading = _read(*NEWS, "Read more:", "Rent strike? Not yet, say tenants",
                     "Harbor ferry adds a late sailing")

@@ -302,18 +302,20 @@ class Verdict:
 _LEADS_LIST = re.compile(r"\S+\s+\S+\s+.*:[\"'”’)\]]*$"
                          r"|(?!\.)(?=.*[a-z])\S+\s+\S+\s+.*(?:\.\.\.|…)$")
 MAX_ITEM_WORDS = 30  # an item of a list is short; a longer paragraph ends the list
+_LAST_ITEM = re.compile(r"[^A-Z“\"'‘(\[].*\.[\"'”’)\]]*$")  # no capital, a full stop
 
 
 def _lists_next(paragraph: str, rule: Rule | None, listed: bool) -> bool:
     """Whether the paragraph after this one is an item of a list that news introduces: this
     one is news and ends with a colon, or is itself a short item of such a list (one
-    sentence that reports no one: a paragraph of two, or a reporter's, ends the list, and a
-    heading may follow it)."""
+    sentence that reports no one: a paragraph of two, or a reporter's, ends the list, and so
+    does the last item of a sentence's list, `…; and reopening the desk.`; a heading may
+    follow it)."""
     if rule is not None and not rule.keep:
         return False
     return bool(_LEADS_LIST.match(paragraph)) or (
         listed and len(paragraph.split()) <= MAX_ITEM_WORDS and len(sentences(paragraph)) == 1
-        and not reports(paragraph))
+        and not reports(paragraph) and not _LAST_ITEM.match(paragraph))
 
 
 @dataclass
