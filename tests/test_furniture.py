@@ -188,31 +188,26 @@ def test_items_of_a_list_that_news_introduces_are_news_not_addresses_or_subheads
         "footer (site-address)", "subhead (short-line-between), a pause"]
 
 
-def test_a_paragraph_of_two_sentences_ends_a_list_and_a_heading_may_follow() -> None:
-    reading = _read("Evacuation levels as of 6 a.m.:", "Level 3 (GO NOW): Pine Hollow.",
-                    "Level 2 (GET SET): Lower Greer.",
-                    "A map of the zones is online. Residents can call 555-0190 at any hour.",
-                    "ROADS AND SHELTERS", "Highway 38 is closed between mile markers 22 and 41.")
-    assert "ROADS AND SHELTERS" not in reading.kept
-    assert [d.reason for d in reading.dropped] == ["subhead (line-in-capitals), a pause"]
-
-
-def test_a_reporters_paragraph_ends_a_list_and_a_subhead_may_follow() -> None:
-    reading = _read("The union listed two demands:", "a pay rise of 6%;",
-                    "an end to split shifts.",
-                    "The mayor did not meet the drivers, a spokesperson said.",
-                    "Buses ran on time on Friday.", "TALKS RESUME MONDAY",
-                    "Negotiators will meet at 9 a.m. at City Hall.")
-    assert "TALKS RESUME MONDAY" not in reading.kept
-    assert [d.reason for d in reading.dropped] == ["subhead (line-in-capitals), a pause"]
-
-
-def test_the_last_item_of_a_sentences_list_ends_it_and_a_subhead_may_follow() -> None:
-    reading = _read("The fund made three grants:", "$90,000 to a tenants' hotline;",
-                    "$40,000 to the harbor swim club; and",
-                    "$25,000 to a kitchen that trains cooks.", "TWO GIFTS DID MOST OF IT",
-                    "Most of the money came from two estates.")
-    assert "TWO GIFTS DID MOST OF IT" not in reading.kept
+@pytest.mark.parametrize("paragraphs", [
+    # a paragraph of two sentences
+    ("Evacuation levels as of 6 a.m.:", "Level 3 (GO NOW): Pine Hollow.",
+     "Level 2 (GET SET): Lower Greer.",
+     "A map of the zones is online. Residents can call 555-0190 at any hour.",
+     "ROADS AND SHELTERS", "Highway 38 is closed between mile markers 22 and 41."),
+    # a paragraph that reports someone
+    ("The union listed two demands:", "a pay rise of 6%;", "an end to split shifts.",
+     "The mayor did not meet the drivers, a spokesperson said.",
+     "Buses ran on time on Friday.", "TALKS RESUME MONDAY",
+     "Negotiators will meet at 9 a.m. at City Hall."),
+    # the last item of a sentence's list
+    ("The fund made three grants:", "$90,000 to a tenants' hotline;",
+     "$40,000 to the harbor swim club; and", "$25,000 to a kitchen that trains cooks.",
+     "TWO GIFTS DID MOST OF IT", "Most of the money came from two estates."),
+])
+def test_what_ends_a_news_list_so_a_subhead_may_follow(paragraphs: tuple[str, ...]) -> None:
+    reading = _read(*paragraphs)
+    subhead = next(p for p in paragraphs if p.isupper())
+    assert subhead not in reading.kept
     assert [d.reason for d in reading.dropped] == ["subhead (line-in-capitals), a pause"]
 
 
