@@ -70,7 +70,7 @@ _BEFORE_PHONE = re.compile(r"(?:\b(?:at|or|to|on|number|line|hotline|fax|phone|p
                            r"SMS)|:)\s$")
 # numbers written in groups with spaces, as Australia, New Zealand and South Africa write
 # them: a trunk prefix (`0800 555 116`, `082 555 0193`) or a national one (`1800 555 307`)
-_GROUPED_PHONE = re.compile(r"(?<![\w$.,-])(0\d{2,4}|1[38]00) (\d{3,4}) (\d{3,4})(?![\w-])")
+_GROUPED_PHONE = re.compile(r"(?<![\w$.,-])(0\d{1,4}|1[38]00)([ -])(\d{3,4})\2(\d{3,4})(?![\w-])")
 _SHORT_PHONE = re.compile(r"(?<=\s)13 (\d{2}) (\d{2})(?![\w-])")  # `13 55 50`
 
 
@@ -100,7 +100,8 @@ def phone_numbers(text: str) -> str:
     """`1-800-555-0199` -> `one, eight hundred, five five five, oh one nine nine`;
     `(503) 555-0110` -> `five oh three, ...`; `call 555-0162`, `by calling 555-0129` and
     `555-0158` (no range ends in `0158`) -> `five five five, ...`; `0800 555 116` -> `oh eight
-    hundred, five five five, one one six`; `ring 13 55 50` -> `thirteen fifty-five fifty`."""
+    hundred, five five five, one one six`; `0917-555-0188` and `06 555 0249` digit by digit in
+    their groups; `ring 13 55 50` -> `thirteen fifty-five fifty`."""
     def say(m: re.Match[str]) -> str:
         parts = _phone_parts(m[2] or m[3], m[4], m[5], "phone numbers")
         if m[1]:
@@ -114,7 +115,7 @@ def phone_numbers(text: str) -> str:
 
     def grouped(m: re.Match[str]) -> str:
         rule = "phone numbers"
-        return _joined([_prefix(m[1], rule), _digits(m[2], rule), _digits(m[3], rule)])
+        return _joined([_prefix(m[1], rule), _digits(m[3], rule), _digits(m[4], rule)])
 
     text = _GROUPED_PHONE.sub(grouped, _PHONE.sub(say, text))
     text = _SHORT_PHONE.sub(lambda m: _short_phone(text, m), text)
