@@ -34,6 +34,7 @@ from audiocast.errors import AudiocastError, ConfigError
 from audiocast.model import Voice
 from audiocast.speech import Engine, engine_class
 from audiocast.speech.base import set_cpu_threads
+from audiocast.speech.cache import TakeCache
 
 if TYPE_CHECKING:
     from audiocast.plan import EpisodePlan
@@ -173,8 +174,8 @@ FEW_TAKES = 8  # takes to synthesize that one warm worker says sooner than a new
 
 def _new_takes(job: ChapterJob) -> int:
     """How many of the job's takes are not in the take cache (to be synthesized)."""
-    cache = Store(Path(job.take_cache), ".wav") if job.take_cache else None
-    return sum(not (cache and cache.path(key).is_file()) for key in job.layout.take_keys)
+    cache = TakeCache(Path(job.take_cache)) if job.take_cache else None
+    return sum(not (cache and cache.has(key)) for key in job.layout.take_keys)
 
 
 class Renderer:

@@ -23,6 +23,10 @@ class TakeCache:
     def __init__(self, root: Path) -> None:
         self.store = Store(root, ".wav")
 
+    def has(self, key: str) -> bool:
+        """Whether a take is kept under `key` (without reading it)."""
+        return self.store.path(key).is_file()
+
     def get(self, key: str) -> Take | None:
         data = self.store.get(key)
         if data is None:
