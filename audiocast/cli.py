@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import dataclasses
-import gc
 import json
 import os
 import sys
@@ -420,9 +421,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The `audiocast` command. Its objects are frozen before the interpreter exits, so the
-    exit skips a last garbage collection of what the process is dropping anyway (about
-    35 ms, a tenth of a small rebuild)."""
-    code = main()
-    gc.freeze()
-    sys.exit(code)
+    """The `audiocast` command. Once a command has done its work and said so, the process
+    leaves without Python's teardown of every module it loaded (about 90 ms, a sixth of an
+    editor's rebuild): every file is written, closed and in place by then, and the exit
+    handlers of the libraries still run. A command that raised exits the ordinary way."""
+    done: list[int] = []
+    atexit.register(_leave, done)  # registered first, so it runs after every other handler
+    done.append(main())
+    sys.exit(done[0])
+
+
+def _leave(done: list[int]) -> None:
+    if done:
+        with contextlib.suppress(OSError):  # a closed pipe: nothing more can be said
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(done[0])

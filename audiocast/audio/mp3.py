@@ -39,24 +39,35 @@ def _id3_size(data: bytes) -> int:
     return 10 + size
 
 
+def _frame(header: bytes) -> tuple[int, int, int] | None:
+    """A Layer III frame header's frame length in bytes, sample rate and samples per frame;
+    None if these four bytes are not one."""
+    word = int.from_bytes(header, "big")
+    version = (word >> 19) & 3
+    if (word >> 21 != 0x7FF or (word >> 17) & 3 != 1 or version == 1
+            or (word >> 12) & 0xF in (0, 15) or (word >> 10) & 3 == 3):
+        return None
+    bitrate = _BITRATES[version][(word >> 12) & 0xF] * 1000
+    rate = _RATES[version][(word >> 10) & 3]
+    per_frame = 1152 if version == 3 else 576
+    return per_frame // 8 * bitrate // rate + (word >> 9 & 1), rate, per_frame
+
+
 def scan(data: bytes) -> FrameInfo:
     """Walk the Layer III frames of `data` (after any ID3v2 tag); `NotMp3` on garbage."""
-    pos = _id3_size(data)
+    pos, end = _id3_size(data), len(data)
     frames, rate, per_frame = 0, 0, 1152
-    end = len(data)
+    seen: dict[bytes, tuple[int, int, int] | None] = {}  # an encoder repeats a few headers
     while pos + 4 <= end:
-        header = int.from_bytes(data[pos:pos + 4], "big")
-        version = (header >> 19) & 3
-        if (header >> 21 != 0x7FF or (header >> 17) & 3 != 1 or version == 1
-                or (header >> 12) & 0xF in (0, 15) or (header >> 10) & 3 == 3):
-            if data[pos:pos + 3] == b"TAG":  # an ID3v1 tag at the end
+        header = data[pos:pos + 4]
+        if header not in seen:
+            seen[header] = _frame(header)
+        if (frame := seen[header]) is None:
+            if header[:3] == b"TAG":  # an ID3v1 tag at the end
                 break
             raise NotMp3(f"no MP3 frame at byte {pos}")
-        bitrate = _BITRATES[version][(header >> 12) & 0xF] * 1000
-        rate = _RATES[version][(header >> 10) & 3]
-        padding = (header >> 9) & 1
-        per_frame = 1152 if version == 3 else 576
-        pos += per_frame // 8 * bitrate // rate + padding
+        length, rate, per_frame = frame
+        pos += length
         frames += 1
     return FrameInfo(frames, rate, per_frame)
 
@@ -69,11 +80,10 @@ def info_frame(first_frame_header: bytes, frames: int, size: int) -> bytes:
     bytes follow, so players show the duration and seek without reading the whole file.
     `size` is the byte count of the audio frames after it."""
     header = int.from_bytes(first_frame_header[:4], "big") & ~(1 << 9)  # no padding
-    version = (header >> 19) & 3
-    bitrate = _BITRATES[version][(header >> 12) & 0xF] * 1000
-    rate = _RATES[version][(header >> 10) & 3]
-    per_frame = 1152 if version == 3 else 576
-    length = per_frame // 8 * bitrate // rate
+    frame = _frame(header.to_bytes(4, "big"))
+    if frame is None:
+        raise NotMp3("no MP3 frame header to copy for the Info frame")
+    length, version = frame[0], (header >> 19) & 3
     mono = (header >> 6) & 3 == 3
     side_info = (17 if mono else 32) if version == 3 else (9 if mono else 17)
     tag = b"Info" + (3).to_bytes(4, "big") + frames.to_bytes(4, "big") + (
