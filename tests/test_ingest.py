@@ -303,3 +303,22 @@ def test_list_items_read_once_a_line_break_is_a_space_a_table_row_one_line() -> 
         "Tickets are sold at the kiosk.", "Cards are taken.", "Night routes run as before.",
         "We waited a year for this.", "Thanks for reading, Maren Holt Transit desk",
         "Route, First bus", "Harbor loop, 6:10 a.m. on weekdays"), frozenset())
+
+
+def test_the_blogging_platforms_own_boxes_are_not_read() -> None:
+    from audiocast.ingest.extract import fragment_paragraphs
+
+    html = ('<p>The ferry board cut the winter timetable to two sailings a day.</p>'
+            '<div class="wp-caption alignright"><img src="a.jpg"/>'
+            '<p class="wp-caption-text">The Brimtind at the quay on Monday.</p></div>'
+            '<div class="subscription-widget-wrap"><p>Thanks for reading Harbour Notes.</p>'
+            '<a class="button"><span>Subscribe now</span></a></div>'
+            '<p>Islanders will meet the board on Thursday.</p>'
+            '<div class="kg-card kg-cta-card"><p>Support local news: become a member.</p></div>'
+            '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3>'
+            '<ul><li>Facebook</li><li>X</li></ul></div>'
+            '<div class="caption-box"><p>A caption-box is not a platform\'s: it is read.</p></div>')
+    assert fragment_paragraphs(html)[0] == (
+        "The ferry board cut the winter timetable to two sailings a day.",
+        "Islanders will meet the board on Thursday.",
+        "A caption-box is not a platform's: it is read.")

@@ -22,6 +22,12 @@ from audiocast.narration.titles import strip_title
 
 _BLOCKS = ("p", "li", "blockquote", "h2", "h3", "h4", "pre", "tr")
 _HEADINGS = ("h2", "h3", "h4")  # h1 is the headline
+# the blogging platforms' own boxes in a post's HTML, by their class: WordPress's captions
+# and Jetpack's share, like and related bars, Substack's subscribe box and buttons, Ghost's
+# sign-up, call-to-action and button cards
+_PLATFORM_BOXES = frozenset(("wp-caption", "sharedaddy", "jp-relatedposts",
+                             "subscription-widget-wrap", "button-wrapper", "kg-signup-card",
+                             "kg-cta-card", "kg-button-card"))
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -48,6 +54,10 @@ def fragment_paragraphs(html: str) -> tuple[tuple[str, ...], frozenset[int]]:
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for junk in root.xpath(".//script|.//style|.//figure|.//figcaption|.//aside"):
         junk.drop_tree()
+    for box in [e for e in root.iter() if _PLATFORM_BOXES.intersection(
+            str(e.get("class", "")).split())]:
+        if box.getparent() is not None:
+            box.drop_tree()
     for br in root.iter("br"):
         br.tail = " " + (br.tail or "")
     for row in root.iter("tr"):  # a table's row is a paragraph: its cells, with commas
