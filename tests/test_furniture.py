@@ -71,6 +71,20 @@ def test_related_heading_drops_the_list_under_it_and_no_more() -> None:
     assert [d.reason for d in reading.dropped][1:] == ["related (listed under related-heading)"] * 2
 
 
+def test_a_related_heading_on_a_line_of_its_own_takes_the_headlines_under_it() -> None:
+    lines = ("RELATED", "Families still wait on buyout offers", "Councils push back on a rates cap")
+    under_news = ("Crews will start in May.", "RELATED", "Families still wait on buyout offers")
+    paragraphs = ("The board voted 7-2.", " ".join(lines), " ".join(under_news),
+                  "Staff said they would study the plan.")
+    reading = read(Article(Path("a.md"), "A headline of some length", paragraphs,
+                           lines=((1, lines), (2, under_news))))
+    assert reading.kept == ["The board voted 7-2.", "Crews will start in May. RELATED Families "
+                            "still wait on buyout offers", "Staff said they would study the plan."]
+    assert [d.reason for d in reading.dropped] == [
+        "related (related-heading), a line of its own",
+        *["related (listed under related-heading)"] * 2]
+
+
 def test_subheads_are_a_pause_by_default_or_read_or_dropped() -> None:
     paragraphs = ("The ferry ran aground.", "CREW HAD WARNED OF SHIFTING SAND",
                   "Inspectors had been told.")

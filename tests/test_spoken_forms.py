@@ -212,6 +212,13 @@ SAID = [
     ("Harlow v. Pine (4th Cir.)", "Harlow versus Pine (fourth Circuit)"),
     ("along SH1 north of", "along State Highway one north of"),
     ("K-5 pupils", "K through five pupils"),
+    ("Bill 112-2 passed its first reading", "Bill one twelve dash two passed its first reading"),
+    ("file form 8110-3 by Friday", "file form eighty-one ten dash three by Friday"),
+    ("call the SES on 132 500 for help",
+     "call the S E S on one three two, five oh oh for help"),
+    ("Call 131 444 for police", "Call one three one, four four four for police"),
+    ("Runway 09L/27R reopened", "Runway zero nine left, two seven right reopened"),
+    ("a 2,100ha block", "a two thousand one hundred hectares block"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
@@ -257,6 +264,10 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("the K-9 unit", "the K nine unit"),  # a police dog, not grades
     ("lower than 1.0.9.44 now", "lower than one point oh point nine point forty-four now"),
     ("the 5km run", "the five kilometers run"),  # a unit, not a code
+    ("prices fell in 1995-8", "prices fell in nineteen ninety-five to eight"),  # a range
+    ("a 1000-1 outsider", "a one thousand to one outsider"),  # odds
+    ("the 132 500 residents", "the one hundred thirty-two thousand five hundred residents"),
+    ("he wore 27R", "he wore twenty-seven R"),  # no runway
 ]
 
 

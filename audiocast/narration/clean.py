@@ -525,8 +525,14 @@ class _Lines:
         edge stands), with their reasons: each that is furniture on its own, and a short
         line between two of them (a name between a sign-off and an address)."""
         gone: dict[int, str] = {}
+        down = list(order[:2]) == sorted(order[:2])  # from the top: a list is under its heading
+        listed, listing = "", 0  # the headlines still to go under one (`RELATED`)
         for i, k in enumerate(order):
             why = self.reason(k, zone)
+            if not why and listing and self.chosen[k] is None and _HEADLINE.match(self.lines[k]):
+                why, listing = listed, listing - 1
+            elif why and down and (rule := self.rule(k, zone)):
+                listed, listing = f"{rule.kind} (listed under {rule.name})", rule.list
             if (not why and i and i + 1 < len(order) and self.chosen[k] is None
                     and (outer := self.rule(order[i - 1], zone))
                     and self.reason(order[i + 1], zone)

@@ -64,14 +64,15 @@ _PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(
                     r"(?![\w-])")
 _LOCAL_PHONE = re.compile(r"(?<![\w$.,/-])(\d{3})-(\d{4})(?![\w-])")
 # what a local number (`555-0162`) follows: a verb of calling, or a word that leads to one
-_BEFORE_PHONE = re.compile(r"(?:\b(?:at|or|to|on|number|line|hotline|fax|phone|phoned|phoning|"
+_BEFORE_PHONE = re.compile(r"(?:\b(?:at|or|to|on|number|line|hotline|fax|(?i:phone|phoned|phoning|"
                            r"call|calls|called|calling|dial|dials|dialed|dialled|dialing|"
-                           r"dialling|text|texts|texted|texting|ring|rings|ringing|WhatsApp|"
+                           r"dialling|text|texts|texted|texting|ring|rings|ringing)|WhatsApp|"
                            r"SMS)|:)\s$")
 # numbers written in groups with spaces, as Australia, New Zealand and South Africa write
 # them: a trunk prefix (`0800 555 116`, `082 555 0193`) or a national one (`1800 555 307`)
 _GROUPED_PHONE = re.compile(r"(?<![\w$.,-])(0\d{1,4}|1[38]00)([ -])(\d{3,4})\2(\d{3,4})(?![\w-])")
 _SHORT_PHONE = re.compile(r"(?<=\s)13 (\d{2}) (\d{2})(?![\w-])")  # `13 55 50`
+_SHORT_GROUPED = re.compile(r"(?<=\s)(13\d) (\d{3})(?![\w,.-]|[.,]\d)")  # `132 500`
 
 
 def _phone_parts(area: str | None, exchange: str, line: str, rule: str) -> list[str]:
@@ -101,7 +102,8 @@ def phone_numbers(text: str) -> str:
     `(503) 555-0110` -> `five oh three, ...`; `call 555-0162`, `by calling 555-0129` and
     `555-0158` (no range ends in `0158`) -> `five five five, ...`; `0800 555 116` -> `oh eight
     hundred, five five five, one one six`; `0917-555-0188` and `06 555 0249` digit by digit in
-    their groups; `ring 13 55 50` -> `thirteen fifty-five fifty`."""
+    their groups; `ring 13 55 50` -> `thirteen fifty-five fifty`; `call 132 500` -> `one three
+    two, five oh oh`."""
     def say(m: re.Match[str]) -> str:
         parts = _phone_parts(m[2] or m[3], m[4], m[5], "phone numbers")
         if m[1]:
@@ -119,13 +121,17 @@ def phone_numbers(text: str) -> str:
 
     text = _GROUPED_PHONE.sub(grouped, _PHONE.sub(say, text))
     text = _SHORT_PHONE.sub(lambda m: _short_phone(text, m), text)
+    text = _SHORT_GROUPED.sub(lambda m: _short_phone(text, m, True), text)
     return _LOCAL_PHONE.sub(local, text)
 
 
-def _short_phone(text: str, m: re.Match[str]) -> str:
-    """An Australian six-digit number after a verb of calling, in pairs as it is said."""
+def _short_phone(text: str, m: re.Match[str], grouped: bool = False) -> str:
+    """An Australian six-digit number after a verb of calling, as it is written: in pairs
+    (`13 55 50`) or in two groups of three digits one by one (`132 500`)."""
     if not _BEFORE_PHONE.search(text, 0, m.start()):
         return m[0]
+    if grouped:
+        return _joined([_digits(m[1], "phone numbers"), _digits(m[2], "phone numbers")])
     return said(f"thirteen {cardinal(int(m[1]))} {cardinal(int(m[2]))}", "phone numbers")
 
 
@@ -179,6 +185,44 @@ def bills(text: str) -> str:
         code = re.sub(r"[.\s]", "", m[1])
         return f"{letters(code, 'bills')} {said(pairs(m[2]), 'bills')}"
     return _BILL.sub(say, text)
+
+
+# a number with a dash that names something: after a word that names things by number, or
+# with a second part smaller than the first that is no year's range (`8110-3`, not `1995-8`)
+_NAMED_CODE = re.compile(r"\b(Bill|Form|Docket|Claim|Permit|Ordinance|Resolution) "
+                         r"(\d{1,5})-(?!0)(\d{1,4})(?![\w%-]|[.,]\d)")
+_BARE_CODE = re.compile(r"(?<![\w.,$€£/:-])(?!(?:19|20)\d\d-)([1-9]\d{3,5})-(?!1\b)(\d{1,3})"
+                        r"(?![\w%/:-]|[.,]\d)")
+
+
+def numbered_codes(text: str) -> str:
+    """`Bill 112-2` -> `Bill one twelve dash two`; `form 8110-3` -> `eighty-one ten dash
+    three`; a range and odds stay what they are (`1995-8`, `1200-1500`, `1000-1`)."""
+    def code(left: str, right: str) -> str:
+        return said(f"{pairs(left)} dash {pairs(right)}", "codes")
+
+    text = _NAMED_CODE.sub(lambda m: f"{m[1]} {code(m[2], m[3])}", text)
+    return _BARE_CODE.sub(lambda m: code(m[1], m[2]), text)
+
+
+_SIDES = {"L": "left", "R": "right", "C": "center"}
+# a runway by its heading and side: `09L`, `27R`, alone after "runway" or in a pair `09L/27R`
+_RUNWAY = re.compile(r"(?<![\w/])(?:(?<=[Rr]unway )|(?<=[Rr]unways )|(?=\d{2}[LRC]/\d{2}[LRC]\b))"
+                     r"([0-3]?\d)([LRC])(?:/([0-3]\d)([LRC]))?(?![\w/])")
+_AVIATION_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def runways(text: str) -> str:
+    """`Runway 09L/27R` -> `Runway zero nine left, two seven right`: each digit, then the
+    side (`C`: center), as pilots and controllers say them."""
+    def end(number: str, side: str) -> str:
+        spoken = " ".join(_AVIATION_DIGITS[int(d)] for d in number)
+        return f"{spoken} {_SIDES[side]}"
+
+    def say(m: re.Match[str]) -> str:
+        ends = [end(m[1], m[2])] + ([end(m[3], m[4])] if m[3] else [])
+        return said(", ".join(ends), "runways")
+    return _RUNWAY.sub(say, text)
 
 
 _INTERSTATE = re.compile(r"\b(?:(I|US|U\.S\.)[- ]|(SR|SH)[- ]?)(\d{1,3})\b")

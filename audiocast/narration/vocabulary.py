@@ -181,12 +181,12 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilomet
          "kg": "kilograms", "lbs": "pounds", "lb": "pounds", "ft": "feet", "mi": "miles",
          "cm": "centimeters", "mm": "millimeters", "°F": "degrees Fahrenheit",
          "°C": "degrees Celsius", "MB": "megabytes", "GB": "gigabytes", "kWh": "kilowatt hours",
-         "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet"}
+         "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet", "ha": "hectares"}
 
 # A measure joined to the noun it describes ("a 1,200-lb bale"): the unit in the singular.
 UNIT_ADJECTIVES = {"lb": "pound", "kg": "kilogram", "km": "kilometer", "mm": "millimeter",
                    "cm": "centimeter", "ft": "foot", "mi": "mile", "oz": "ounce",
-                   "kW": "kilowatt", "MW": "megawatt", "sq ft": "square foot"}
+                   "kW": "kilowatt", "MW": "megawatt", "sq ft": "square foot", "ha": "hectare"}
 
 # A compound unit, "mg/L": what is measured (plural) and what it is measured per (one).
 UNITS_MEASURED = {"mg": "milligrams", "µg": "micrograms", "μg": "micrograms", "mcg": "micrograms",

@@ -14,9 +14,10 @@ from audiocast.publish.feed import FEED_NAME
 
 PAGE_NAME = "index.html"
 
-_env = Environment(loader=PackageLoader("audiocast.publish"),
-                   autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
-                   lstrip_blocks=True)
+# compiled on import: a build imports this stage while its workers render
+_PAGE = Environment(loader=PackageLoader("audiocast.publish"),
+                    autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
+                    lstrip_blocks=True).get_template("index.html.j2")
 
 
 def _clock(ms: int) -> str:
@@ -30,7 +31,7 @@ def render_page(show: Show, episodes: Sequence[Episode], cover_file: str,
     """The page, published in `folder` (`courts/` for a feed by rule): its links to the
     audio, the transcripts and the cover lead back up to where they are."""
     ordered = sorted(episodes, key=lambda e: (e.published, e.id), reverse=True)
-    page = _env.get_template("index.html.j2").render(
+    page = _PAGE.render(
         show=show, episodes=ordered, root="../" * folder.count("/"),
         cover_file=cover_file, cover_url=show.url(cover_file),
         feed_url=show.url(folder + FEED_NAME), clock=_clock,
