@@ -22,6 +22,9 @@ Sections (all by default):
             the feed's own presenter lines are new: target < 10%)
   publish   `audiocast publish` of that show to S3 (moto's server on 127.0.0.1) and to a
             folder: the first publish, and one with nothing changed
+  hostile   narrating one paragraph that repeats a form the rules read (a phone number, an
+            amount, a runway, a code, capitals, abbreviations) to 20,000 and to 80,000
+            characters: four times the text should take about four times as long, not sixteen
 Whole-process figures are wall times of `audiocast build` subprocesses (what a cron job
 sees) beside the seconds the build reports itself; peak memory is each process's VmHWM.
 Machines here are shared and noisy: figures are medians of --runs runs, measured side by
@@ -512,9 +515,36 @@ def publish_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
     return figures
 
 
+# forms whose rules look around them (the words before a number, a sentence's abbreviations)
+HOSTILE = ("call 132 500 and", "call 555-0162 or", "call 911 and", "spend $3.8 million replacing",
+           "the odds of 1:25 and", "Runway 09L/27R and", "Bill 112-2 and form 8110-3",
+           "NEW PHONE LINES START NOV. 3", "Dr. Smith and Gov. Jones", "'Don't wait' and",
+           "Sent with X. © 2026 X Inc.", "RELATED Headline without a stop")
+
+
+def hostile_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
+    from audiocast.model import Article
+    from audiocast.narration.script import Narrator
+
+    print("\n## Narrating hostile text: one paragraph repeating a form, 20,000 and 80,000 chars")
+    narrator, growth = Narrator(600), {}
+    for form in HOSTILE:
+        seconds = []
+        for size in (20_000, 80_000):
+            text = " ".join([form] * (size // (len(form) + 1)))
+            started = time.perf_counter()
+            narrator.article(Article(Path("x.txt"), "A headline of some length", (text,)))
+            seconds.append(time.perf_counter() - started)
+        growth[form] = seconds[1] / seconds[0]
+        print(f"{form[:30]:32}{seconds[0]:7.2f} s {seconds[1]:7.2f} s  x{growth[form]:.1f}")
+    worst = max(growth, key=growth.get)
+    print(f"the most growth: x{growth[worst]:.1f} ({worst}); linear is x4, quadratic x16")
+    return {"hostile_worst_growth": growth[worst]}
+
+
 SECTIONS = {"edition": edition_section, "nochange": nochange_section,
             "memory": memory_section, "encoder": encoder_section, "voice": voice_section,
-            "feeds": feeds_section, "publish": publish_section}
+            "feeds": feeds_section, "publish": publish_section, "hostile": hostile_section}
 
 
 def main() -> None:

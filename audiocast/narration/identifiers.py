@@ -75,6 +75,12 @@ _SHORT_PHONE = re.compile(r"(?<=\s)13 (\d{2}) (\d{2})(?![\w-])")  # `13 55 50`
 _SHORT_GROUPED = re.compile(r"(?<=\s)(13\d) (\d{3})(?![\w,.-]|[.,]\d)")  # `132 500`
 
 
+def _calls_before(text: str, at: int) -> bool:
+    """Whether a verb of calling (or a word that leads to a number) ends just before `at`:
+    only the few characters before are searched, so a long text costs no more per number."""
+    return bool(_BEFORE_PHONE.search(text, max(0, at - 24), at))
+
+
 def _phone_parts(area: str | None, exchange: str, line: str, rule: str) -> list[str]:
     parts = []
     if area:
@@ -111,7 +117,7 @@ def phone_numbers(text: str) -> str:
         return _joined(parts)
 
     def local(m: re.Match[str]) -> str:
-        if not (m[2].startswith("0") or _BEFORE_PHONE.search(text, 0, m.start())):
+        if not (m[2].startswith("0") or _calls_before(text, m.start())):
             return m[0]
         return _joined(_phone_parts(None, m[1], m[2], "phone numbers"))
 
@@ -128,7 +134,7 @@ def phone_numbers(text: str) -> str:
 def _short_phone(text: str, m: re.Match[str], grouped: bool = False) -> str:
     """An Australian six-digit number after a verb of calling, as it is written: in pairs
     (`13 55 50`) or in two groups of three digits one by one (`132 500`)."""
-    if not _BEFORE_PHONE.search(text, 0, m.start()):
+    if not _calls_before(text, m.start()):
         return m[0]
     if grouped:
         return _joined([_digits(m[1], "phone numbers"), _digits(m[2], "phone numbers")])
@@ -145,7 +151,7 @@ _COUNTED_AFTER = re.compile(r"\s+[a-z]+s\b")
 
 
 def _is_service(text: str, m: re.Match[str]) -> bool:
-    before, after = text[:m.start()], text[m.end():]
+    before, after = text[max(0, m.start() - 24):m.start()], text[m.end():m.end() + 40]
     if _CALLING.search(before) or _SERVICE_WORD.match(after):
         return True
     return m[1] == "911" and not before.endswith("Porsche ") and not _COUNTED_AFTER.match(after)

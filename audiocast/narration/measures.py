@@ -17,12 +17,13 @@ from audiocast.narration.numbers import cardinal, decimal, pairs
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _PAGES = re.compile(rf"(?<![\w.,])({_NUMBER})\s?pp\b(\.(?!\w))?")
+_CLOSES = re.compile(r"[\"')\]]*\s*")  # what may close a sentence after its last word
 
 
 def page_counts(text: str) -> str:
     """A book's length: `(352pp, £16.99)` -> `(three hundred fifty-two pages, …)`."""
     def say(m: re.Match[str]) -> str:
-        stop = "." if m[2] and re.fullmatch(r"[\"')\]]*\s*", text[m.end():]) else ""
+        stop = "." if m[2] and _CLOSES.fullmatch(text, m.end()) else ""
         return said(f"{decimal(m[1])} pages", "page counts") + stop
     return _PAGES.sub(say, text)
 
@@ -157,7 +158,8 @@ def _is_ratio(text: str, m: re.Match[str]) -> bool:
     first, second = int(m[1]), int(m[2])
     if len(m[2]) == 1 or second >= 60 or first > 24:
         return True
-    return bool(_RATIO_AFTER.match(text, m.end()) or _RATIO_BEFORE.search(text[:m.start()]))
+    return bool(_RATIO_AFTER.match(text, m.end())
+                or _RATIO_BEFORE.search(text, max(0, m.start() - 16), m.start()))
 
 
 def ratios(text: str) -> str:

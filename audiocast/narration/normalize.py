@@ -565,7 +565,8 @@ def _describes(m: re.Match[str]) -> bool:
     word = (m[4] or "").strip()
     if not word or word in v.AFTER_AMOUNT or not (m[3] or "." not in m[2]):
         return False
-    return not word.endswith("ing") or bool(_DETERMINER.search(m.string[:m.start()]))
+    return not word.endswith("ing") or bool(
+        _DETERMINER.search(m.string, max(0, m.start() - 16), m.start()))
 
 
 def _amount(amount: str, names: tuple[str, str, str, str]) -> str:
