@@ -219,6 +219,8 @@ SAID = [
     ("Call 131 444 for police", "Call one three one, four four four for police"),
     ("Runway 09L/27R reopened", "Runway zero nine left, two seven right reopened"),
     ("a 2,100ha block", "a two thousand one hundred hectares block"),
+    ("it earned ★★★★☆ from our critic", "it earned four stars out of five from our critic"),
+    ("a ★★★½ show", "a three and a half stars show"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
@@ -268,6 +270,8 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("a 1000-1 outsider", "a one thousand to one outsider"),  # odds
     ("the 132 500 residents", "the one hundred thirty-two thousand five hundred residents"),
     ("he wore 27R", "he wore twenty-seven R"),  # no runway
+    ("★ Editor's pick", "Editor's pick"),  # a mark, not a rating
+    ("the FEC closed MUR 8214", "the F E C closed M U R eight thousand two hundred fourteen"),
 ]
 
 

@@ -172,6 +172,22 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
                          "\u2009": " ", "\u202f": " ", "−": "-"})
 
 
+_STARS = re.compile(r"(?<![★☆])(★{1,10})(½?)(☆{0,9})(?![★☆½])")
+
+
+def star_ratings(text: str) -> str:
+    """A critic's stars: `★★★★☆` -> `four stars out of five`; `★★★½` -> `three and a half
+    stars`."""
+    def say(m: re.Match[str]) -> str:
+        if len(m[0]) < 2:  # one star is a bullet or a mark, not a rating
+            return m[0]
+        count, half = len(m[1]), " and a half" if m[2] else ""
+        stars = f"{cardinal(count)}{half} star{'' if count == 1 and not half else 's'}"
+        total = count + len(m[2]) + len(m[3])
+        return said(f"{stars} out of {cardinal(total)}" if m[3] else stars, "star ratings")
+    return _STARS.sub(say, text)
+
+
 def typography(text: str) -> str:
     """Plain quotes; a dash between numbers is a range (`5–7` -> `5-7`), any other dash a
     pause: `war — and peace` -> `war, and peace`."""
@@ -613,7 +629,7 @@ def money(text: str) -> str:
 _ISO_AMOUNT = re.compile(rf"(?<![\w$/])([A-Z]{{3}})\s?({_AMOUNT})(?:[\s-]?({_SCALE})\b)?"
                          r"(?![\w.,]?\d)")
 # ISO 4217 codes that are better known as something else in news copy
-_NOT_CURRENCIES = frozenset({"PHP", "AMD", "STD", "XXX", "XTS"})
+_NOT_CURRENCIES = frozenset({"PHP", "AMD", "STD", "XXX", "XTS", "MUR"})  # MUR: the FEC's cases
 
 
 @cache
@@ -793,9 +809,9 @@ def symbols(text: str) -> str:
 
 NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
-    markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges, time_ranges,
-    typography, heights, running_times, temperatures, compound_units, unit_adjectives,
-    web_addresses,
+    star_ratings, markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges,
+    time_ranges, typography, heights, running_times, temperatures, compound_units,
+    unit_adjectives, web_addresses,
     iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, isbns, phone_numbers,
     service_numbers, rands, spaced_thousands, case_numbers, bills, numbered_codes, highways,
     retirement_plans, runways,
