@@ -163,6 +163,11 @@ def furniture(expect: dict, heard: Heard, counts: Counts, name: str) -> None:
             counts.furniture_dropped += 1
 
 
+def _cells(text: str) -> str:
+    """A table's row as its cells' words (`| Ana | 41 |` -> `Ana 41`), as annotated."""
+    return " ".join(text.replace("|", " ").split())
+
+
 def news(expect: dict, heard: Heard, counts: Counts, name: str) -> None:
     for entry in expect.get("news", []):
         needle = visible(entry["text"])
@@ -170,11 +175,12 @@ def news(expect: dict, heard: Heard, counts: Counts, name: str) -> None:
             counts.news_lost.append(f"{name}: annotated news not read: {needle[:70]}")
     covers = [visible(e["text"]) for e in expect.get("furniture", [])]
     covers += [re.sub(r"\[([^\]]*)\]", r"\1", c) for c in covers]  # a link's text cut short
+    covers = [_cells(c) for c in covers]
     for text, reason in heard.dropped:
         if reason in ("nothing to say", "dateline agency", "title-suffix", "masthead",
                       HEADLINE_AGAIN) or ", a pause" in reason:
             continue
-        if not any(c in text or text in c for c in covers):
+        if not any(c in _cells(text) or _cells(text) in c for c in covers):
             counts.news_lost.append(f"{name}: dropped, no furniture annotation ({reason}): "
                                     f"{text[:70]}")
 

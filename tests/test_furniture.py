@@ -85,6 +85,15 @@ def test_a_related_heading_on_a_line_of_its_own_takes_the_headlines_under_it() -
         *["related (listed under related-heading)"] * 2]
 
 
+def test_a_heading_in_capitals_under_a_list_ends_it() -> None:
+    reading = _read("The rules are:", "Rents rise at most 3% a year.", "Tenants may complain.",
+                    "WHAT COMES NEXT", "The law starts in July.")
+    assert "WHAT COMES NEXT" not in reading.kept
+    under_its_lead = _read("Roads closed on Monday:", "MAIN STREET", "HIGH STREET",
+                           "The works end in May.")
+    assert under_its_lead.kept[1:3] == ["MAIN STREET", "HIGH STREET"]
+
+
 def test_subheads_are_a_pause_by_default_or_read_or_dropped() -> None:
     paragraphs = ("The ferry ran aground.", "CREW HAD WARNED OF SHIFTING SAND",
                   "Inspectors had been told.")

@@ -342,12 +342,22 @@ class _Rules:
         return self._answers[key]
 
 
+def _heading_after_items(paragraphs: list[str], i: int) -> bool:
+    """A line in capitals under an item in small letters is a heading, not the list's next
+    item (`WHAT COMES NEXT` under the rules a story lists); under the list's lead (`Roads
+    closed:`) it is an item."""
+    line, above = paragraphs[i], paragraphs[i - 1] if i else ""
+    return (line == line.upper() and any(c.isalpha() for c in line)
+            and any(c.islower() for c in above) and not above.rstrip().endswith(":"))
+
+
 def _verdicts(rules: _Rules, zone: Callable[[int], str]) -> list[Verdict]:
     """Each paragraph's verdict, in order; `zone(i)` is where paragraph i stands."""
     paragraphs = rules.paragraphs
     verdicts: list[Verdict] = []
     i, listed, news = 0, False, False
     while i < len(paragraphs):
+        listed = listed and not _heading_after_items(paragraphs, i)
         furniture = bool(verdicts) and verdicts[-1].furniture
         before = None if not news else "" if furniture else paragraphs[i - 1]
         rule = rules.match(i, before, zone(i), listed)
@@ -522,8 +532,9 @@ class _Lines:
 
     def trim(self, order: Sequence[int], zone: str) -> dict[int, str]:
         """The lines that go from one edge (`order`: from the edge in; `zone`: where that
-        edge stands), with their reasons: each that is furniture on its own, and a short
-        line between two of them (a name between a sign-off and an address)."""
+        edge stands), with their reasons: each that is furniture on its own, a short line
+        between two of them (a name between a sign-off and an address), and from the top the
+        headlines a heading that goes lists under it (`RELATED`)."""
         gone: dict[int, str] = {}
         down = list(order[:2]) == sorted(order[:2])  # from the top: a list is under its heading
         listed, listing = "", 0  # the headlines still to go under one (`RELATED`)

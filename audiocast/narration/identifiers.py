@@ -63,6 +63,7 @@ def dated_codes(text: str) -> str:
 _PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"
                     r"(?![\w-])")
 _LOCAL_PHONE = re.compile(r"(?<![\w$.,/-])(\d{3})-(\d{4})(?![\w-])")
+_SPACED_LOCAL = re.compile(r"(?<![\w$.,/-])(\d{3}) (\d{4})(?![\w-]|[.,]\d)")  # `on 555 0147`
 # what a local number (`555-0162`) follows: a verb of calling, or a word that leads to one
 _BEFORE_PHONE = re.compile(r"(?:\b(?:at|or|to|on|number|line|hotline|fax|(?i:phone|phoned|phoning|"
                            r"call|calls|called|calling|dial|dials|dialed|dialled|dialing|"
@@ -105,11 +106,11 @@ def _joined(parts: list[str]) -> str:
 
 def phone_numbers(text: str) -> str:
     """`1-800-555-0199` -> `one, eight hundred, five five five, oh one nine nine`;
-    `(503) 555-0110` -> `five oh three, ...`; `call 555-0162`, `by calling 555-0129` and
-    `555-0158` (no range ends in `0158`) -> `five five five, ...`; `0800 555 116` -> `oh eight
-    hundred, five five five, one one six`; `0917-555-0188` and `06 555 0249` digit by digit in
-    their groups; `ring 13 55 50` -> `thirteen fifty-five fifty`; `call 132 500` -> `one three
-    two, five oh oh`."""
+    `(503) 555-0110` -> `five oh three, ...`; `call 555-0162`, `on 555 0147`, `by calling
+    555-0129` and `555-0158` (no range ends in `0158`) -> `five five five, ...`; `0800 555
+    116` -> `oh eight hundred, five five five, one one six`; `0917-555-0188` and `06 555 0249`
+    digit by digit in their groups; `ring 13 55 50` -> `thirteen fifty-five fifty`; `call 132
+    500` -> `one three two, five oh oh`."""
     def say(m: re.Match[str]) -> str:
         parts = _phone_parts(m[2] or m[3], m[4], m[5], "phone numbers")
         if m[1]:
@@ -128,6 +129,8 @@ def phone_numbers(text: str) -> str:
     text = _GROUPED_PHONE.sub(grouped, _PHONE.sub(say, text))
     text = _SHORT_PHONE.sub(lambda m: _short_phone(text, m), text)
     text = _SHORT_GROUPED.sub(lambda m: _short_phone(text, m, True), text)
+    text = _SPACED_LOCAL.sub(lambda m: _joined(_phone_parts(None, m[1], m[2], "phone numbers"))
+                             if _calls_before(text, m.start()) else m[0], text)
     return _LOCAL_PHONE.sub(local, text)
 
 

@@ -291,7 +291,8 @@ def dotted_dates(text: str) -> str:
 
 _CASE_NUMBER = re.compile(r"\b(?:(Ords?|Res)\.\s)?(Nos?\.|No(?=\s\d))\s*(\d+(?:-\d+)*)\b")
 _ENACTMENTS = {"Ord": "Ordinance", "Ords": "Ordinances", "Res": "Resolution"}
-_CODE_NUMBER = re.compile(r"\b(Nos?\.)\s(?=[A-Z]{1,6}[- ]?\d)")  # `No. A-24-0917`
+# `No. A-24-0917`, `No. 25-LT-014117`
+_CODE_NUMBER = re.compile(r"\b(Nos?\.)\s(?=[A-Z]{1,6}[- ]?\d|\d\d-[A-Z]{1,3}-\d)")
 
 
 def _case_group(group: str, first: bool, more: bool) -> str:
