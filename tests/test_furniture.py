@@ -72,14 +72,17 @@ def test_related_heading_drops_the_list_under_it_and_no_more() -> None:
 
 
 def test_a_related_heading_on_a_line_of_its_own_takes_the_headlines_under_it() -> None:
-    lines = ("RELATED", "Families still wait on buyout offers", "Councils push back on a rates cap")
-    under_news = ("Crews will start in May.", "RELATED", "Families still wait on buyout offers")
+    lines = ("RELATED", "Ōtaua families still wait on buyout offers",
+             "Councils push back on a rates cap")
+    under_news = ("Crews will start in May.", "RELATED",
+                  "Ōtaua families still wait on buyout offers")
     paragraphs = ("The board voted 7-2.", " ".join(lines), " ".join(under_news),
                   "Staff said they would study the plan.")
     reading = read(Article(Path("a.md"), "A headline of some length", paragraphs,
                            lines=((1, lines), (2, under_news))))
-    assert reading.kept == ["The board voted 7-2.", "Crews will start in May. RELATED Families "
-                            "still wait on buyout offers", "Staff said they would study the plan."]
+    assert reading.kept == ["The board voted 7-2.", "Crews will start in May. RELATED Ōtaua "
+                            "families still wait on buyout offers",
+                            "Staff said they would study the plan."]
     assert [d.reason for d in reading.dropped] == [
         "related (related-heading), a line of its own",
         *["related (listed under related-heading)"] * 2]
@@ -131,6 +134,17 @@ def test_a_heading_in_the_source_is_a_subhead_unless_a_rule_knows_it(tmp_path: P
     assert "Repairs: phase one" in plain.kept
     read_aloud = read(article, Profile(NEWSLETTER.rules, "read"))
     assert read_aloud.kept[1] == "Repairs: phase one" and read_aloud.subheads == {1}
+
+
+def test_a_heading_that_ends_with_a_full_stop_is_a_sentence_and_read(tmp_path: Path) -> None:
+    source = tmp_path / "a.md"
+    source.write_text("# Branches close\n\nNine branches will close.\n\n"
+                      "## Two towns are left without a bank.\n\nThe bank said costs rose.\n\n"
+                      "## About Harbor Bancorp, Inc.\n\nThe bank has 40 branches.\n")
+    article = read_article(source)
+    assert article.headings == {1, 3}
+    assert read(article).kept == ["Nine branches will close.", "Two towns are left without a "
+                                  "bank.", "The bank said costs rose.", "The bank has 40 branches."]
 
 
 def test_a_markdown_table_is_read_a_row_at_a_time(tmp_path: Path) -> None:

@@ -222,6 +222,8 @@ SAID = [
     ("it earned ★★★★☆ from our critic", "it earned four stars out of five from our critic"),
     ("a ★★★½ show", "a three and a half stars show"),
     ("forecasts on 555 0147 or online", "forecasts on five five five, oh one four seven or online"),
+    ("call 6555 0172 now", "call six five five five, oh one seven two now"),
+    ("a 200g pack", "a two hundred grams pack"),
     ("Case No. 25-LT-014117 was heard",
      "Case number twenty-five, L T, oh one four one one seven was heard"),
 ]
@@ -274,6 +276,7 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("the 132 500 residents", "the one hundred thirty-two thousand five hundred residents"),
     ("he wore 27R", "he wore twenty-seven R"),  # no runway
     ("★ Editor's pick", "Editor's pick"),  # a mark, not a rating
+    ("a 5G phone", "a five G phone"),  # a network, not grams
     ("the 555 0147 figure", "the five hundred fifty-five one hundred forty-seven figure"),
     ("the FEC closed MUR 8214", "the F E C closed M U R eight thousand two hundred fourteen"),
 ]

@@ -106,10 +106,12 @@ class Rule:
 
 _ZONES = ("", "head", "tail", "edges")
 # a paragraph its source marks as a heading (`##`, <h2>) that no rule knows: a subhead, if
-# it is short (a longer one is a dek or a headline), asks nothing (an interview's question)
-# and reports no one ("…, the owner told workers on Monday"); those are read
-HEADING = Rule("heading", "subhead", re.compile(r"[^?\s][\"'”’)\]]*$"), max_words=12,
-               unless_reported=True)
+# it is short (a longer one is a dek or a headline), asks nothing (an interview's question),
+# ends no sentence (a dek: "Two towns are left without a bank."; `Inc.` ends none) and
+# reports no one ("…, the owner told workers on Monday"); those are read
+HEADING = Rule("heading", "subhead", re.compile(
+    r"(?:[^?.\s]|\b(?:Inc|Ltd|Co|Corp|LLC|plc|Jr|Sr|St)\.)[\"'”’)\]]*$"), max_words=12,
+    unless_reported=True)
 # in a language written in Latin letters, a paragraph with letters and none of them Latin
 # is for readers of another script ("Διαβάστε την ανακοίνωση στα ελληνικά"): its voice
 # cannot read it
@@ -245,14 +247,18 @@ class Reading:
 
 
 def reads_as_headline(text: str) -> bool:
-    """A line that reads as a headline: a capital, no full stop at its end, not too long."""
+    """A line that reads as a headline: a capital (`Ōtaua`, `Élise` too), no full stop at
+    its end, not too long."""
+    first = text.lstrip("-•* ")[:1]
+    if first.isupper() and not first.isascii():
+        text = text.replace(first, "A", 1)
     return bool(_HEADLINE.match(text))
 
 
 def _listed(paragraphs: list[str], start: int, count: int) -> int:
     """How many headline-like lines follow `start` (at most `count`)."""
     n = 0
-    while n < count and start + n < len(paragraphs) and _HEADLINE.match(paragraphs[start + n]):
+    while n < count and start + n < len(paragraphs) and reads_as_headline(paragraphs[start + n]):
         n += 1
     return n
 
@@ -540,7 +546,7 @@ class _Lines:
         listed, listing = "", 0  # the headlines still to go under one (`RELATED`)
         for i, k in enumerate(order):
             why = self.reason(k, zone)
-            if not why and listing and self.chosen[k] is None and _HEADLINE.match(self.lines[k]):
+            if not why and listing and self.chosen[k] is None and reads_as_headline(self.lines[k]):
                 why, listing = listed, listing - 1
             elif why and down and (rule := self.rule(k, zone)):
                 listed, listing = f"{rule.kind} (listed under {rule.name})", rule.list

@@ -63,7 +63,8 @@ def dated_codes(text: str) -> str:
 _PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"
                     r"(?![\w-])")
 _LOCAL_PHONE = re.compile(r"(?<![\w$.,/-])(\d{3})-(\d{4})(?![\w-])")
-_SPACED_LOCAL = re.compile(r"(?<![\w$.,/-])(\d{3}) (\d{4})(?![\w-]|[.,]\d)")  # `on 555 0147`
+# `on 555 0147`, Singapore's `call 6555 0172`
+_SPACED_LOCAL = re.compile(r"(?<![\w$.,/-])(\d{3,4}) (\d{4})(?![\w-]|[.,]\d)")
 # what a local number (`555-0162`) follows: a verb of calling, or a word that leads to one
 _BEFORE_PHONE = re.compile(r"(?:\b(?:at|or|to|on|number|line|hotline|fax|(?i:phone|phoned|phoning|"
                            r"call|calls|called|calling|dial|dials|dialed|dialled|dialing|"
