@@ -223,6 +223,7 @@ SAID = [
     ("a ★★★½ show", "a three and a half stars show"),
     ("forecasts on 555 0147 or online", "forecasts on five five five, oh one four seven or online"),
     ("call 6555 0172 now", "call six five five five, oh one seven two now"),
+    ("GLENMORA, Ida. (NWP) — The airport reopened.", "Glenmora, Ida. The airport reopened."),
     ("a 200g pack", "a two hundred grams pack"),
     ("Case No. 25-LT-014117 was heard",
      "Case number twenty-five, L T, oh one four one one seven was heard"),

@@ -79,4 +79,4 @@ def say(dateline: str) -> str:
                      for w in m["city"].split())
     if "region" in m.groupdict() and m["region"]:
         place += ", " + _region(m["region"])
-    return place + "."
+    return place.rstrip(".") + "."  # an abbreviation it does not know keeps one stop
