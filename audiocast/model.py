@@ -266,6 +266,8 @@ class Article:
     choices: tuple[ParagraphChoice, ...] = ()  # the editor's keep/drop decisions
     # paragraphs the source marks as headings (`##` in Markdown, <h2> to <h4> in HTML)
     headings: frozenset[int] = frozenset()
+    # paragraphs the source marks as items of a bulleted list (`-` in Markdown)
+    items: frozenset[int] = frozenset()
     # the source names its title (front matter, an e-mail's subject): not a first line that
     # the narration may find is no headline
     title_stated: bool = False

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from audiocast.ingest.extract import fragment_paragraphs
 from audiocast.model import Article, DropRule
 from audiocast.narration.clean import NEWSLETTER, Profile, read
 from audiocast.sources import read_article
@@ -65,7 +66,7 @@ def test_a_caption_needs_a_credit_not_just_a_parenthesis() -> None:
 def test_related_heading_drops_the_list_under_it_and_no_more() -> None:
     reading = _read("The board voted 7-2.", "RELATED COVERAGE",
                     "Merchants say bus lanes would cost them customers",
-                    "Transit tax passes with 61% of the vote",
+                    "U.S. transit tax passes with 61% of the vote",
                     "Staff members said they would study the plan.")
     assert reading.kept == ["The board voted 7-2.", "Staff members said they would study the plan."]
     assert [d.reason for d in reading.dropped][1:] == ["related (listed under related-heading)"] * 2
@@ -143,6 +144,25 @@ def test_a_heading_that_ends_with_a_full_stop_is_a_sentence_and_read() -> None:
     reading = read(Article(Path("a.md"), "Branches close", paragraphs,
                            headings=frozenset({1, 3})))
     assert reading.kept == [p for p in paragraphs if p != "About Harbor Bancorp, Inc."]
+
+
+def test_a_bulleted_list_under_news_is_read_though_no_lead_introduces_it(tmp_path: Path
+                                                                       ) -> None:
+    """Short items of a source's bulleted list between news are the story's (`- Seven
+    fires`), not subheads; the same lines written as paragraphs stay subheads. A feed's
+    `<ul>` items are written as bulleted."""
+    source = tmp_path / "a.md"
+    story = ("The recall covers 48,000 vehicles built last year.\n\n{list}\n\n"
+             "Those two lines were what the company chose to read aloud.\n")
+    source.write_text("# Battery recall\n\n" + story.format(list="- Seven fires\n- No injuries"))
+    article = read_article(source)
+    assert article.items == {1, 2}
+    assert read(article).kept == list(article.paragraphs)
+    source.write_text("# Battery recall\n\n" + story.format(list="Seven fires\n\nNo injuries"))
+    assert len(read(read_article(source)).kept) == 2
+    feed_item = fragment_paragraphs("<p>The recall covers 48,000 vehicles.</p>"
+                                    "<ul><li>Seven fires</li><li><p>No injuries</p></li></ul>")
+    assert feed_item[0][1:] == ("- Seven fires", "- No injuries")
 
 
 def test_a_markdown_table_is_read_a_row_at_a_time(tmp_path: Path) -> None:

@@ -299,8 +299,8 @@ def test_list_items_read_once_a_line_break_is_a_space_a_table_row_one_line() -> 
             "<table><tr><th><h4>Route</h4></th><th>First bus</th></tr>"
             "<tr><td>Harbor loop</td><td>6:10 a.m. on weekdays</td></tr></table>")
     assert fragment_paragraphs(html) == ((
-        "The depot reopens on three conditions:", "Buses leave from Bay 4 only.",
-        "Tickets are sold at the kiosk.", "Cards are taken.", "Night routes run as before.",
+        "The depot reopens on three conditions:", "- Buses leave from Bay 4 only.",
+        "- Tickets are sold at the kiosk.", "- Cards are taken.", "- Night routes run as before.",
         "We waited a year for this.", "Thanks for reading, Maren Holt Transit desk",
         "Route, First bus", "Harbor loop, 6:10 a.m. on weekdays"), frozenset())
 

@@ -227,6 +227,16 @@ SAID = [
     ("a 200g pack", "a two hundred grams pack"),
     ("Case No. 25-LT-014117 was heard",
      "Case number twenty-five, L T, oh one four one one seven was heard"),
+    ("catalogued as 2026.1.4 in March", "catalogued as twenty twenty-six point one point four in "
+     "March"),
+    ("item 1952.08.11 in the store", "item nineteen fifty-two point oh eight point eleven in the "
+     "store"),
+    ("a Grade II listing and a Grade II* hall", "a Grade two listing and a Grade two star hall"),
+    ("under permit OR-0029417-D since", "under permit O R, oh oh two nine four one seven, D since"),
+    ("on flight AWN 102 from Accra", "on flight A W N one hundred two from Accra"),
+    ("the station WQXA-LP will", "the station W Q X A-L P will"),
+    ("an AWD PHEV with NACS and a MERV filter", "an A W D P H E V with Nacs and a Merv filter"),
+    ("write to pfas.comments@dewr.example", "write to pfas dot comments at D E W R dot example"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
@@ -280,6 +290,9 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("a 5G phone", "a five G phone"),  # a network, not grams
     ("the 555 0147 figure", "the five hundred fifty-five one hundred forty-seven figure"),
     ("the FEC closed MUR 8214", "the F E C closed M U R eight thousand two hundred fourteen"),
+    ("update 17.4.1 ships", "update seventeen point four point one ships"),  # no year
+    ("King Henry VIII* rode", "King Henry the eighth rode"),  # a footnote's star
+    ("a FLIGHT DELAYED notice", "a flight delayed notice"),  # no code after it
 ]
 
 

@@ -47,6 +47,15 @@ def _own_text(block: lxml.html.HtmlElement) -> str:
     return "".join(parts)
 
 
+def _block_text(block: lxml.html.HtmlElement) -> str:
+    """A block's own text; an item of a bulleted list with `- ` before it, as trafilatura
+    writes one (and Markdown reads it)."""
+    text = " ".join(_own_text(block).split())
+    item = block if block.tag == "li" else block.getparent()  # or a paragraph of an item
+    up = item.getparent() if item is not None and item.tag == "li" else None
+    return f"- {text}" if text and up is not None and up.tag == "ul" else text
+
+
 def fragment_paragraphs(html: str) -> tuple[tuple[str, ...], frozenset[int]]:
     """The text of an HTML fragment, one paragraph per block element (a block inside another
     is counted once; a table's row is one), and which paragraphs are headings; a line break
@@ -64,7 +73,7 @@ def fragment_paragraphs(html: str) -> tuple[tuple[str, ...], frozenset[int]]:
         cells = [" ".join(c.text_content().split()) for c in row if c.tag in ("td", "th")]
         row.clear()
         row.text = ", ".join(c for c in cells if c)
-    blocks = [(" ".join(_own_text(b).split()), b.tag in _HEADINGS) for b in root.iter(*_BLOCKS)]
+    blocks = [(_block_text(b), b.tag in _HEADINGS) for b in root.iter(*_BLOCKS)]
     blocks = [b for b in blocks if b[0]]
     if not blocks:
         text = " ".join(root.text_content().split())

@@ -101,8 +101,10 @@ def _is_caps_word(word: str) -> bool:
 def in_caps_run(text: str, start: int, end: int) -> bool:
     """Whether the word at text[start:end] has a neighbour in capitals too (looked for near
     it: splitting all the text around each word in capitals took quadratic time)."""
-    neighbours = (text[max(0, start - 80):start].rsplit(maxsplit=1)[-1:]
-                  + text[end:end + 80].split(maxsplit=1)[:1])
+    # the other half of a hyphenated name is no neighbour (`WQXA-LP`)
+    neighbours = ((text[max(0, start - 80):start].rsplit(maxsplit=1)[-1:]
+                   if text[start - 1:start] != "-" else [])
+                  + (text[end:end + 80].split(maxsplit=1)[:1] if text[end:end + 1] != "-" else []))
     return any(_is_caps_word(w) for w in neighbours)
 
 
@@ -140,13 +142,14 @@ _CLOCK = re.compile(r"\d ?$")
 # a company's legal form after its name: `Vestfjord Sambandet AS`, `Harbour Metals AG`
 _COMPANY_FORMS = frozenset({"AS", "ASA", "AB", "AG", "SA", "NV", "BV", "OY", "OYJ", "SPA"})
 _NAMED = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ][\w'’&.-]* $")
+_FLIGHT = re.compile(r"\b(?i:flight) $")
 
 
 def _stands_as_acronym(text: str, start: int, end: int) -> bool:
     """Capitals defined in parentheses after a name (`Arlen Regional Index (ARX)`), the
     second half of capitals joined to a spelled first (`OB-GYN`), `AM` or `PM` after a
-    time (`500 AM`), a spelled one after `THE` (`THE US`) and a company's form after its
-    name (`Sambandet AS`) are an acronym:
+    time (`500 AM`), a spelled one after `THE` (`THE US`), a company's form after its
+    name (`Sambandet AS`) and an airline's code (`flight AWN 102`) are an acronym:
     an English word of the same letters is no emphasis there."""
     before = text[max(0, start - 80):start]
     if text[start:end] in ("AM", "PM") and _CLOCK.search(before):  # "500 AM AST"
@@ -154,6 +157,8 @@ def _stands_as_acronym(text: str, start: int, end: int) -> bool:
     if text[start:end] in v.SPELLED_ACRONYMS and before.endswith("THE "):  # "THE US AND EU"
         return True
     if text[start:end] in _COMPANY_FORMS and _NAMED.search(before):
+        return True
+    if _FLIGHT.search(before) and text[end:end + 2].strip().isdigit():  # `flight AWN 102`
         return True
     if text[end:end + 1] == ")" and _DEFINED.search(before):
         return True

@@ -33,10 +33,10 @@ from audiocast.narration.titles import strip_title
 
 SUBHEADS = ("pause", "read", "drop")  # what a subhead becomes: a longer pause, words, nothing
 HEADLINE_AGAIN = "masthead (the headline again)"  # a line that repeats the headline: said once
-# a headline listed under a heading: no full stop, but `4.99%`, `U.S.` and `Sequel fatigue?
-# Not this spring` may be in it
+# a headline listed under a heading: no full stop, but `4.99%`, `U.S.`, `U.S. jobs` and
+# `Sequel fatigue? Not this spring` may be in it
 _HEADLINE = re.compile(r"^[-•*]?\s*[A-Z0-9“\"'‘](?:[^.!?]|(?<=\d)\.(?=\d)|(?<=[A-Z])\.(?=[A-Z])"
-                       r"|[?!](?=\s[A-Z]))"
+                       r"|(?<=\b[A-Z]\.[A-Z])\.(?= )|[?!](?=\s[A-Z]))"
                        r"{2,160}[^\s.!?:;,]$")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 _ASKS = re.compile(r"[?!][\"'”’)\]]*$")  # a question or exclamation: "Like this story?"
@@ -73,19 +73,20 @@ class Rule:
         return f"{self.kind} ({self.name})" if self.name else self.kind
 
     def matches(self, paragraph: str, before: str | None, after: str | None,
-                zone: str = "", listed: bool = False) -> bool:
+                zone: str = "", listed: bool = False, item: bool = False) -> bool:
         """Whether the rule applies; `before` is None above the article's first news (a
         short line there is a dek, not a subhead), "" after furniture;
         `zone` is where the paragraph stands: "head" (before the article's first paragraph
         of news), "tail" (after its last) or ""; `listed`: it is an item of a list that a
-        paragraph of news introduces ("Centres are open at:")."""
+        paragraph of news introduces ("Centres are open at:"); `item`: one of a bulleted
+        list in the source (`- Seven fires`), no line standing between paragraphs."""
         if self.at and not (zone and self.at in (zone, "edges")):
             return False
         if listed and self.not_in_news_lists:
             return False
         if self.max_words and word_count(paragraph) > self.max_words:
             return False
-        if self.between and (before is None or after is None
+        if self.between and (item or before is None or after is None
                              or not (before == "" or _ENDS_SENTENCE.search(before))):
             return False
         if self.each_sentence:
@@ -178,14 +179,14 @@ class Profile:
                      if r.not_headline and r.matches(line, None, None, "head")), None)
 
     def match(self, paragraph: str, before: str | None, after: str | None,
-              zone: str = "", listed: bool = False) -> Rule | None:
+              zone: str = "", listed: bool = False, item: bool = False) -> Rule | None:
         """The first rule that matches the paragraph; for a line in two languages, the first
         that matches either (`Deila / Share: Facebook · E-mail`, `Vis på kart / Show on
         map`): a line is furniture in both languages or in neither."""
         halves = _languages(paragraph)
         for text in (paragraph, *halves):
             found = next((r for r in self.rules
-                          if r.matches(text, before, after, zone, listed)), None)
+                          if r.matches(text, before, after, zone, listed, item)), None)
             if found is not None and (text == paragraph or not _heading_half(found, halves)):
                 return found
         return None
@@ -332,6 +333,9 @@ class _Rules:
     paragraphs: list[str]
     profile: Profile
     headings: frozenset[int]
+    # items of a bulleted list in the source (one alone is a wire's subhead: `- Football
+    # match moved -`)
+    items: frozenset[int] = frozenset()
     _answers: dict[tuple[int, str | None, str, bool], Rule | None] = field(default_factory=dict)
 
     def match(self, i: int, before: str | None, zone: str, listed: bool = False) -> Rule | None:
@@ -341,7 +345,9 @@ class _Rules:
         if key not in self._answers:
             paragraph = self.paragraphs[i]
             after = self.paragraphs[i + 1] if i + 1 < len(self.paragraphs) else None
-            rule = self.profile.match(paragraph, before, after, zone, listed)
+            item = (i in self.items and (i - 1 in self.items or i + 1 in self.items)
+                    and before != "")  # under furniture, no list of the story's
+            rule = self.profile.match(paragraph, before, after, zone, listed, item)
             if rule is None and i in self.headings and HEADING.matches(paragraph, before, after):
                 rule = HEADING
             self._answers[key] = rule
@@ -436,7 +442,7 @@ def read(article: Article, profile: Profile = NEWSLETTER) -> Reading:
     reading = Reading(dropped=[Dropped(line, "masthead") for line in article.preamble])
     choices = {c.digest: c.keep for c in article.choices}
     paragraphs = list(article.paragraphs)
-    rules = _Rules(paragraphs, profile, article.headings)
+    rules = _Rules(paragraphs, profile, article.headings, article.items)
     where = zones(rules) if any(r.at for r in profile.rules) else (lambda i: "")
     lines = dict(article.lines)
     headline = {_letters(t) for t in (article.title, strip_title(article.title, url=article.url))}

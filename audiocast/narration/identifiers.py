@@ -1,6 +1,6 @@
 """Numbers and codes that name things, read as identifiers, not quantities: flight and model
 numbers, bills, phone numbers, emergency and service numbers, ISBNs, court dockets, highways,
-retirement plans, virus strains, 9/11, stock tickers, software versions.
+retirement plans, virus strains, 9/11, stock tickers, software versions, permits.
 
 Each rule is one named function, text in, text out, with an example in its docstring; what
 it decides is sealed (`spans.seal`) so no later rule reads it again as a quantity.
@@ -58,6 +58,17 @@ def dated_codes(text: str) -> str:
         return (f"{said(cardinal(int(m[1])) + ',', rule)} {letters(m[2], rule)}"
                 f"{said(',', rule)} {_digits(m[3], rule)}")
     return _YEAR_FIRST_CODE.sub(year_first, _DATED_CODE.sub(say, text))
+
+
+_PERMIT = re.compile(r"\b([A-Z]{1,4})-(\d{5,9})-([A-Z]{1,2})\b")
+
+
+def permits(text: str) -> str:
+    """A permit's letters, serial number and class: `OR-0029417-D` -> `O R, oh oh two nine
+    four one seven, D`."""
+    rule = "permits"
+    return _PERMIT.sub(lambda m: f"{letters(m[1], rule)}{said(',', rule)} {_digits(m[2], rule)}"
+                       f"{said(',', rule)} {letters(m[3], rule)}", text)
 
 
 _PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"
@@ -339,10 +350,13 @@ def tickers(text: str) -> str:
 
 
 _VERSION = re.compile(r"\b(?:([Vv]ersion|[Vv]er\.)\s|(v)(?=\d))(\d{1,4}(?:\.\d{1,4}){1,3})\b"
-                      r"(?!\.\d)|(?<![\w.])(\d{1,3}(?:\.\d{1,3}){2,3})(?!\w|\.\d)")
+                      r"(?!\.\d)|(?<![\w.])(\d{1,3}(?:\.\d{1,3}){2,3}|(?:1[89]|20)\d\d(?:\.\d{1,3}){2,3})"
+                      r"(?!\w|\.\d)")
 
 
 def _version_part(part: str) -> str:
+    if len(part) == 4:  # a museum's accession number starts with its year: `2026.1.4`
+        return year(int(part))
     if part == "0":
         return "oh"
     return spoken_digits(part) if part.startswith("0") else cardinal(int(part))
@@ -361,7 +375,8 @@ def versions(text: str) -> str:
     fourteen point one`; `v2.0` -> `version two point oh`; three parts or more are a
     version without the word (`3.14.1`); `version 3.14` is not three point one four. An IP
     address is read by its dots: `192.168.50.1` -> `one ninety-two dot one sixty-eight dot
-    fifty dot one`."""
+    fifty dot one`. A museum's accession number starts with a year: `2026.1.4` -> `twenty
+    twenty-six point one point four`."""
     def say(m: re.Match[str]) -> str:
         word = m[1] or ("version" if m[2] else "")
         number = m[3] or m[4]

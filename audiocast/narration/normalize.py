@@ -28,6 +28,7 @@ from audiocast.narration.identifiers import (
     mixed_codes,
     models,
     numbered_codes,
+    permits,
     phone_numbers,
     resolutions,
     retirement_plans,
@@ -214,10 +215,11 @@ _TOP_LEVEL = frozenset(("com", "org", "net", "gov", "edu", "int", "mil", "info",
 
 def _labels(name: str) -> str:
     """A host or mailbox read part by part: a short part that is no word is spelled
-    (`idwr` -> `I D W R`), the rest said (`example dot com`)."""
+    (`idwr` -> `I D W R`), the rest said (`example dot com`; `pfas`, an acronym said as a
+    word)."""
     def part(label: str) -> str:
         if (2 <= len(label) <= 4 and label.isalpha() and label.lower() not in _TOP_LEVEL
-                and not is_english(label)):
+                and not is_english(label) and label.upper() not in v.ACRONYM_WORDS):
             return letters(label.upper(), "web addresses")
         return label
     return " dot ".join(part(label) for label in name.split("."))
@@ -752,7 +754,7 @@ def ordinals(text: str) -> str:
                   lambda m: ordinal(int(m[1].replace(",", ""))), text)
 
 
-_ROMAN = re.compile(r"\b([A-Z][a-z]+) ((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b")
+_ROMAN = re.compile(r"\b([A-Z][a-z]+) ((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b(\*?)")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -765,11 +767,12 @@ def _roman_value(numeral: str) -> int:
 
 
 def roman_numerals(text: str) -> str:
-    """`World War II` -> `World War two`; `Henry VIII` -> `Henry the eighth`."""
+    """`World War II` -> `World War two`; `Henry VIII` -> `Henry the eighth`; a listed
+    building's `Grade II*` -> `Grade two star`."""
     def say(m: re.Match[str]) -> str:
         word, numeral = m[1], m[2]
         if word in v.ROMAN_CARDINAL_AFTER and numeral:
-            return f"{word} {cardinal(_roman_value(numeral))}"
+            return f"{word} {cardinal(_roman_value(numeral))}{' star' if m[3] else ''}"
         if len(numeral) >= 2:  # a single I, V or X after a name is too often a word
             return f"{word} the {ordinal(_roman_value(numeral))}"
         return m.group(0)
@@ -813,7 +816,8 @@ ENGLISH: tuple[Rule, ...] = (
     star_ratings, markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges,
     time_ranges, typography, heights, running_times, temperatures, compound_units,
     unit_adjectives, web_addresses,
-    iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, isbns, phone_numbers,
+    iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, permits, isbns,
+    phone_numbers,
     service_numbers, rands, spaced_thousands, case_numbers, bills, numbered_codes, highways,
     retirement_plans, runways,
     event_dates, strains, resolutions, mixed_codes, zero_led, party_labels, compass_points,

@@ -103,7 +103,8 @@ ACRONYM_WORDS = frozenset({
     "NAND", "SIM", "CAPTCHA", "DARPA", "ERCOT", "ICANN", "IMAX", "NEOM", "OFCOM", "PEMEX",
     "SEPTA", "MARTA", "CONCACAF", "MAGA", "WASP", "TARP", "AMBER", "ZIP", "MAX", "SUNY",
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
-    "ARPA", "TIF", "ARPU", "PFAS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
+    "ARPA", "TIF", "ARPU", "PFAS", "PFOS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
+    "NACS", "MERV",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
@@ -111,7 +112,8 @@ SPELLED_ACRONYMS = frozenset({
     "ERA", "SEC", "UN", "EU", "US", "UK", "ER", "AMA", "AI", "IT", "ID", "WHO", "DOT", "DOE",
     "DOD", "SAT", "GED", "IRA", "LED", "ATM", "ACT", "CAT", "MRI", "TV", "PC", "AP", "OT", "VAT",
     "FOB",  # free on board
-    "NEA", "COO", "UVA", "OD", "AAM",  # rare words of the dictionary, acronyms in news
+    "NEA", "COO", "UVA", "OD", "AAM", "AWD", "ORA",  # rare words, acronyms in news
+    "PHEV",  # it would read as a word
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
@@ -237,7 +239,8 @@ MEASURED = frozenset({
 # are regnal ("Henry the Eighth").
 ROMAN_CARDINAL_AFTER = {"War", "Bowl", "Title", "Chapter", "Phase", "Part", "Act", "Class",
                         "Stage", "Level", "Type", "Category", "Vatican", "Apollo", "Rocky",
-                        "Episode", "Volume", "Book", "Season", "Series", "Round", "Division"}
+                        "Episode", "Volume", "Book", "Season", "Series", "Round", "Division",
+                        "Grade", "Tier"}
 
 # Dates that name an event, said as people say them.
 EVENT_DATES = {"9/11": "nine eleven", "24/7": "twenty-four seven", "7/7": "seven seven",

@@ -136,12 +136,15 @@ def _inline_lines(token) -> list[str]:
 
 
 def _body(content: str, title: str) -> tuple[
-        str, list[str], frozenset[int], WrittenLines]:
+        str, list[str], frozenset[int], frozenset[int], WrittenLines]:
     """The title (the first heading, when the front matter has none), the paragraphs,
-    which of them are headings, and the lines of those written as lines one under another.
-    A table's row is a paragraph, its cells joined by commas; its header row is a heading."""
+    which of them are headings and which items of a bulleted list, and the lines of those
+    written as lines one under another. A table's row is a paragraph, its cells joined by
+    commas; its header row is a heading."""
     paragraphs: list[str] = []
     headings: set[int] = set()
+    items: set[int] = set()
+    bullets = 0  # bulleted lists open around the token
     lines: list[tuple[int, tuple[str, ...]]] = []
     tokens = (_md_tables if len(content) <= MAX_TABLE_TEXT else _md).parse(content)
     number = ""  # an ordered list item's number, said before its text ("1. Let workers ...")
@@ -150,6 +153,7 @@ def _body(content: str, title: str) -> tuple[
     for i, tok in enumerate(tokens):
         if tok.type == "list_item_open" and tok.info:
             number = f"{tok.info}{tok.markup or '.'} "
+        bullets += {"bullet_list_open": 1, "bullet_list_close": -1}.get(tok.type, 0)
         if tok.type in ("thead_open", "thead_close"):
             header = tok.type == "thead_open"
         elif tok.type == "tr_open":
@@ -176,15 +180,17 @@ def _body(content: str, title: str) -> tuple[
             headings.add(len(paragraphs))
         elif not numbered and set_apart(parts):
             lines.append((len(paragraphs), tuple(parts)))
+        if bullets and not numbered:
+            items.add(len(paragraphs))
         paragraphs.append(text)
-    return title, paragraphs, frozenset(headings), tuple(lines)
+    return title, paragraphs, frozenset(headings), frozenset(items), tuple(lines)
 
 
 def read(path: Path, reading: Reading = PLAIN) -> Article:
     text, encoding = read_text(path, reading)
     meta, content = front_matter(text, path)
     stated = _field(meta, "title", path) or ""
-    title, paragraphs, headings, lines = _body(content, stated)
+    title, paragraphs, headings, items, lines = _body(content, stated)
     if not title:
         raise AudiocastError("no title", path,
                              hint="add `title:` to the front matter or start with a # heading")
@@ -200,5 +206,5 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
                    section=_section(meta, path),
                    categories=_list(meta, ("category", "categories"), path),
                    tags=_list(meta, ("tags", "tag", "keywords"), path),
-                   language=_language(meta, path), headings=headings,
+                   language=_language(meta, path), headings=headings, items=items,
                    title_stated=bool(stated), lines=lines)
