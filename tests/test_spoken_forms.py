@@ -232,11 +232,17 @@ SAID = [
     ("item 1952.08.11 in the store", "item nineteen fifty-two point oh eight point eleven in the "
      "store"),
     ("a Grade II listing and a Grade II* hall", "a Grade two listing and a Grade two star hall"),
+    ("pupils of Classes I-II and Stages III-IV", "pupils of Classes one to two and Stages three to "
+     "four"),
     ("under permit OR-0029417-D since", "under permit O R, oh oh two nine four one seven, D since"),
     ("on flight AWN 102 from Accra", "on flight A W N one hundred two from Accra"),
     ("the station WQXA-LP will", "the station W Q X A-L P will"),
     ("an AWD PHEV with NACS and a MERV filter", "an A W D P H E V with Nacs and a Merv filter"),
     ("write to pfas.comments@dewr.example", "write to pfas dot comments at D E W R dot example"),
+    ("moved to 0x3f…9a2c on Friday", "moved to zero x three F, ending nine A two C on Friday"),
+    ("licence DAA-VASP-0031 lapsed", "licence D A A, V A S P, oh oh three one lapsed"),
+    ("licence 2026/EL/0193 was", "licence twenty twenty-six, E L, oh one nine three was"),
+    ("the VASP rules, the EFRA report", "the V A S P rules, the Efra report"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch

@@ -249,7 +249,8 @@ class Reading:
 
 def reads_as_headline(text: str) -> bool:
     """A line that reads as a headline: a capital (`Ōtaua`, `Élise` too), no full stop at
-    its end, not too long."""
+    its end (a question mark may end it: `Who is Lanternfish?`), not too long."""
+    text = text.removesuffix("?")
     first = text.lstrip("-•* ")[:1]
     if first.isupper() and not first.isascii():
         text = text.replace(first, "A", 1)

@@ -1,6 +1,7 @@
 """Numbers and codes that name things, read as identifiers, not quantities: flight and model
 numbers, bills, phone numbers, emergency and service numbers, ISBNs, court dockets, highways,
-retirement plans, virus strains, 9/11, stock tickers, software versions, permits.
+retirement plans, virus strains, 9/11, stock tickers, software versions, permits,
+shortened wallet addresses.
 
 Each rule is one named function, text in, text out, with an example in its docstring; what
 it decides is sealed (`spans.seal`) so no later rule reads it again as a quantity.
@@ -60,15 +61,44 @@ def dated_codes(text: str) -> str:
     return _YEAR_FIRST_CODE.sub(year_first, _DATED_CODE.sub(say, text))
 
 
-_PERMIT = re.compile(r"\b([A-Z]{1,4})-(\d{5,9})-([A-Z]{1,2})\b")
+_PERMIT = re.compile(r"\b([A-Z]{1,4})-(\d{5,9})-([A-Z]{1,2})\b"  # OR-0029417-D
+                     r"|\b([A-Z]{2,5})-([A-Z]{2,5})-(\d{3,7})\b"  # DAA-VASP-0031
+                     r"|\b((?:19|20)\d\d)/([A-Z]{1,4})/(\d{3,6})\b")  # 2026/EL/0193
 
 
 def permits(text: str) -> str:
-    """A permit's letters, serial number and class: `OR-0029417-D` -> `O R, oh oh two nine
-    four one seven, D`."""
+    """Permits and licences, their letters spelled and their serial numbers digit by digit:
+    `OR-0029417-D` -> `O R, oh oh two nine four one seven, D`; `DAA-VASP-0031` -> `D A A,
+    V A S P, oh oh three one`; `2026/EL/0193` -> `twenty twenty-six, E L, oh one nine
+    three`."""
     rule = "permits"
-    return _PERMIT.sub(lambda m: f"{letters(m[1], rule)}{said(',', rule)} {_digits(m[2], rule)}"
-                       f"{said(',', rule)} {letters(m[3], rule)}", text)
+    comma = said(",", rule)
+
+    def say(m: re.Match[str]) -> str:
+        if m[1]:
+            return (f"{letters(m[1], rule)}{comma} {_digits(m[2], rule)}{comma} "
+                    f"{letters(m[3], rule)}")
+        if m[4]:
+            return (f"{letters(m[4], rule)}{comma} {letters(m[5], rule)}{comma} "
+                    f"{_digits(m[6], rule)}")
+        return (f"{said(year(int(m[7])), rule)}{comma} {letters(m[8], rule)}{comma} "
+                f"{_digits(m[9], rule)}")
+    return _PERMIT.sub(say, text)
+
+
+_WALLET = re.compile(r"\b0x([0-9a-fA-F]{2,8})(?:…|\.\.\.)([0-9a-fA-F]{2,8})\b")
+
+
+def wallets(text: str) -> str:
+    """A wallet address shortened to its ends: `0x3f…9a2c` -> `zero x three F, ending nine
+    A two C`."""
+    rule = "wallets"
+
+    def chars(group: str) -> str:
+        return " ".join(_digits(c, rule) if c.isdigit() else letters(c.upper(), rule)
+                        for c in group)
+    return _WALLET.sub(lambda m: f"{said('zero x', rule)} {chars(m[1])}{said(', ending', rule)} "
+                                 f"{chars(m[2])}", text)
 
 
 _PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"

@@ -38,6 +38,7 @@ from audiocast.narration.identifiers import (
     strains,
     tickers,
     versions,
+    wallets,
     zero_led,
 )
 from audiocast.narration.measures import (
@@ -754,7 +755,8 @@ def ordinals(text: str) -> str:
                   lambda m: ordinal(int(m[1].replace(",", ""))), text)
 
 
-_ROMAN = re.compile(r"\b([A-Z][a-z]+) ((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))\b(\*?)")
+_NUMERAL = r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN = re.compile(rf"\b([A-Z][a-z]+) ({_NUMERAL})\b(\*?)(?:[-–](?=[IVXL])({_NUMERAL})\b)?")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -768,13 +770,19 @@ def _roman_value(numeral: str) -> int:
 
 def roman_numerals(text: str) -> str:
     """`World War II` -> `World War two`; `Henry VIII` -> `Henry the eighth`; a listed
-    building's `Grade II*` -> `Grade two star`."""
+    building's `Grade II*` -> `Grade two star`; `Classes I-II` -> `Classes one to two`."""
     def say(m: re.Match[str]) -> str:
-        word, numeral = m[1], m[2]
-        if word in v.ROMAN_CARDINAL_AFTER and numeral:
-            return f"{word} {cardinal(_roman_value(numeral))}{' star' if m[3] else ''}"
+        word, numeral, rest = m[1], m[2], m.group(0)[m.end(2) - m.start():]
+        if not numeral:
+            return m.group(0)
+        value = _roman_value(numeral)
+        if m[4] and any(w in v.ROMAN_CARDINAL_AFTER for w in (word[:-1], word[:-2],
+                                                               word[:-3] + "y")):
+            return f"{word} {cardinal(value)} to {cardinal(_roman_value(m[4]))}"
+        if word in v.ROMAN_CARDINAL_AFTER:
+            return f"{word} {cardinal(value)}{rest.replace('*', ' star', 1)}"
         if len(numeral) >= 2:  # a single I, V or X after a name is too often a word
-            return f"{word} the {ordinal(_roman_value(numeral))}"
+            return f"{word} the {ordinal(value)}{rest}"
         return m.group(0)
     return _ROMAN.sub(say, text)
 
@@ -816,10 +824,9 @@ ENGLISH: tuple[Rule, ...] = (
     star_ratings, markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges,
     time_ranges, typography, heights, running_times, temperatures, compound_units,
     unit_adjectives, web_addresses,
-    iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, permits, isbns,
-    phone_numbers,
-    service_numbers, rands, spaced_thousands, case_numbers, bills, numbered_codes, highways,
-    retirement_plans, runways,
+    iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, permits, wallets,
+    isbns, phone_numbers, service_numbers, rands, spaced_thousands, case_numbers, bills,
+    numbered_codes, highways, retirement_plans, runways,
     event_dates, strains, resolutions, mixed_codes, zero_led, party_labels, compass_points,
     states, streets, titles, suffixes, phrases, circuits, grade_spans, references, page_counts,
     months, day_month_dates, dates, race_times, ratios, multipliers, times, hour_marks,
