@@ -243,6 +243,7 @@ SAID = [
     ("licence DAA-VASP-0031 lapsed", "licence D A A, V A S P, oh oh three one lapsed"),
     ("licence 2026/EL/0193 was", "licence twenty twenty-six, E L, oh one nine three was"),
     ("the VASP rules, the EFRA report", "the V A S P rules, the Efra report"),
+    ("less REM sleep, NYMEX futures", "less Rem sleep, Nymex futures"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
