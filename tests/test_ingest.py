@@ -285,6 +285,11 @@ def test_a_pages_table_is_read_a_row_at_a_time_under_its_header_row_as_a_pause()
     rows = [p for p in article.paragraphs if p.startswith("|")]
     assert rows == ["| Reservoir | Level |", "| Calder | 31% |", "| Ashby | 44% |"]
     assert [article.paragraphs[i] for i in article.headings] == ["| Reservoir | Level |"]
+    specs = ("<table><tr><th>Screen</th><td>6.7-inch, 120Hz</td></tr>"
+             "<tr><th>Battery</th><td>5,000mAh</td></tr></table>")  # labels down the side
+    page = _PAGE.replace('<div class="body">', f'<div class="body">{specs}')
+    article = from_page(page.format(dek=""), "https://calder.example/b", "b.html")
+    assert "| Screen | 6.7-inch, 120Hz |" in article.paragraphs and not article.headings
 
 
 def test_list_items_read_once_a_line_break_is_a_space_a_table_row_one_line() -> None:

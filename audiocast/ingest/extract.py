@@ -106,12 +106,13 @@ _TABLE_RULE = re.compile(r"^\|[\s:|-]*-[\s:|-]*\|$")  # `|---|---|` under a head
 def _table_rows(paragraphs: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]]:
     """A table as trafilatura writes it, a `| cell | cell |` line per row: the rule under
     its header row left out, and the header row a heading (as the Markdown reader reads a
-    table: a pause, not words)."""
+    table: a pause, not words). trafilatura rules off the first row of a table that has no
+    header too: a first row with figures in it (`| Screen | 6.7-inch, 120Hz |`) is read."""
     kept: list[str] = []
     headers: set[str] = set()
     for paragraph in paragraphs:
         if _TABLE_RULE.match(paragraph):
-            if kept and kept[-1].startswith("|"):
+            if kept and kept[-1].startswith("|") and not any(c.isdigit() for c in kept[-1]):
                 headers.add(kept[-1])
             continue
         kept.append(paragraph)
