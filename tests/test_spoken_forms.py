@@ -234,6 +234,7 @@ SAID = [
     ("a Grade II listing and a Grade II* hall", "a Grade two listing and a Grade two star hall"),
     ("pupils of Classes I-II and Stages III-IV", "pupils of Classes one to two and Stages three to "
      "four"),
+    ("a Category III-IV storm", "a Category three to four storm"),
     ("under permit OR-0029417-D since", "under permit O R, oh oh two nine four one seven, D since"),
     ("on flight AWN 102 from Accra", "on flight A W N one hundred two from Accra"),
     ("the station WQXA-LP will", "the station W Q X A-L P will"),

@@ -776,7 +776,7 @@ def roman_numerals(text: str) -> str:
         if not numeral:
             return m.group(0)
         value = _roman_value(numeral)
-        if m[4] and any(w in v.ROMAN_CARDINAL_AFTER for w in (word[:-1], word[:-2],
+        if m[4] and any(w in v.ROMAN_CARDINAL_AFTER for w in (word, word[:-1], word[:-2],
                                                                word[:-3] + "y")):
             return f"{word} {cardinal(value)} to {cardinal(_roman_value(m[4]))}"
         if word in v.ROMAN_CARDINAL_AFTER:
