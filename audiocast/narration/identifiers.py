@@ -94,9 +94,9 @@ def wallets(text: str) -> str:
     A two C`."""
     rule = "wallets"
 
-    def chars(group: str) -> str:
-        return " ".join(_digits(c, rule) if c.isdigit() else letters(c.upper(), rule)
-                        for c in group)
+    def chars(group: str) -> str:  # runs of digits, runs of letters
+        return " ".join(_digits(run, rule) if run[0].isdigit() else letters(run.upper(), rule)
+                        for run in re.findall(r"\d+|[a-fA-F]+", group))
     return _WALLET.sub(lambda m: f"{said('zero x', rule)} {chars(m[1])}{said(', ending', rule)} "
                                  f"{chars(m[2])}", text)
 
