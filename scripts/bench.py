@@ -341,7 +341,7 @@ def mastered_reference(tmp: Path, seconds: float) -> tuple[object, int]:
     pcm = np.concatenate(pieces)
     meter = LoudnessMeter(rate)
     meter.feed(pcm)
-    return apply_gain(pcm, show.audio.loudness - meter.integrated(), -2.0, rate), rate
+    return apply_gain(pcm, show.audio.loudness - meter.integrated(), -2.0, rate)[0], rate
 
 
 def encoder_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:

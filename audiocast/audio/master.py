@@ -26,7 +26,7 @@ import numpy as np
 
 from audiocast.audio.encode import Mp3Encoder
 from audiocast.audio.layout import Layout
-from audiocast.audio.loudness import LoudnessMeter, apply_gain, integrated
+from audiocast.audio.loudness import LoudnessMeter, apply_gain, integrated, remeasured
 from audiocast.audio.mix import decode_music, sting, under
 from audiocast.audio.mp3 import ENCODER_DELAY, scan
 from audiocast.audio.prepare import prepared
@@ -222,18 +222,22 @@ class _Master:
         ceiling = settings.true_peak - PEAK_MARGIN_DB - self.layout.encoder_db
         peak = max((np.abs(p).max(initial=0) for p in self.spool.replay(index)), default=0)
         limited = peak * 10 ** (gain / 20) > 32768 * 10 ** (ceiling / 20)
-        meter = LoudnessMeter(self.rate) if limited else None  # else: the gain, exactly
-        encoder = Mp3Encoder(settings)
+        encoder, outs, changed, at = Mp3Encoder(settings), [], [], 0
         for piece in self.spool.replay(index):
-            out = apply_gain(piece, gain, ceiling, self.rate)
-            if meter:
-                meter.feed(out)
+            out, stretches = apply_gain(piece, gain, ceiling, self.rate)
+            if limited:  # kept to measure again where the limiter changed it
+                outs.append(out)
+                changed += [(at + a, at + b) for a, b in stretches]
+                at += len(out)
             self.timer.lap("normalize")
             encoder.write(out.tobytes())
             self.timer.lap("encode")
         mp3 = encoder.finish()
         self.timer.lap("encode")
-        energies = meter.energies() if meter else [e * 10 ** (gain / 10) for e in before]
+        energies = [e * 10 ** (gain / 10) for e in before]  # elsewhere: the gain, exactly
+        if changed:
+            energies = remeasured(energies, np.concatenate(outs), changed, self.rate)
+            self.timer.lap("normalize")
         if self.encoded and self.measures:
             self.encoded.put(key, mp3)
             self.measures.put(key, json.dumps(energies).encode())
