@@ -126,6 +126,8 @@ def test_gtts_segments_fit_its_100_character_limit(capsys: pytest.CaptureFixture
     ("He said (CN) was fine.", "He said (CN) was fine."),
     ("LOCHVALE, Md., Feb. 2, 2026 /Release Wire/ -- Rowers gathered.",
      "Lochvale, Maryland. Rowers gathered."),
+    ("SAN JERÓNIMO DEL LAGO, Mexico (LEB) — The office will close.",
+     "San Jerónimo Del Lago, Mexico. The office will close."),
 ])
 def test_dateline_is_spoken_as_the_place(text: str, expected: str) -> None:
     assert dateline(text) == expected

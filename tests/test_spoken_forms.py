@@ -245,6 +245,19 @@ SAID = [
     ("licence 2026/EL/0193 was", "licence twenty twenty-six, E L, oh one nine three was"),
     ("the VASP rules, the EFRA report", "the V A S P rules, the Efra report"),
     ("less REM sleep, NYMEX futures", "less Rem sleep, Nymex futures"),
+    ("the trial (NCT05512345) found",
+     "the trial (N C T oh five five one two three four five) found"),
+    ("grant 05A23HK1 paid", "grant oh five A two three H K one paid"),
+    ("(DOI 10.5555/ppl.126.081802).", "(D O I ten point five five five five slash P P L point "
+     "one two six point oh eight one eight oh two)."),
+    ("a hazard ratio (HR 0.91) for", "a hazard ratio (H R zero point nine one) for"),
+    ("fares of COP 3,550 and ALL 3 lines", "fares of three thousand five hundred fifty Colombian "
+     "pesos and all three lines"),
+    ("the DG-8 Mk II cabin", "the D G eight mark two cabin"),
+    ("listed as MLS# 2614-0098", "listed as M L S number two six one four, zero zero nine eight"),
+    ("asked them to call 55 2555 0176.", "asked them to call five five, two five five five, oh one "
+     "seven six."),
+    ("NIL deals for athletes", "N I L deals for athletes"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch

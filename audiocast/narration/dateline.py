@@ -19,7 +19,8 @@ import re
 
 from audiocast.narration import vocabulary as v
 
-_CITY = r"[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)*"  # PORT ALDER, ST. LOUIS, WINSTON-SALEM
+_UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1 (SANTA LUCÍA)
+_CITY = rf"[{_UP}][{_UP}.'’\-]*(?:\s+[{_UP}][{_UP}.'’\-]*)*"  # PORT ALDER, ST. LOUIS
 _REGION = r"[A-Z][\w.'’\-]*\.?(?:\s[A-Z][\w.'’\-]*\.?){0,2}"  # Ore., N.Y., New Mexico
 _DATE = (rf"(?:{'|'.join(v.MONTH_NAMES)}|{'|'.join(m.rstrip('.') for m in v.MONTHS)})\.?\s\d{{1,2}}"
          r"(?:,\s*\d{4})?")

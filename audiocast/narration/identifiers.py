@@ -1,7 +1,7 @@
 """Numbers and codes that name things, read as identifiers, not quantities: flight and model
 numbers, bills, phone numbers, emergency and service numbers, ISBNs, court dockets, highways,
 retirement plans, virus strains, 9/11, stock tickers, software versions, permits,
-shortened wallet addresses.
+shortened wallet addresses, trial registrations and grant codes, DOIs.
 
 Each rule is one named function, text in, text out, with an example in its docstring; what
 it decides is sealed (`spans.seal`) so no later rule reads it again as a quantity.
@@ -86,6 +86,12 @@ def permits(text: str) -> str:
     return _PERMIT.sub(say, text)
 
 
+def _runs(code: str, rule: str) -> str:
+    """A code in runs: its digits one by one, its letters spelled."""
+    return " ".join(_digits(run, rule) if run[0].isdigit() else letters(run.upper(), rule)
+                    for run in re.findall(r"\d+|[A-Za-z]+", code))
+
+
 _WALLET = re.compile(r"\b0x([0-9a-fA-F]{2,8})(?:…|\.\.\.)([0-9a-fA-F]{2,8})\b")
 
 
@@ -93,19 +99,52 @@ def wallets(text: str) -> str:
     """A wallet address shortened to its ends: `0x3f…9a2c` -> `zero x three F, ending nine
     A two C`."""
     rule = "wallets"
+    return _WALLET.sub(lambda m: f"{said('zero x', rule)} {_runs(m[1], rule)}"
+                                 f"{said(', ending', rule)} {_runs(m[2], rule)}", text)
 
-    def chars(group: str) -> str:  # runs of digits, runs of letters
-        return " ".join(_digits(run, rule) if run[0].isdigit() else letters(run.upper(), rule)
-                        for run in re.findall(r"\d+|[a-fA-F]+", group))
-    return _WALLET.sub(lambda m: f"{said('zero x', rule)} {chars(m[1])}{said(', ending', rule)} "
-                                 f"{chars(m[2])}", text)
+
+# a registry's letters and a long serial (`NCT05512345`), or a grant's or a part's code that
+# opens with digits and has two runs of letters (`05A23HK1`)
+_SERIAL = re.compile(r"\b[A-Z]{2,6}\d{6,12}\b|(?<![\w.,/-])\d+[A-Z]+\d+[A-Z]+[A-Z\d]*(?![\w/-])")
+
+
+def serials(text: str) -> str:
+    """Codes of letters and long runs of digits, in runs: `NCT05512345` -> `N C T zero five
+    five one two three four five`; `05A23HK1` -> `zero five A two three H K one`."""
+    return _SERIAL.sub(lambda m: _runs(m[0], "serials"), text)
+
+
+_DOI = re.compile(r"\b10\.(\d{4,9})/([A-Za-z0-9_.:;/-]*[A-Za-z0-9])")
+_DOI_MARKS = {".": "point", "/": "slash", "-": "dash", "_": "underscore", ":": "colon",
+              ";": "semicolon"}
+
+
+def dois(text: str) -> str:
+    """A DOI, as a reference is read out: `10.5555/ppl.126.081802` -> `ten point five five
+    five five slash P P L point one two six point oh eight one eight oh two`; a word in it is
+    said."""
+    rule = "DOIs"
+
+    def part(piece: str) -> str:
+        if piece[0].isdigit():
+            return _digits(piece, rule)
+        if piece[0].isalpha():
+            return letters(piece.upper(), rule) if len(piece) <= 4 else said(piece, rule)
+        return said(_DOI_MARKS[piece], rule)
+
+    def say(m: re.Match[str]) -> str:
+        pieces = re.findall(r"\d+|[^\W\d_]+|\S", m[2])
+        return " ".join([said("ten point", rule), _digits(m[1], rule), said("slash", rule),
+                         *map(part, pieces)])
+    return _DOI.sub(say, text)
 
 
 _PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"
                     r"(?![\w-])")
 _LOCAL_PHONE = re.compile(r"(?<![\w$.,/-])(\d{3})-(\d{4})(?![\w-])")
-# `on 555 0147`, Singapore's `call 6555 0172`
-_SPACED_LOCAL = re.compile(r"(?<![\w$.,/-])(\d{3,4}) (\d{4})(?![\w-]|[.,]\d)")
+# `on 555 0147`, Singapore's `call 6555 0172`, with an area code as Mexico and Chile write
+# it: `call 55 2555 0176`
+_SPACED_LOCAL = re.compile(r"(?<![\w$.,/-])(?:(\d{2,3}) )?(\d{3,4}) (\d{4})(?![\w-]|[.,]\d)")
 # what a local number (`555-0162`) follows: a verb of calling, or a word that leads to one
 _BEFORE_PHONE = re.compile(r"(?:\b(?:at|or|to|on|number|line|hotline|fax|(?i:phone|phoned|phoning|"
                            r"call|calls|called|calling|dial|dials|dialed|dialled|dialing|"
@@ -151,8 +190,8 @@ def phone_numbers(text: str) -> str:
     `(503) 555-0110` -> `five oh three, ...`; `call 555-0162`, `on 555 0147`, `by calling
     555-0129` and `555-0158` (no range ends in `0158`) -> `five five five, ...`; `0800 555
     116` -> `oh eight hundred, five five five, one one six`; `0917-555-0188` and `06 555 0249`
-    digit by digit in their groups; `ring 13 55 50` -> `thirteen fifty-five fifty`; `call 132
-    500` -> `one three two, five oh oh`."""
+    and `call 55 2555 0176` digit by digit in their groups; `ring 13 55 50` -> `thirteen
+    fifty-five fifty`; `call 132 500` -> `one three two, five oh oh`."""
     def say(m: re.Match[str]) -> str:
         parts = _phone_parts(m[2] or m[3], m[4], m[5], "phone numbers")
         if m[1]:
@@ -168,11 +207,16 @@ def phone_numbers(text: str) -> str:
         rule = "phone numbers"
         return _joined([_prefix(m[1], rule), _digits(m[3], rule), _digits(m[4], rule)])
 
+    def spaced(m: re.Match[str]) -> str:
+        if not _calls_before(text, m.start()):
+            return m[0]
+        area = [_digits(m[1], "phone numbers")] if m[1] else []
+        return _joined([*area, *_phone_parts(None, m[2], m[3], "phone numbers")])
+
     text = _GROUPED_PHONE.sub(grouped, _PHONE.sub(say, text))
     text = _SHORT_PHONE.sub(lambda m: _short_phone(text, m), text)
     text = _SHORT_GROUPED.sub(lambda m: _short_phone(text, m, True), text)
-    text = _SPACED_LOCAL.sub(lambda m: _joined(_phone_parts(None, m[1], m[2], "phone numbers"))
-                             if _calls_before(text, m.start()) else m[0], text)
+    text = _SPACED_LOCAL.sub(spaced, text)
     return _LOCAL_PHONE.sub(local, text)
 
 
@@ -226,7 +270,7 @@ def isbns(text: str) -> str:
 
 
 _BILL = re.compile(r"\b(H\.\s?R\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|HR|HB|SB|AB|SF|HF|LB|HJR|SJR"
-                   r"|HCR|SCR|(?<![\w.])S\.(?=\s\d{3}))\s?(\d{1,5})\b")
+                   r"|HCR|SCR|(?<![\w.])S\.(?=\s\d{3}))\s?(?!0)(\d{1,5})\b(?![.,]\d)")
 
 
 def bills(text: str) -> str:

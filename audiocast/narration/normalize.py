@@ -22,6 +22,7 @@ from audiocast.narration.identifiers import (
     bills,
     dated_codes,
     dockets,
+    dois,
     event_dates,
     highways,
     isbns,
@@ -34,6 +35,7 @@ from audiocast.narration.identifiers import (
     retirement_plans,
     runways,
     said,
+    serials,
     service_numbers,
     strains,
     tickers,
@@ -321,7 +323,10 @@ def case_numbers(text: str) -> str:
 
 def code_numbers(text: str) -> str:
     """`No.` before a code is `number`, and the code is read by its own rule: `No.
-    A-24-0917` -> `number A-24-0917` (so no sentence ends at `No.`)."""
+    A-24-0917` -> `number A-24-0917` (so no sentence ends at `No.`); `#` before a number is
+    `No.`, for `case_numbers`: `MLS# 2614-0098` -> `MLS No. 2614-0098`."""
+    text = re.sub(r"(?<=[A-Za-z]{2})#\s?(?=\d)", " No. ", text)
+    text = re.sub(r"(?:(?<=\s)|^)#(?=\d)", "No. ", text)
     return _CODE_NUMBER.sub(lambda m: "numbers " if m[1] == "Nos." else "number ", text)
 
 
@@ -637,13 +642,15 @@ _NOT_CURRENCIES = frozenset({"PHP", "AMD", "STD", "XXX", "XTS", "MUR"})  # MUR: 
 
 
 @cache
-def _iso_names(code: str) -> tuple[str, str, str, str] | None:
+def _iso_names(code: str, large: bool = False) -> tuple[str, str, str, str] | None:
     """A currency's names by its ISO 4217 code, from CLDR (Babel): `KES` -> Kenyan shilling,
-    Kenyan shillings; None for a code that is not a currency's, or that is also a word or
-    better known as something else (`TOP 10`, `PHP 8`)."""
+    Kenyan shillings; None for a code that is not a currency's, or that is better known as
+    something else (`TOP 10`, `PHP 8`), or that is also a word, unless the amount is `large`
+    (`COP 3,200` is pesos, `ALL 3` is no lek)."""
     from babel.numbers import get_currency_name, list_currencies
 
-    if code not in list_currencies() or code in _NOT_CURRENCIES or is_english(code):
+    if (code not in list_currencies() or code in _NOT_CURRENCIES
+            or (is_english(code) and not large)):
         return None
     return (get_currency_name(code, count=1, locale="en"),
             get_currency_name(code, count=2, locale="en"), "", "")
@@ -654,10 +661,11 @@ def coded_money(text: str) -> str:
     thousand five hundred Kenyan shillings`; `CHF 40m` -> `forty million Swiss francs`. The
     codes `money` knows (`USD`, `EUR`) are left to it, and a code that is a word stays."""
     def say(m: re.Match[str]) -> str:
-        names = None if m[1] in v.CURRENCY_PREFIXES else _iso_names(m[1])
+        amount = m[2].replace(",", "")
+        large = len(amount.split(".")[0]) >= 4 or bool(m[3])
+        names = None if m[1] in v.CURRENCY_PREFIXES else _iso_names(m[1], large)
         if names is None:
             return m[0]
-        amount = m[2].replace(",", "")
         if m[3]:
             return f"{decimal(amount)} {v.SCALES[m[3]]} {names[1]}"
         return _amount(amount.rstrip("0").rstrip(".") if "." in amount else amount, names)
@@ -770,7 +778,8 @@ def _roman_value(numeral: str) -> int:
 
 def roman_numerals(text: str) -> str:
     """`World War II` -> `World War two`; `Henry VIII` -> `Henry the eighth`; a listed
-    building's `Grade II*` -> `Grade two star`; `Classes I-II` -> `Classes one to two`."""
+    building's `Grade II*` -> `Grade two star`; `Classes I-II` -> `Classes one to two`; `Mk
+    IV` -> `mark four`."""
     def say(m: re.Match[str]) -> str:
         word, numeral, rest = m[1], m[2], m.group(0)[m.end(2) - m.start():]
         if not numeral:
@@ -779,6 +788,8 @@ def roman_numerals(text: str) -> str:
         if m[4] and any(w in v.ROMAN_CARDINAL_AFTER for w in (word, word[:-1], word[:-2],
                                                                word[:-3] + "y")):
             return f"{word} {cardinal(value)} to {cardinal(_roman_value(m[4]))}"
+        if word == "Mk":  # a model's mark: `Mk II` -> `mark two`
+            return f"mark {cardinal(value)}{rest}"
         if word in v.ROMAN_CARDINAL_AFTER:
             return f"{word} {cardinal(value)}{rest.replace('*', ' star', 1)}"
         if len(numeral) >= 2:  # a single I, V or X after a name is too often a word
@@ -825,6 +836,7 @@ ENGLISH: tuple[Rule, ...] = (
     time_ranges, typography, heights, running_times, temperatures, compound_units,
     unit_adjectives, web_addresses,
     iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, permits, wallets,
+    serials, dois,
     isbns, phone_numbers, service_numbers, rands, spaced_thousands, case_numbers, bills,
     numbered_codes, highways, retirement_plans, runways,
     event_dates, strains, resolutions, mixed_codes, zero_led, party_labels, compass_points,
