@@ -275,6 +275,12 @@ def test_a_newsletter_saved_from_an_e_mail_is_headed_by_its_subject(
     assert (article.title, article.paragraphs) == ("Night crossings return in July",
                                                    ("The crossings return on 2 July.",))
     assert article.date == dt.date(2027, 6, 8)
+    path.write_text("Subject: Re: Night crossings return in July\n\n"
+                    "View this e-mail in your browser: https://kelpie.example/27\n\n"
+                    "The crossings return on 2 July.\n")
+    article = read_article(path)  # pasted with its subject line alone
+    assert article.title == "Night crossings return in July"
+    assert article.paragraphs[-1] == "The crossings return on 2 July."
     long_subject = "Night crossings " * 40
     path.write_text(f"From: news@kelpie.example\nSubject: {long_subject}\n\nText.\n")
     with pytest.raises(AudiocastError, match="Subject line is too long"):

@@ -52,6 +52,9 @@ def _is_masthead(block: str) -> bool:
     )
 
 
+_SUBJECT_ALONE = re.compile(r"Subject:[ \t]*(\S[^\n]*)")
+
+
 def _mail_headers(block: str) -> tuple[dict[str, str], list[str], list[str]]:
     """An e-mail's headers by lowercase (English) name, if the block opens with them (a
     subject and a sender, a recipient or a date); the header lines; the block's lines after
@@ -172,6 +175,8 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
         headers, lines, after = _mail_headers(merged)
         if headers:
             parts[0:2] = [merged]
+    if not headers and parts and (m := _SUBJECT_ALONE.fullmatch(parts[0].strip())):
+        parts[0] = _REPLY.sub("", m[1])  # an e-mail pasted with its subject line alone
     if headers:
         preamble = tuple(lines)
         parts[0] = "\n".join(after)
