@@ -258,9 +258,16 @@ SAID = [
     ("asked them to call 55 2555 0176.", "asked them to call five five, two five five five, oh one "
      "seven six."),
     ("NIL deals for athletes", "N I L deals for athletes"),
+    ("South bid 4♠, North 3NT.", "South bid four spades, North three no-trump."),
+    ("call the box office on +33 555 0192.", "call the box office on plus three three, five five "
+     "five, oh one nine two."),
+    ("fares from LE 8 and NIS 1,950 a month", "fares from eight Egyptian pounds and one thousand "
+     "nine hundred fifty shekels a month"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
+    ("the SALE 5 event", "the sale five event"),
+    ("scores of +2 and +14", "scores of plus two and plus fourteen"),
     ("The vote passed (7-2).", "The vote passed (seven to two)."),
     ("on the anniversary of D-Day, leaders", "on the anniversary of D-Day, leaders"),
     ("a 51-49 vote", "a fifty-one to forty-nine vote"),

@@ -87,9 +87,12 @@ def _expand(pattern: re.Pattern[str], mapping: Mapping[str, str], text: str) -> 
 
 # --- language-neutral ---------------------------------------------------------------------
 
+_SUITS = "♠♥♦♣♤♡♢♧"  # a bridge column's: said (`symbols`), not dropped as emoji
+
+
 def _is_emoji(ch: str) -> bool:
     code = ord(ch)
-    return (0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF
+    return (0x1F000 <= code <= 0x1FAFF or (0x2600 <= code <= 0x27BF and ch not in _SUITS)
             or ch in "\u200d\ufe0f\ufe0e\u200b\u2060\u00ad")
 
 
@@ -800,9 +803,12 @@ def roman_numerals(text: str) -> str:
 
 def letter_digit(text: str) -> str:
     """`COVID-19` -> `COVID 19`; `F-35` -> `F 35`; `G7` -> `G 7`; `Class 4A` -> `Class 4 A`
-    (a single letter is spelled: an engine may read a lone `A` as the article)."""
+    (a single letter is spelled: an engine may read a lone `A` as the article); a bridge
+    contract `3NT` -> `3 no-trump`."""
     def one(part: str) -> str:
         return letters(part, "letter and digit") if len(part) == 1 else part
+
+    text = re.sub(r"\b([1-7])NT\b", r"\1 no-trump", text)  # a bridge contract
     text = re.sub(r"\b([A-Z]+)-?(\d+)\b", lambda m: f"{one(m[1])} {m[2]}", text)
     return re.sub(r"\b(\d+)([A-Z]+)\b", lambda m: f"{m[1]} {one(m[2])}", text)
 
@@ -820,11 +826,14 @@ def numbers(text: str) -> str:
 
 
 _SYMBOLS = {"&": " and ", "+": " plus ", "=": " equals ", "@": " at ", "§": " section ",
-            "°": " degrees ", "~": " about ", "*": " ", "#": " ", "|": ", ", "_": " "}
+            "°": " degrees ", "~": " about ", "*": " ", "#": " ", "|": ", ", "_": " ",
+            "♠": " spades ", "♥": " hearts ", "♦": " diamonds ", "♣": " clubs ", "♤": " spades ",
+            "♡": " hearts ", "♢": " diamonds ", "♧": " clubs "}
 
 
 def symbols(text: str) -> str:
-    """`Q&A` -> `Q and A`; `and/or` -> `and or`; `#1` -> `number 1`."""
+    """`Q&A` -> `Q and A`; `and/or` -> `and or`; `#1` -> `number 1`; a bridge suit: `4♠`
+    -> `4 spades`."""
     text = re.sub(r"#(?=\d)", "number ", text)
     text = re.sub(r"(?<=\w)/(?=\w)", " ", text)
     return "".join(_SYMBOLS.get(ch, ch) for ch in text)

@@ -104,7 +104,7 @@ ACRONYM_WORDS = frozenset({
     "SEPTA", "MARTA", "CONCACAF", "MAGA", "WASP", "TARP", "AMBER", "ZIP", "MAX", "SUNY",
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
     "ARPA", "TIF", "ARPU", "PFAS", "PFOS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
-    "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI",
+    "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
@@ -113,7 +113,7 @@ SPELLED_ACRONYMS = frozenset({
     "DOD", "SAT", "GED", "IRA", "LED", "ATM", "ACT", "CAT", "MRI", "TV", "PC", "AP", "OT", "VAT",
     "FOB",  # free on board
     "NEA", "COO", "UVA", "OD", "AAM", "AWD", "ORA", "ALP", "ORT",  # rare words, acronyms
-    "PHEV", "VASP", "NIL",  # they would read as words
+    "PHEV", "VASP", "NIL", "ORC", "MUN", "CAD",  # they would read as words
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
@@ -147,14 +147,17 @@ CURRENCIES = {"$": ("dollar", "dollars", "cent", "cents"),
               "HKD": ("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
               "SGD": ("Singapore dollar", "Singapore dollars", "cent", "cents"),
               "XCD": ("Eastern Caribbean dollar", "Eastern Caribbean dollars", "cent", "cents"),
-              "ZAR": ("rand", "rand", "cent", "cents")}
+              "ZAR": ("rand", "rand", "cent", "cents"),
+              "ILS": ("shekel", "shekels", "agora", "agorot"),
+              "EGP": ("Egyptian pound", "Egyptian pounds", "piastre", "piastres")}
 # Currencies written before the amount by a code or a dollar sign with a country: which
 # of CURRENCIES each is (`US$` is plain dollars, as Americans say it).
 CURRENCY_PREFIXES = {"US$": "$", "USD": "$", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
                      "A$": "AUD", "AU$": "AUD", "AUD": "AUD", "NZ$": "NZD", "NZD": "NZD",
                      "HK$": "HKD", "HKD": "HKD", "S$": "SGD", "SGD": "SGD", "Rs.": "₹",
                      "Rs": "₹", "INR": "₹", "GBP": "£", "EUR": "€", "ZAR": "ZAR", "EC$": "XCD",
-                     "XCD": "XCD"}
+                     "XCD": "XCD", "NIS": "ILS", "₪": "ILS", "ILS": "ILS", "LE": "EGP",
+                     "EGP": "EGP"}
 SCALES = {"thousand": "thousand", "million": "million", "billion": "billion",
           "trillion": "trillion", "k": "thousand", "K": "thousand", "m": "million",
           "M": "million", "mn": "million", "b": "billion", "B": "billion", "bn": "billion",
