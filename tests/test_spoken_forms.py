@@ -259,6 +259,7 @@ SAID = [
      "seven six."),
     ("NIL deals for athletes", "N I L deals for athletes"),
     ("South bid 4♠, North 3NT.", "South bid four spades, North three no-trump."),
+    ("East opened 1♣ and", "East opened one club and"),
     ("call the box office on +33 555 0192.", "call the box office on plus three three, five five "
      "five, oh one nine two."),
     ("fares from LE 8 and NIS 1,950 a month", "fares from eight Egyptian pounds and one thousand "

@@ -835,6 +835,8 @@ def symbols(text: str) -> str:
     """`Q&A` -> `Q and A`; `and/or` -> `and or`; `#1` -> `number 1`; a bridge suit: `4♠`
     -> `4 spades`."""
     text = re.sub(r"#(?=\d)", "number ", text)
+    text = re.sub(r"(?<![\d.,])1\s?([♠♥♦♣♤♡♢♧])",  # one suit, not `one spades`
+                  lambda m: f"1 {_SYMBOLS[m[1]].strip()[:-1]} ", text)
     text = re.sub(r"(?<=\w)/(?=\w)", " ", text)
     return "".join(_SYMBOLS.get(ch, ch) for ch in text)
 
