@@ -268,6 +268,7 @@ SAID = [
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
     ("the SALE 5 event", "the sale five event"),
+    ("a Lumatek LX-2100 board", "a Lumatek L X two thousand one hundred board"),
     ("scores of +2 and +14", "scores of plus two and plus fourteen"),
     ("The vote passed (7-2).", "The vote passed (seven to two)."),
     ("on the anniversary of D-Day, leaders", "on the anniversary of D-Day, leaders"),

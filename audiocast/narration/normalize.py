@@ -767,7 +767,8 @@ def ordinals(text: str) -> str:
 
 
 _NUMERAL = r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-_ROMAN = re.compile(rf"\b([A-Z][a-z]+) ({_NUMERAL})\b(\*?)(?:[-–](?=[IVXL])({_NUMERAL})\b)?")
+_ROMAN = re.compile(rf"\b([A-Z][a-z]+) ({_NUMERAL})\b(?![-–/]?\d)(\*?)"  # not `LX-2100`
+                    rf"(?:[-–](?=[IVXL])({_NUMERAL})\b)?")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
