@@ -153,6 +153,8 @@ _BEFORE_PHONE = re.compile(r"(?:\b(?:at|or|to|on|number|line|hotline|fax|(?i:pho
 # numbers written in groups with spaces, as Australia, New Zealand and South Africa write
 # them: a trunk prefix (`0800 555 116`, `082 555 0193`) or a national one (`1800 555 307`)
 _GROUPED_PHONE = re.compile(r"(?<![\w$.,-])(0\d{1,4}|1[38]00)([ -])(\d{3,4})\2(\d{3,4})(?![\w-])")
+# a British or Irish number with its trunk code in brackets: `(0131) 555 0142`
+_BRACKETED_TRUNK = re.compile(r"(?<![\w(])\((0\d{2,4})\)\s?(\d{3,4})[ -](\d{3,4})(?![\w-])")
 # a number with its country's code: `+33 555 0192`, `+44 20 5550 1234`
 _INTERNATIONAL = re.compile(r"(?<![\w+])\+(\d{1,3})((?:[ .-]\(?\d{1,4}\)?){2,5})(?![\w-]|[.,]\d)")
 _SHORT_PHONE = re.compile(r"(?<=\s)13 (\d{2}) (\d{2})(?![\w-])")  # `13 55 50`
@@ -192,9 +194,9 @@ def phone_numbers(text: str) -> str:
     `(503) 555-0110` -> `five oh three, ...`; `call 555-0162`, `on 555 0147`, `by calling
     555-0129` and `555-0158` (no range ends in `0158`) -> `five five five, ...`; `0800 555
     116` -> `oh eight hundred, five five five, one one six`; `0917-555-0188` and `06 555 0249`
-    and `call 55 2555 0176` digit by digit in their groups, and `+33 555 0192` -> `plus three
-    three, five five five, oh one nine two`; `ring 13 55 50` -> `thirteen fifty-five
-    fifty`; `call 132 500` -> `one three two, five oh oh`."""
+    and `call 55 2555 0176` and `(0131) 555 0142` digit by digit in their groups, and `+33
+    555 0192` -> `plus three three, five five five, oh one nine two`; `ring 13 55 50` ->
+    `thirteen fifty-five fifty`; `call 132 500` -> `one three two, five oh oh`."""
     def say(m: re.Match[str]) -> str:
         parts = _phone_parts(m[2] or m[3], m[4], m[5], "phone numbers")
         if m[1]:
@@ -222,6 +224,8 @@ def phone_numbers(text: str) -> str:
         return said("plus", rule) + " " + _joined([_digits(g, rule) for g in (m[1], *groups)])
 
     text = _INTERNATIONAL.sub(international, text)
+    text = _BRACKETED_TRUNK.sub(lambda m: _joined([_digits(g, "phone numbers")
+                                                   for g in m.groups()]), text)
     text = _GROUPED_PHONE.sub(grouped, _PHONE.sub(say, text))
     text = _SHORT_PHONE.sub(lambda m: _short_phone(text, m), text)
     text = _SHORT_GROUPED.sub(lambda m: _short_phone(text, m, True), text)

@@ -13,7 +13,7 @@ import re
 from audiocast.narration import vocabulary as v
 from audiocast.narration.capitals import letters
 from audiocast.narration.identifiers import said
-from audiocast.narration.numbers import cardinal, decimal, pairs
+from audiocast.narration.numbers import cardinal, decimal, pairs, plural
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 _PAGES = re.compile(rf"(?<![\w.,])({_NUMBER})\s?pp\b(\.(?!\w))?")
@@ -179,6 +179,36 @@ _COMPARED = ("the|more|faster|higher|lower|larger|bigger|smaller|as|what|longer|
 _TIMES = re.compile(rf"(?<![\w.,$€£¥-])(\d+\.\d+|\d{{2,}}|(?:{_NUMBER})(?=x\s+(?:{_COMPARED})\b))"
                     r"x(?![\w-])")
 _BOAT = re.compile(r"(?<![\w.,$€£¥-])([1248])x(?![\w-])")  # a single, double, quad scull
+
+
+_BY = re.compile(r"(?<![\w.,$€£¥-])(\d{1,2})x(\d{1,2})(s?)(?![\w-])")
+
+
+def dimensions(text: str) -> str:
+    """Sizes of lumber, tents and courts: `2x4` -> `two by four`; `2x6s` -> `two by sixes`;
+    `3x3 basketball` -> `three by three basketball`."""
+    def say(m: re.Match[str]) -> str:
+        second = plural(cardinal(int(m[2]))) if m[3] else cardinal(int(m[2]))
+        return said(f"{cardinal(int(m[1]))} by {second}", "dimensions")
+    return _BY.sub(say, text)
+
+
+_ZONE = re.compile(r"\b([Zz]ones?) (\d{1,2}[ab]?(?:\s*(?:[-–]|to|and|or|through)\s*\d{1,2}[ab]?)*)"
+                   r"(?![\w-])")
+
+
+def zones(text: str) -> str:
+    """Plant hardiness zones with their half: `zone 7b` -> `zone seven B`; `zones 5a-8b` ->
+    `zones five A to eight B` (a zone without a letter is left to the numbers)."""
+    def one(m: re.Match[str]) -> str:
+        half = f" {letters(m[2].upper(), 'zones')}" if m[2] else ""
+        return said(cardinal(int(m[1])), "zones") + half
+
+    def say(m: re.Match[str]) -> str:
+        if not re.search(r"\d[ab]\b", m[2]):
+            return m[0]
+        return f"{m[1]} " + re.sub(r"(\d{1,2})([ab]?)", one, re.sub(r"\s*[-–]\s*", " to ", m[2]))
+    return _ZONE.sub(say, text)
 
 
 def multipliers(text: str) -> str:

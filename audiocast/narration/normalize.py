@@ -45,6 +45,7 @@ from audiocast.narration.identifiers import (
 )
 from audiocast.narration.measures import (
     compound_units,
+    dimensions,
     multipliers,
     page_counts,
     pence,
@@ -53,6 +54,7 @@ from audiocast.narration.measures import (
     scaled_numbers,
     temperatures,
     unit_adjectives,
+    zones,
 )
 from audiocast.narration.numbers import cardinal, decimal, digits, ordinal, plural, year
 from audiocast.narration.spans import plain
@@ -856,6 +858,7 @@ ENGLISH: tuple[Rule, ...] = (
     months, day_month_dates, dates, race_times, ratios, multipliers, times, hour_marks,
     dotted_acronyms, overtimes, positions, sides, tennis_sets, cricket_scores, records, ranges,
     money, coded_money, amounts_in_code, pence, scaled_numbers, percentages, fractions, relays,
+    dimensions, zones,
     track_distances, units, decades, batting_averages, ordinals, roman_numerals, models,
     letter_digit, tickers, acronyms, symbols, numbers, tidy,
 )
