@@ -109,8 +109,8 @@ _SERIAL = re.compile(r"\b[A-Z]{2,6}\d{6,12}\b|(?<![\w.,/-])\d+[A-Z]+\d+[A-Z]+[A-
 
 
 def serials(text: str) -> str:
-    """Codes of letters and long runs of digits, in runs: `NCT05512345` -> `N C T zero five
-    five one two three four five`; `05A23HK1` -> `zero five A two three H K one`."""
+    """Codes of letters and long runs of digits, in runs: `NCT05512345` -> `N C T oh five
+    five one two three four five`; `05A23HK1` -> `oh five A two three H K one`."""
     return _SERIAL.sub(lambda m: _runs(m[0], "serials"), text)
 
 
