@@ -261,6 +261,8 @@ SAID = [
     ("South bid 4♠, North 3NT.", "South bid four spades, North three no-trump."),
     ("East opened 1♣ and", "East opened one club and"),
     ("two 2x4s and a 1x6", "two two by fours and a one by six"),
+    ("paid 38.5ppl for milk", "paid thirty-eight point five pence per litre for milk"),
+    ("the reissue (SPR-0117) is out", "the reissue (S P R oh one one seven) is out"),
     ("hardy in zones 5a-8b", "hardy in zones five A to eight B"),
     ("call (0131) 555 0142.", "call oh one three one, five five five, oh one four two."),
     ("call the box office on +33 555 0192.", "call the box office on plus three three, five five "

@@ -103,14 +103,17 @@ def wallets(text: str) -> str:
                                  f"{said(', ending', rule)} {_runs(m[2], rule)}", text)
 
 
-# a registry's letters and a long serial (`NCT05512345`), or a grant's or a part's code that
-# opens with digits and has two runs of letters (`05A23HK1`)
-_SERIAL = re.compile(r"\b[A-Z]{2,6}\d{6,12}\b|(?<![\w.,/-])\d+[A-Z]+\d+[A-Z]+[A-Z\d]*(?![\w/-])")
+# a registry's letters and a long serial (`NCT05512345`), a catalogue number whose serial
+# opens with a zero (`SPR-0117`), or a grant's or a part's code that opens with digits and
+# has two runs of letters (`05A23HK1`)
+_SERIAL = re.compile(r"\b[A-Z]{2,6}\d{6,12}\b|\b[A-Z]{2,6}-0\d{2,6}\b(?!-)"
+                     r"|(?<![\w.,/-])\d+[A-Z]+\d+[A-Z]+[A-Z\d]*(?![\w/-])")
 
 
 def serials(text: str) -> str:
     """Codes of letters and long runs of digits, in runs: `NCT05512345` -> `N C T oh five
-    five one two three four five`; `05A23HK1` -> `oh five A two three H K one`."""
+    five one two three four five`; `SPR-0117` -> `S P R oh one one seven`; `05A23HK1` -> `oh
+    five A two three H K one`."""
     return _SERIAL.sub(lambda m: _runs(m[0], "serials"), text)
 
 

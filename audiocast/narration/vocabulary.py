@@ -187,7 +187,7 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilomet
          "cm": "centimeters", "mm": "millimeters", "°F": "degrees Fahrenheit",
          "°C": "degrees Celsius", "MB": "megabytes", "GB": "gigabytes", "kWh": "kilowatt hours",
          "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet", "ha": "hectares",
-         "g": "grams"}
+         "g": "grams", "ppl": "pence per litre"}
 
 # A measure joined to the noun it describes ("a 1,200-lb bale"): the unit in the singular.
 UNIT_ADJECTIVES = {"lb": "pound", "kg": "kilogram", "km": "kilometer", "mm": "millimeter",
