@@ -253,7 +253,7 @@ SAID = [
     ("a hazard ratio (HR 0.91) for", "a hazard ratio (H R zero point nine one) for"),
     ("fares of COP 3,550 and ALL 3 lines", "fares of three thousand five hundred fifty Colombian "
      "pesos and all three lines"),
-    ("the DG-8 Mk II cabin", "the D G eight mark two cabin"),
+    ("the DG-8 Mk II cabin", "the D G eight Mark two cabin"),
     ("listed as MLS# 2614-0098", "listed as M L S number two six one four, zero zero nine eight"),
     ("asked them to call 55 2555 0176.", "asked them to call five five, two five five five, oh one "
      "seven six."),
@@ -261,6 +261,7 @@ SAID = [
     ("South bid 4♠, North 3NT.", "South bid four spades, North three no-trump."),
     ("East opened 1♣ and", "East opened one club and"),
     ("two 2x4s and a 1x6", "two two by fours and a one by six"),
+    ("won the 4x400m in", "won the four by four hundred meters in"),
     ("paid 38.5ppl for milk", "paid thirty-eight point five pence per litre for milk"),
     ("the reissue (SPR-0117) is out", "the reissue (S P R oh one one seven) is out"),
     ("hardy in zones 5a-8b", "hardy in zones five A to eight B"),

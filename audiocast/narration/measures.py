@@ -181,15 +181,17 @@ _TIMES = re.compile(rf"(?<![\w.,$€£¥-])(\d+\.\d+|\d{{2,}}|(?:{_NUMBER})(?=x\
 _BOAT = re.compile(r"(?<![\w.,$€£¥-])([1248])x(?![\w-])")  # a single, double, quad scull
 
 
-_BY = re.compile(r"(?<![\w.,$€£¥-])(\d{1,2})x(\d{1,2})(s?)(?![\w-])")
+_BY = re.compile(r"(?<![\w.,$€£¥-])(\d{1,2})x(\d{1,4})(s|m)?(?!\w)")
 
 
 def dimensions(text: str) -> str:
-    """Sizes of lumber, tents and courts: `2x4` -> `two by four`; `2x6s` -> `two by sixes`;
-    `3x3 basketball` -> `three by three basketball`."""
+    """Sizes and relays, `N by M`: `2x4` -> `two by four`; `2x6s` -> `two by sixes`; `3x3
+    basketball` -> `three by three basketball`; `the 4x100 relay` -> `the four by one hundred
+    relay`; `the 4x400m` -> `the four by four hundred meters`."""
     def say(m: re.Match[str]) -> str:
-        second = plural(cardinal(int(m[2]))) if m[3] else cardinal(int(m[2]))
-        return said(f"{cardinal(int(m[1]))} by {second}", "dimensions")
+        second = plural(cardinal(int(m[2]))) if m[3] == "s" else cardinal(int(m[2]))
+        meters = " meters" if m[3] == "m" else ""
+        return said(f"{cardinal(int(m[1]))} by {second}{meters}", "dimensions")
     return _BY.sub(say, text)
 
 

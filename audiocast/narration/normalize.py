@@ -66,7 +66,6 @@ from audiocast.narration.sports import (
     positions,
     race_times,
     records,
-    relays,
     sides,
     tennis_sets,
     track_distances,
@@ -784,8 +783,8 @@ def _roman_value(numeral: str) -> int:
 
 def roman_numerals(text: str) -> str:
     """`World War II` -> `World War two`; `Henry VIII` -> `Henry the eighth`; a listed
-    building's `Grade II*` -> `Grade two star`; `Classes I-II` -> `Classes one to two`; `Mk
-    IV` -> `mark four`."""
+    building's `Grade II*` -> `Grade two star`; `Classes I-II` -> `Classes one to two`; `Mark
+    IV` (and `Mk IV`, `phrases`) -> `Mark four`."""
     def say(m: re.Match[str]) -> str:
         word, numeral, rest = m[1], m[2], m.group(0)[m.end(2) - m.start():]
         if not numeral:
@@ -794,8 +793,6 @@ def roman_numerals(text: str) -> str:
         if m[4] and any(w in v.ROMAN_CARDINAL_AFTER for w in (word, word[:-1], word[:-2],
                                                                word[:-3] + "y")):
             return f"{word} {cardinal(value)} to {cardinal(_roman_value(m[4]))}"
-        if word == "Mk":  # a model's mark: `Mk II` -> `mark two`
-            return f"mark {cardinal(value)}{rest}"
         if word in v.ROMAN_CARDINAL_AFTER:
             return f"{word} {cardinal(value)}{rest.replace('*', ' star', 1)}"
         if len(numeral) >= 2:  # a single I, V or X after a name is too often a word
@@ -857,7 +854,7 @@ ENGLISH: tuple[Rule, ...] = (
     states, streets, titles, suffixes, phrases, circuits, grade_spans, references, page_counts,
     months, day_month_dates, dates, race_times, ratios, multipliers, times, hour_marks,
     dotted_acronyms, overtimes, positions, sides, tennis_sets, cricket_scores, records, ranges,
-    money, coded_money, amounts_in_code, pence, scaled_numbers, percentages, fractions, relays,
+    money, coded_money, amounts_in_code, pence, scaled_numbers, percentages, fractions,
     dimensions, zones,
     track_distances, units, decades, batting_averages, ordinals, roman_numerals, models,
     letter_digit, tickers, acronyms, symbols, numbers, tidy,

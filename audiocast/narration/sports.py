@@ -1,5 +1,5 @@
 """Sports copy and measures: cricket scores, tennis sets, win-loss records, overtimes,
-batting averages, race times, relays, track distances, heights, team positions, sides.
+batting averages, race times, track distances, heights, team positions, sides.
 
 Each rule is one named function, text in, text out, with an example in its docstring.
 """
@@ -166,13 +166,6 @@ def race_times(text: str) -> str:
     text = re.sub(r"(?<![\d:])(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(?![\d:]|\.\d)", say,
                   text)
     return re.sub(r"(?<![\d:.])(\d{1,2}):(\d{2})\.(\d{1,3})(?![\d:.])", minutes, text)
-
-
-def relays(text: str) -> str:
-    """`the 4x100 relay` -> `the four by one hundred relay`."""
-    return re.sub(r"\b(\d)x(\d{2,4})\b",
-                  lambda m: said(f"{cardinal(int(m[1]))} by {cardinal(int(m[2]))}", "relays"),
-                  text)
 
 
 def track_distances(text: str) -> str:
