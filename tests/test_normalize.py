@@ -123,6 +123,7 @@ def test_news_text_is_said_as_a_newsreader_would(written: str, spoken: str) -> N
     ("It happened in the U.S. The next day it rained.", 2),
     ("The branch closes at 6 p.m. on Fridays.", 1),
     ("We meet at 6 p.m. Monday.", 1),
+    ("The call is at 10 a.m. ET; dial in early.", 1),
     ("The branch closes at 6 p.m. Raman said so.", 2),
     ("No. He did not. No. 3 did.", 3),
     ("Pay $4.50 now. Or later.", 2),

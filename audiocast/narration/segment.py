@@ -65,7 +65,7 @@ def _protected(before: str, after: str) -> bool:
     if word.lower() in _NEEDS_NUMBER:  # a number, or a code with one: `No. A-24-0917`
         return any(c.isdigit() for c in following)
     if word.lower() in _CLOCK and following[:1].isupper():
-        return following.rstrip(".,") in _AFTER_CLOCK
+        return following.rstrip(".,;:") in _AFTER_CLOCK
     if word.lower() in _PLACES and following[:1].isupper():
         return following.rstrip(".,;:") in v.NAME_AFTER_PLACE
     if "@" in word or any(len(part) > 3 for part in word.split(".")[1:]):
