@@ -262,6 +262,7 @@ SAID = [
     ("East opened 1♣ and", "East opened one club and"),
     ("two 2x4s and a 1x6", "two two by fours and a one by six"),
     ("won the 4x400m in", "won the four by four hundred meters in"),
+    ("anchored the 4x100-meter relay", "anchored the four by one hundred meter relay"),
     ("paid 38.5ppl for milk", "paid thirty-eight point five pence per litre for milk"),
     ("the reissue (SPR-0117) is out", "the reissue (S P R oh one one seven) is out"),
     ("hardy in zones 5a-8b", "hardy in zones five A to eight B"),

@@ -181,16 +181,18 @@ _TIMES = re.compile(rf"(?<![\w.,$€£¥-])(\d+\.\d+|\d{{2,}}|(?:{_NUMBER})(?=x\
 _BOAT = re.compile(r"(?<![\w.,$€£¥-])([1248])x(?![\w-])")  # a single, double, quad scull
 
 
-_BY = re.compile(r"(?<![\w.,$€£¥-])(\d{1,2})x(\d{1,4})(s|m)?(?!\w)")
+_BY = re.compile(r"(?<![\w.,$€£¥-])(\d{1,2})x(\d{1,4})(s|m|-met(?:er|re))?(?!\w)")
 
 
 def dimensions(text: str) -> str:
     """Sizes and relays, `N by M`: `2x4` -> `two by four`; `2x6s` -> `two by sixes`; `3x3
     basketball` -> `three by three basketball`; `the 4x100 relay` -> `the four by one hundred
-    relay`; `the 4x400m` -> `the four by four hundred meters`."""
+    relay`; `the 4x400m` -> `the four by four hundred meters`; `the 4x100-meter relay` -> `the
+    four by one hundred meter relay`."""
     def say(m: re.Match[str]) -> str:
-        second = plural(cardinal(int(m[2]))) if m[3] == "s" else cardinal(int(m[2]))
-        meters = " meters" if m[3] == "m" else ""
+        unit = m[3] or ""
+        second = plural(cardinal(int(m[2]))) if unit == "s" else cardinal(int(m[2]))
+        meters = " meters" if unit == "m" else f" {unit[1:]}" if unit[:1] == "-" else ""
         return said(f"{cardinal(int(m[1]))} by {second}{meters}", "dimensions")
     return _BY.sub(say, text)
 
