@@ -253,8 +253,8 @@ def forms(expect: dict, heard: Heard) -> list[tuple[str, str, str | None]]:
     triples: list[tuple[str, str, str | None]] = [
         (e["written"], reference(e["spoken"]), None) for e in expect.get("say", [])]
     for token in [*expect.get("words", []), *expect.get("spell", [])]:
-        as_letters = token.replace("&", "") in heard.letters or (
-            "&" in token and token.split("&")[0] in heard.letters)
+        as_letters = any(t in heard.letters for t in (  # `AT&T`, `AT`; `KOs` as `KO` + 's
+            token.replace("&", ""), token.split("&")[0], re.sub(r"(?<=[A-Z])s$", "", token)))
         ref = token.lower() if token in expect.get("words", []) else _spelled(token)
         triples.append((token, ref, _spelled(token) if as_letters else token.capitalize()))
     return triples

@@ -100,6 +100,15 @@ _RECORD = re.compile(r"\b(?P<name>[A-Z][\w'’.]* )\((\d{1,3})-(\d{1,3})(?:-(\d{
                      r"(?:, (\d{1,3})-(\d{1,3}))?(?=[,)])")
 
 
+# a record where the words around it say so: `improved to 21-0`, `a record of 9-3`, `are
+# 20-15-3`, `Vance, 28-1-1, won`, `21-0, 9 KOs` (`won 21-0`, `was 9-3` may be scores)
+_STANDING = re.compile(r"(?:\b(?P<lead>(?:improved|improves|moved|moves|fell|falls|dropped|drops|"
+                       r"rose|rises|climbed|climbs) to|record (?:of|to|at)|"
+                       r"(?:is|are|was|were|now|went|goes)(?= \d+-\d+-)) |(?<=[a-z], )|"
+                       r"(?P<kos>(?=\d+-\d+(?:-\d+)?,? (?:with )?\d{1,3} (?:KOs?|knockouts)\b)))"
+                       r"(?<![\w.,/-])(\d{1,3})-(\d{1,3})(?:-(\d{1,2}))?(?![\w/-]|\.\d)")
+
+
 def _record(wins: str, losses: str) -> str:
     return f"{cardinal(int(wins))} and {'oh' if losses == '0' else cardinal(int(losses))}"
 
@@ -115,7 +124,14 @@ def records(text: str) -> str:
         if m[5]:
             spoken += f", {_record(m[5], m[6])}"
         return m["name"] + "(" + said(spoken, "records")
-    return _RECORD.sub(say, text)
+
+    def standing(m: re.Match[str]) -> str:
+        wins, losses, ties = m.group(3, 4, 5)
+        if m["lead"] is None and m["kos"] is None and not ties:  # `Vance, 9-3,`: unsure
+            return m[0]
+        spoken = _record(wins, losses) + (f" and {cardinal(int(ties))}" if ties else "")
+        return (f"{m['lead']} " if m["lead"] else "") + said(spoken, "records")
+    return _STANDING.sub(standing, _RECORD.sub(say, text))
 
 
 def overtimes(text: str) -> str:
