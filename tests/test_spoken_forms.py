@@ -267,6 +267,9 @@ SAID = [
     ("He improved to 21-0 with", "He improved to twenty-one and oh with"),
     ("The Hawks are 20-15-3 and", "The Hawks are twenty and fifteen and three and"),
     ("The score was 9-3 after", "The score was nine to three after"),
+    ("Mbatha def. Harlow via submission (armbar), R2 3:12", "Mbatha defeated Harlow via "
+     "submission (armbar), round two, at three twelve"),
+    ("via KO (head kick), R1 0:37", "via K O (head kick), round one, at thirty-seven seconds"),
     ("paid 38.5ppl for milk", "paid thirty-eight point five pence per litre for milk"),
     ("the reissue (SPR-0117) is out", "the reissue (S P R oh one one seven) is out"),
     ("hardy in zones 5a-8b", "hardy in zones five A to eight B"),

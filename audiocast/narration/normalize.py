@@ -61,6 +61,7 @@ from audiocast.narration.spans import plain
 from audiocast.narration.sports import (
     batting_averages,
     cricket_scores,
+    fight_rounds,
     heights,
     overtimes,
     positions,
@@ -844,7 +845,7 @@ def symbols(text: str) -> str:
 NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
     star_ratings, markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges,
-    time_ranges, typography, heights, running_times, temperatures, compound_units,
+    time_ranges, typography, heights, fight_rounds, running_times, temperatures, compound_units,
     unit_adjectives, web_addresses,
     iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, permits, wallets,
     serials, dois,

@@ -21,7 +21,7 @@ from audiocast.narration import vocabulary as v
 
 ABBREVIATIONS = frozenset((
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col",
-    "capt", "cmdr", "sgt", "maj", "adm", "mt", "ft", "rev", "hon", "pres", "vs",
+    "capt", "cmdr", "sgt", "maj", "adm", "mt", "ft", "rev", "hon", "pres", "vs", "def",
     "v", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "al", "approx", "dept", "est", "fig", "univ", "ave",
     "blvd", "rd", "ord", "ords", "res",

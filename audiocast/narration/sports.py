@@ -157,6 +157,21 @@ def _unit(n: int, one: str) -> str:
     return f"{cardinal(n)} {one}{'' if n == 1 else 's'}"
 
 
+def fight_rounds(text: str) -> str:
+    """Where a bout ended: `TKO, R3 2:14` -> `TKO, round three, at two fourteen`; `R1 0:19`
+    -> `round one, at nineteen seconds`; `R2 3:05` -> `round two, at three oh five`."""
+    def say(m: re.Match[str]) -> str:
+        minutes, seconds = int(m[2]), int(m[3])
+        if not minutes:
+            at = _unit(seconds, "second")
+        elif not seconds:
+            at = _unit(minutes, "minute")
+        else:
+            at = f"{cardinal(minutes)} {'oh ' if seconds < 10 else ''}{cardinal(seconds)}"
+        return said(f"round {cardinal(int(m[1]))}, at {at}", "fight rounds")
+    return re.sub(r"(?<![\w-])R(1?\d),? (\d):([0-5]\d)(?![\d:.])", say, text)
+
+
 def race_times(text: str) -> str:
     """`finished in 2:02:51` -> `two hours, two minutes, fifty-one seconds` (`2:02:51.4`:
     `fifty-one point four seconds`); minutes and seconds in tenths or hundredths, `21:48.3`

@@ -43,7 +43,7 @@ STREETS = {"St.": "Street", "Ave.": "Avenue", "Blvd.": "Boulevard", "Rd.": "Road
 PHRASES = {
     "et al.": "and others", "e.g.": "for example", "i.e.": "that is", "etc.": "et cetera",
     "vs.": "versus", "approx.": "approximately", "Dept.": "Department",
-    "Univ.": "University", "Ph.D.": "P H D", "Ph.D": "P H D", "Mk": "Mark",
+    "Univ.": "University", "Ph.D.": "P H D", "Ph.D": "P H D", "Mk": "Mark", "def.": "defeated",
 }
 
 MONTHS = {
