@@ -185,9 +185,15 @@ def news(expect: dict, heard: Heard, counts: Counts, name: str) -> None:
                                     f"{text[:70]}")
 
 
+def _spelled_out(token: str, heard: Heard) -> bool:
+    """Whether the narration spelled `token`: `AT&T` as `ATT` or `AT`; `KOs` as `KO` + 's."""
+    return any(t in heard.letters for t in (
+        token.replace("&", ""), token.split("&")[0], re.sub(r"(?<=[A-Z])s$", "", token)))
+
+
 def capitals(expect: dict, heard: Heard, counts: Counts, name: str) -> None:
     for token in expect.get("words", []):
-        if token in heard.letters:
+        if _spelled_out(token, heard):
             counts.spelled.append(f"{name}: {token} spelled, should be a word")
     for token in expect.get("spell", []):
         if token.replace("&", "") in heard.words:
@@ -253,8 +259,7 @@ def forms(expect: dict, heard: Heard) -> list[tuple[str, str, str | None]]:
     triples: list[tuple[str, str, str | None]] = [
         (e["written"], reference(e["spoken"]), None) for e in expect.get("say", [])]
     for token in [*expect.get("words", []), *expect.get("spell", [])]:
-        as_letters = any(t in heard.letters for t in (  # `AT&T`, `AT`; `KOs` as `KO` + 's
-            token.replace("&", ""), token.split("&")[0], re.sub(r"(?<=[A-Z])s$", "", token)))
+        as_letters = _spelled_out(token, heard)
         ref = token.lower() if token in expect.get("words", []) else _spelled(token)
         triples.append((token, ref, _spelled(token) if as_letters else token.capitalize()))
     return triples

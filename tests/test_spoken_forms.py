@@ -263,9 +263,12 @@ SAID = [
     ("two 2x4s and a 1x6", "two two by fours and a one by six"),
     ("won the 4x400m in", "won the four by four hundred meters in"),
     ("anchored the 4x100-meter relay", "anchored the four by one hundred meter relay"),
-    ("Vance, 28-1-1, won", "Vance, twenty-eight and one and one, won"),
+    ("Vance, 28-1-1, won", "Vance, twenty-eight, one and one, won"),
+    ("a record of 30-1-1, 22 KOs.", "a record of thirty, one and one, twenty-two knockouts."),
+    ("under 29 CFR 1910.147, employers", "under twenty-nine C F R nineteen ten point one "
+     "forty-seven, employers"),
     ("He improved to 21-0 with", "He improved to twenty-one and oh with"),
-    ("The Hawks are 20-15-3 and", "The Hawks are twenty and fifteen and three and"),
+    ("The Hawks are 20-15-3 and", "The Hawks are twenty, fifteen and three and"),
     ("The score was 9-3 after", "The score was nine to three after"),
     ("Mbatha def. Harlow via submission (armbar), R2 3:12", "Mbatha defeated Harlow via "
      "submission (armbar), round two, at three twelve"),

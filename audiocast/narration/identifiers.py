@@ -285,6 +285,22 @@ def isbns(text: str) -> str:
     return _ISBN.sub(say, text)
 
 
+_REGULATION = re.compile(r"\b(\d{1,2}) (?:CFR|C\.F\.R\.) (§+\s*|[Pp]art )?(\d{1,4})(?:\.(\d{1,4}))?"
+                         r"(?![\w.]|\.\d)")
+
+
+def regulations(text: str) -> str:
+    """The US federal regulations by title, part and section: `29 CFR 1910.147` -> `twenty-nine
+    C F R nineteen ten point one forty-seven`; `40 CFR Part 60` -> `forty C F R part sixty`."""
+    def say(m: re.Match[str]) -> str:
+        lead = m[2] or ""
+        named = "section " if lead.startswith("§") else "part " if lead else ""
+        section = f" point {pairs(m[4])}" if m[4] else ""
+        return (f"{said(cardinal(int(m[1])), 'regulations')} {letters('CFR', 'regulations')} "
+                f"{said(named + pairs(m[3]) + section, 'regulations')}")
+    return _REGULATION.sub(say, text)
+
+
 _BILL = re.compile(r"\b(H\.\s?R\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|HR|HB|SB|AB|SF|HF|LB|HJR|SJR"
                    r"|HCR|SCR|(?<![\w.])S\.(?=\s\d{3}))\s?(?!0)(\d{1,5})\b(?![.,]\d)")
 

@@ -109,18 +109,26 @@ _STANDING = re.compile(r"(?:\b(?P<lead>(?:improved|improves|moved|moves|fell|fal
                        r"(?<![\w.,/-])(\d{1,3})-(\d{1,3})(?:-(\d{1,2}))?(?![\w/-]|\.\d)")
 
 
-def _record(wins: str, losses: str) -> str:
-    return f"{cardinal(int(wins))} and {'oh' if losses == '0' else cardinal(int(losses))}"
+_KNOCKOUTS = re.compile(r"(\d )(T)?KOs\b")  # counted: `19 KOs` -> `nineteen knockouts`
+
+
+def _record(wins: str, losses: str, ties: str | None = None) -> str:
+    """`9-3` -> `nine and three`; `3-0` -> `three and oh`; `28-1-1` -> `twenty-eight, one and
+    one`."""
+    lost = "oh" if losses == "0" else cardinal(int(losses))
+    if ties:
+        return f"{cardinal(int(wins))}, {lost} and {cardinal(int(ties))}"
+    return f"{cardinal(int(wins))} and {lost}"
 
 
 def records(text: str) -> str:
     """Win-loss records after a team or player: `Delacroix (9-3)` -> `Delacroix (nine and
     three)`; `Ravenmoor (19-6, 10-4)` -> `(nineteen and six, ten and four)`; `(3-0)` ->
-    `(three and oh)`."""
+    `(three and oh)`; where the words around say so (`_STANDING`): `improved to 21-0` ->
+    `improved to twenty-one and oh`; a boxer's `28-1-1, 19 KOs` -> `twenty-eight, one and
+    one, nineteen knockouts`."""
     def say(m: re.Match[str]) -> str:
-        spoken = _record(m[2], m[3])
-        if m[4]:
-            spoken += f" and {cardinal(int(m[4]))}"
+        spoken = _record(m[2], m[3], m[4])
         if m[5]:
             spoken += f", {_record(m[5], m[6])}"
         return m["name"] + "(" + said(spoken, "records")
@@ -129,9 +137,11 @@ def records(text: str) -> str:
         wins, losses, ties = m.group(3, 4, 5)
         if m["lead"] is None and m["kos"] is None and not ties:  # `Vance, 9-3,`: unsure
             return m[0]
-        spoken = _record(wins, losses) + (f" and {cardinal(int(ties))}" if ties else "")
-        return (f"{m['lead']} " if m["lead"] else "") + said(spoken, "records")
-    return _STANDING.sub(standing, _RECORD.sub(say, text))
+        return (f"{m['lead']} " if m["lead"] else "") + said(_record(wins, losses, ties),
+                                                               "records")
+    text = _STANDING.sub(standing, _RECORD.sub(say, text))
+    return _KNOCKOUTS.sub(lambda m: m[1] + said("technical knockouts" if m[2] else "knockouts",
+                                                "records"), text)
 
 
 def overtimes(text: str) -> str:

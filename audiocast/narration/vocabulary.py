@@ -104,7 +104,7 @@ ACRONYM_WORDS = frozenset({
     "SEPTA", "MARTA", "CONCACAF", "MAGA", "WASP", "TARP", "AMBER", "ZIP", "MAX", "SUNY",
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
     "ARPA", "TIF", "ARPU", "PFAS", "PFOS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
-    "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA", "NSAID",
+    "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA", "NSAID", "DUC",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
