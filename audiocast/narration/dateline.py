@@ -37,9 +37,17 @@ _ALONE = re.compile(rf"^(?P<city>{_CITY}),\s*(?P<region>{_REGION})\s*$")
 _STATES = frozenset((*v.STATES, *v.STATE_NAMES))
 
 
+def _row(m: re.Match[str], paragraph: str) -> bool:
+    """A table's row, not a dateline: a code of three capitals, a dash and a figure (`KEN —
+    14 gold`)."""
+    return (len(m["city"] or "") <= 3 and not (m["region"] or m["date"] or m["agency"])
+            and paragraph[m.end():m.end() + 1].isdigit())
+
+
 def _match(paragraph: str) -> re.Match[str] | None:
     m = DATELINE.match(paragraph)
-    if m and (m["agency"] or m["city"]) and not (m["city"] and not _loud(m["city"])):
+    if (m and (m["agency"] or m["city"]) and not (m["city"] and not _loud(m["city"]))
+            and not _row(m, paragraph)):
         return m
     m = _ALONE.match(paragraph)
     if m and _loud(m["city"]) and m["region"].strip() in _STATES:

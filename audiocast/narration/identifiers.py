@@ -146,12 +146,13 @@ _PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(
                     r"(?![\w-])")
 _LOCAL_PHONE = re.compile(r"(?<![\w$.,/-])(\d{3})-(\d{4})(?![\w-])")
 # `on 555 0147`, Singapore's `call 6555 0172`, with an area code as Mexico and Chile write
-# it: `call 55 2555 0176`
-_SPACED_LOCAL = re.compile(r"(?<![\w$.,/-])(?:(\d{2,3}) )?(\d{3,4}) (\d{4})(?![\w-]|[.,]\d)")
+# it: `call 55 2555 0176`, or in threes as the Czechs do: `Tel. 801 555 310`
+_SPACED_LOCAL = re.compile(r"(?<![\w$.,/-])(?:(\d{2,3}) )?(\d{3,4}) (\d{3,4})(?![\w-]|[.,]\d)")
 # what a local number (`555-0162`) follows: a verb of calling, or a word that leads to one
 _BEFORE_PHONE = re.compile(r"(?:\b(?:at|or|to|on|number|line|hotline|fax|(?i:phone|phoned|phoning|"
                            r"call|calls|called|calling|dial|dials|dialed|dialled|dialing|"
-                           r"dialling|text|texts|texted|texting|ring|rings|ringing)|WhatsApp|"
+                           r"dialling|text|texts|texted|texting|ring|rings|ringing|tel\.?|"
+                           r"telephone)|WhatsApp|"
                            r"SMS)|:)\s$")
 # numbers written in groups with spaces, as Australia, New Zealand and South Africa write
 # them: a trunk prefix (`0800 555 116`, `082 555 0193`) or a national one (`1800 555 307`)

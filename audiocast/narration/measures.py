@@ -181,7 +181,7 @@ _TIMES = re.compile(rf"(?<![\w.,$€£¥-])(\d+\.\d+|\d{{2,}}|(?:{_NUMBER})(?=x\
 _BOAT = re.compile(r"(?<![\w.,$€£¥-])([1248])x(?![\w-])")  # a single, double, quad scull
 
 
-_BY = re.compile(r"(?<![\w.,$€£¥-])(\d{1,2})x(\d{1,4})(s|m|-met(?:er|re))?(?!\w)")
+_BY = re.compile(r"(?<![\w.,$€£¥-])(\d{1,3})x(\d{1,4})(s|m|-met(?:er|re))?(?!\w)")
 
 
 def dimensions(text: str) -> str:

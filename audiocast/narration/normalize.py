@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from functools import cache
 
 from audiocast.narration import dateline as datelines
@@ -57,13 +58,14 @@ from audiocast.narration.measures import (
     unit_adjectives,
     zones,
 )
-from audiocast.narration.numbers import cardinal, decimal, digits, ordinal, plural, year
+from audiocast.narration.numbers import cardinal, decimal, digits, ordinal, pairs, plural, year
 from audiocast.narration.spans import plain
 from audiocast.narration.sports import (
     batting_averages,
     cricket_scores,
     fight_rounds,
     heights,
+    olympic_codes,
     overtimes,
     positions,
     race_times,
@@ -662,6 +664,25 @@ def _iso_names(code: str, large: bool = False) -> tuple[str, str, str, str] | No
             get_currency_name(code, count=2, locale="en"), "", "")
 
 
+_CHINESE_UNITS = {"亿": 10**8, "万": 10**4}  # a hundred million, ten thousand
+_CHINESE_AMOUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(亿|万)?元")
+
+
+def chinese_amounts(text: str) -> str:
+    """Yuan written the Chinese way, in ten thousands (万) or hundred millions (亿):
+    `43亿元` -> `four point three billion yuan`; `1,150万元` -> `eleven point five million
+    yuan`; `500元` -> `five hundred yuan`."""
+    def say(m: re.Match[str]) -> str:
+        value = Decimal(m[1].replace(",", "") + (m[2] or "")) * _CHINESE_UNITS.get(m[3], 1)
+        scale, name = next(((s, n) for s, n in ((10**9, " billion"), (10**6, " million"))
+                            if value >= s), (1, ""))
+        number = f"{value / scale:f}"
+        if "." in number:
+            number = number.rstrip("0").rstrip(".")
+        return said(f"{decimal(number)}{name} yuan", "Chinese amounts")
+    return _CHINESE_AMOUNT.sub(say, text)
+
+
 def coded_money(text: str) -> str:
     """An amount after a currency's ISO code, by the currency's name: `KES 2,500` -> `two
     thousand five hundred Kenyan shillings`; `CHF 40m` -> `forty million Swiss francs`. The
@@ -805,13 +826,16 @@ def roman_numerals(text: str) -> str:
 
 def letter_digit(text: str) -> str:
     """`COVID-19` -> `COVID 19`; `F-35` -> `F 35`; `G7` -> `G 7`; `Class 4A` -> `Class 4 A`
-    (a single letter is spelled: an engine may read a lone `A` as the article); a bridge
-    contract `3NT` -> `3 no-trump`."""
+    (a single letter is spelled: an engine may read a lone `A` as the article); a number
+    with a small letter after it names something: `lot 1418a` -> `lot fourteen eighteen A`;
+    a bridge contract `3NT` -> `3 no-trump`."""
     def one(part: str) -> str:
         return letters(part, "letter and digit") if len(part) == 1 else part
 
     text = re.sub(r"\b([1-7])NT\b", r"\1 no-trump", text)  # a bridge contract
     text = re.sub(r"\b([A-Z]+)-?(\d+)\b", lambda m: f"{one(m[1])} {m[2]}", text)
+    text = re.sub(r"(?<![\w.,])(\d{1,4})([a-e])\b(?!\.m\b|\.?m\.)",  # `lot 1418a`, `Flat 12b`
+                  lambda m: f"{said(pairs(m[1]), 'letter and digit')} {one(m[2].upper())}", text)
     return re.sub(r"\b(\d+)([A-Z]+)\b", lambda m: f"{m[1]} {one(m[2])}", text)
 
 
@@ -856,9 +880,10 @@ ENGLISH: tuple[Rule, ...] = (
     event_dates, strains, resolutions, mixed_codes, zero_led, party_labels, compass_points,
     states, streets, titles, suffixes, phrases, circuits, grade_spans, references, page_counts,
     months, day_month_dates, dates, race_times, ratios, multipliers, times, hour_marks,
-    dotted_acronyms, overtimes, positions, sides, tennis_sets, cricket_scores, records, ranges,
-    money, coded_money, amounts_in_code, pence, scaled_numbers, percentages, fractions,
-    dimensions, zones,
+    dotted_acronyms, overtimes, positions, sides, olympic_codes, tennis_sets, cricket_scores,
+    records, ranges,
+    money, chinese_amounts, coded_money, amounts_in_code, pence, scaled_numbers, percentages,
+    fractions, dimensions, zones,
     track_distances, units, decades, batting_averages, ordinals, roman_numerals, models,
     letter_digit, tickers, acronyms, symbols, numbers, tidy,
 )

@@ -85,6 +85,31 @@ def tennis_sets(text: str) -> str:
     return _SETS.sub(say, text)
 
 
+_CODE = re.compile(rf"\b({v.alternation(v.OLYMPIC_CODES)})\b(?![-'’&.]\w)")
+# a record set by a time: `52.04 WR`, `10.81 PB`
+_RECORD_MARK = re.compile(r"(\d[.:]\d\d )(WR|OR|NR|PB|SB|AR|CR|GR)\b")
+# where a nation's code stands for its name: results and medal tables (`gold`, `heats`)
+_GAMES = re.compile(r"\b(?:gold|silver|bronze|golds|medals?|medal table|Olympics?|Olympic|"
+                    r"Paralympics?|Paralympic|Games|heats?|relay|podium)\b")
+
+
+def olympic_codes(text: str) -> str:
+    """A nation's code as results write it, said as its name: `Vass (HUN) won` -> `Vass
+    (Hungary) won`; `KEN sits on top with 14 golds` -> `Kenya …`. Only in parentheses after a
+    name, or in copy about medals and heats: `CAN`, `PER` and `AND` stay words elsewhere. A
+    record after a time is said in full: `52.04 OR` -> `fifty-two point oh four, Olympic
+    record`."""
+    games = _GAMES.search(text) is not None
+
+    def say(m: re.Match[str]) -> str:
+        bracketed = text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
+        if not (games or bracketed):
+            return m[0]
+        return said(v.OLYMPIC_CODES[m[1]], "Olympic codes")
+    text = _CODE.sub(say, text)
+    return _RECORD_MARK.sub(lambda m: m[1] + said(v.RECORD_MARKS[m[2]], "Olympic codes"), text)
+
+
 _SIDE = re.compile(r"\b(playing|starting|first-choice|strongest|best|combined|an|the|their|"
                    r"his|her|our) (XI|XV)\b")
 

@@ -44,6 +44,7 @@ PHRASES = {
     "et al.": "and others", "e.g.": "for example", "i.e.": "that is", "etc.": "et cetera",
     "vs.": "versus", "approx.": "approximately", "Dept.": "Department",
     "Univ.": "University", "Ph.D.": "P H D", "Ph.D": "P H D", "Mk": "Mark", "def.": "defeated",
+    "Tel.": "telephone",
 }
 
 MONTHS = {
@@ -187,7 +188,7 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilomet
          "cm": "centimeters", "mm": "millimeters", "°F": "degrees Fahrenheit",
          "°C": "degrees Celsius", "MB": "megabytes", "GB": "gigabytes", "kWh": "kilowatt hours",
          "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet", "ha": "hectares",
-         "g": "grams", "ppl": "pence per litre"}
+         "g": "grams", "ppl": "pence per litre", "cc": "C C"}
 
 # A measure joined to the noun it describes ("a 1,200-lb bale"): the unit in the singular.
 UNIT_ADJECTIVES = {"lb": "pound", "kg": "kilogram", "km": "kilometer", "mm": "millimeter",
@@ -285,3 +286,30 @@ NAME_AFTER_PLACE = frozenset((
     "Amateur", "Championship", "Championships", "Title", "Virgin", "Capital", "Metro",
     "Statehood", "Code", "Legal", "Charter", "Public", "Department's", "Senate's", "House's",
 ))
+
+# The International Olympic Committee's codes for the nations most often in results, as a
+# results list or a medal table writes them (`Vass (HUN)`, `1. KEN — 14 gold`).
+OLYMPIC_CODES = {
+    "GBR": "Great Britain", "CHN": "China", "JPN": "Japan",
+    "KOR": "South Korea", "PRK": "North Korea", "AUS": "Australia", "NZL": "New Zealand",
+    "CAN": "Canada", "MEX": "Mexico", "BRA": "Brazil", "ARG": "Argentina", "COL": "Colombia",
+    "CHI": "Chile", "PER": "Peru", "ECU": "Ecuador", "VEN": "Venezuela", "CUB": "Cuba",
+    "JAM": "Jamaica", "BAH": "Bahamas", "TTO": "Trinidad and Tobago", "DOM": "Dominican Republic",
+    "PUR": "Puerto Rico", "FRA": "France", "GER": "Germany", "ITA": "Italy", "ESP": "Spain",
+    "POR": "Portugal", "NED": "Netherlands", "BEL": "Belgium", "SUI": "Switzerland",
+    "AUT": "Austria", "IRL": "Ireland", "DEN": "Denmark", "NOR": "Norway", "SWE": "Sweden",
+    "FIN": "Finland", "ISL": "Iceland", "POL": "Poland", "CZE": "Czech Republic",
+    "SVK": "Slovakia", "HUN": "Hungary", "ROU": "Romania", "BUL": "Bulgaria", "GRE": "Greece",
+    "CRO": "Croatia", "SRB": "Serbia", "SLO": "Slovenia", "UKR": "Ukraine", "LTU": "Lithuania",
+    "LAT": "Latvia", "EST": "Estonia", "TUR": "Turkey", "ISR": "Israel", "EGY": "Egypt",
+    "MAR": "Morocco", "ALG": "Algeria", "TUN": "Tunisia", "RSA": "South Africa",
+    "NGR": "Nigeria", "GHA": "Ghana", "KEN": "Kenya", "ETH": "Ethiopia", "UGA": "Uganda",
+    "IND": "India", "PAK": "Pakistan", "INA": "Indonesia", "MAS": "Malaysia",
+    "THA": "Thailand", "PHI": "Philippines", "VIE": "Vietnam", "TPE": "Chinese Taipei",
+    "HKG": "Hong Kong", "KAZ": "Kazakhstan", "UZB": "Uzbekistan", "IRI": "Iran",
+    "QAT": "Qatar", "KSA": "Saudi Arabia", "GEO": "Georgia", "ARM": "Armenia",
+    "AZE": "Azerbaijan", "FIJ": "Fiji",
+}
+RECORD_MARKS = {"WR": "world record", "OR": "Olympic record", "NR": "national record",
+                "PB": "personal best", "SB": "season's best", "AR": "area record",
+                "CR": "championship record", "GR": "Games record"}
