@@ -281,6 +281,8 @@ SAID = [
     ("WE CAN DO IT, she said", "we can do it, she said"),
     ("spent 1,150万元 on", "spent eleven point five million yuan on"),
     ("lot 1418a sold", "lot fourteen eighteen A sold"),
+    ("patch 14.2b lands", "patch fourteen point two B lands"),
+    ("a 5v5 final", "a five versus five final"),
     ("SG 123a and", "S G one twenty-three A and"),
     ("opens at 10a.m. on", "opens at ten a m on"),
     ("a 60cc kart", "a sixty C C kart"),

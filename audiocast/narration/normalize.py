@@ -824,18 +824,29 @@ def roman_numerals(text: str) -> str:
     return _ROMAN.sub(say, text)
 
 
+def _code_number(number: str) -> str:
+    """The number of a lot, a flat or a patch: `1418` -> `fourteen eighteen`; `14.2` ->
+    `fourteen point two`."""
+    return decimal(number) if "." in number else pairs(number)
+
+
 def letter_digit(text: str) -> str:
     """`COVID-19` -> `COVID 19`; `F-35` -> `F 35`; `G7` -> `G 7`; `Class 4A` -> `Class 4 A`
     (a single letter is spelled: an engine may read a lone `A` as the article); a number
-    with a small letter after it names something: `lot 1418a` -> `lot fourteen eighteen A`;
+    with a small letter after it names something: `lot 1418a` -> `lot fourteen eighteen A`,
+    patch `14.2b` -> `fourteen point two B`; `5v5` -> `five versus five`;
     a bridge contract `3NT` -> `3 no-trump`."""
     def one(part: str) -> str:
         return letters(part, "letter and digit") if len(part) == 1 else part
 
     text = re.sub(r"\b([1-7])NT\b", r"\1 no-trump", text)  # a bridge contract
     text = re.sub(r"\b([A-Z]+)-?(\d+)\b", lambda m: f"{one(m[1])} {m[2]}", text)
-    text = re.sub(r"(?<![\w.,])(\d{1,4})([a-e])\b(?!\.m\b|\.?m\.)",  # `lot 1418a`, `Flat 12b`
-                  lambda m: f"{said(pairs(m[1]), 'letter and digit')} {one(m[2].upper())}", text)
+    text = re.sub(r"(?<![\w.,])(\d{1,4}(?:\.\d{1,2})?)([a-e])\b(?!\.m\b|\.?m\.)",  # `lot 1418a`
+                  lambda m: f"{said(_code_number(m[1]), 'letter and digit')} {one(m[2].upper())}",
+                  text)
+    text = re.sub(r"\b(\d{1,2})v(\d{1,2})\b",  # `a 5v5 final` -> `a five versus five final`
+                  lambda m: said(f"{cardinal(int(m[1]))} versus {cardinal(int(m[2]))}",
+                                 "letter and digit"), text)
     return re.sub(r"\b(\d+)([A-Z]+)\b", lambda m: f"{m[1]} {one(m[2])}", text)
 
 
