@@ -277,6 +277,9 @@ SAID = [
     ("1. Teodor Vass (HUN) 52.04 OR", "one. Teodor Vass (Hungary) fifty-two point zero four "
      "Olympic record"),
     ("so KEN tops the medal table", "so Kenya tops the medal table"),
+    ("set a mark of 14:02.17 WR in", "set a mark of fourteen minutes two point one seven world "
+     "record in"),
+    ("waved it off: TKO, R9 1:07.", "waved it off: T K O, round nine, at one oh seven."),
     ("KEN — 14 gold, 6 silver", "Kenya, fourteen gold, six silver"),
     ("WE CAN DO IT, she said", "we can do it, she said"),
     ("spent 1,150万元 on", "spent eleven point five million yuan on"),

@@ -69,6 +69,7 @@ from audiocast.narration.sports import (
     overtimes,
     positions,
     race_times,
+    record_marks,
     records,
     sides,
     tennis_sets,
@@ -881,8 +882,8 @@ def symbols(text: str) -> str:
 NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
     star_ratings, markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges,
-    time_ranges, typography, heights, fight_rounds, running_times, temperatures, compound_units,
-    unit_adjectives, web_addresses,
+    time_ranges, typography, heights, fight_rounds, record_marks, running_times, temperatures,
+    compound_units, unit_adjectives, web_addresses,
     iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, permits, wallets,
     serials, dois,
     isbns, phone_numbers, service_numbers, rands, spaced_thousands, case_numbers, regulations,

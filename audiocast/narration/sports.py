@@ -96,9 +96,7 @@ _GAMES = re.compile(r"\b(?:gold|silver|bronze|golds|medals?|medal table|Olympics
 def olympic_codes(text: str) -> str:
     """A nation's code as results write it, said as its name: `Vass (HUN) won` -> `Vass
     (Hungary) won`; `KEN sits on top with 14 golds` -> `Kenya …`. Only in parentheses after a
-    name, or in copy about medals and heats: `CAN`, `PER` and `AND` stay words elsewhere. A
-    record after a time is said in full: `52.04 OR` -> `fifty-two point oh four, Olympic
-    record`."""
+    name, or in copy about medals and heats: `CAN`, `PER` and `AND` stay words elsewhere."""
     games = _GAMES.search(text) is not None
 
     def say(m: re.Match[str]) -> str:
@@ -106,8 +104,13 @@ def olympic_codes(text: str) -> str:
         if not (games or bracketed):
             return m[0]
         return said(v.OLYMPIC_CODES[m[1]], "Olympic codes")
-    text = _CODE.sub(say, text)
-    return _RECORD_MARK.sub(lambda m: m[1] + said(v.RECORD_MARKS[m[2]], "Olympic codes"), text)
+    return _CODE.sub(say, text)
+
+
+def record_marks(text: str) -> str:
+    """A record set by a time, said in full: `52.04 OR` -> `52.04 Olympic record`; `14:02.17
+    WR` -> `… world record` (before the time itself is read)."""
+    return _RECORD_MARK.sub(lambda m: m[1] + said(v.RECORD_MARKS[m[2]], "record marks"), text)
 
 
 _SIDE = re.compile(r"\b(playing|starting|first-choice|strongest|best|combined|an|the|their|"
@@ -204,7 +207,7 @@ def fight_rounds(text: str) -> str:
         else:
             at = f"{cardinal(minutes)} {'oh ' if seconds < 10 else ''}{cardinal(seconds)}"
         return said(f"round {cardinal(int(m[1]))}, at {at}", "fight rounds")
-    return re.sub(r"(?<![\w-])R(1?\d),? (\d):([0-5]\d)(?![\d:.])", say, text)
+    return re.sub(r"(?<![\w-])R(1?\d),? (\d):([0-5]\d)(?![\d:]|\.\d)", say, text)
 
 
 def race_times(text: str) -> str:
