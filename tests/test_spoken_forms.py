@@ -285,6 +285,12 @@ SAID = [
     ("spent 1,150万元 on", "spent eleven point five million yuan on"),
     ("lot 1418a sold", "lot fourteen eighteen A sold"),
     ("patch 14.2b lands", "patch fourteen point two B lands"),
+    ("the Sonata Op. 27 No. 2 in", "the Sonata opus twenty-seven number two in"),
+    ("Suite BWV 1007 and K. 550", "Suite B W V ten oh seven and K five fifty"),
+    ("Haydn's Hob. XVI:52 tonight", "Haydn's Hoboken sixteen, fifty-two tonight"),
+    ("seen at SU 418 273 on", "seen at S U four one eight, two seven three on"),
+    ("It costs INR 1,02,850 now", "It costs one hundred two thousand eight hundred fifty rupees "
+     "now"),
     ("a 5v5 final", "a five versus five final"),
     ("SG 123a and", "S G one twenty-three A and"),
     ("opens at 10a.m. on", "opens at ten a m on"),

@@ -286,6 +286,20 @@ def isbns(text: str) -> str:
     return _ISBN.sub(say, text)
 
 
+_GRID = re.compile(r"\b([HNOST][A-HJ-Z]) ?(\d{2,5}) (\d{2,5})\b(?![.,]\d)")
+
+
+def grid_references(text: str) -> str:
+    """A British or Irish map reference, as walkers and birders read it: `SU 418 273` -> `S U
+    four one eight, two seven three` (eastings and northings of the same length)."""
+    def say(m: re.Match[str]) -> str:
+        if len(m[2]) != len(m[3]):
+            return m[0]
+        return (f"{letters(m[1], 'grid references')} {_digits(m[2], 'grid references')}"
+                f"{said(',', 'grid references')} {_digits(m[3], 'grid references')}")
+    return _GRID.sub(say, text)
+
+
 _REGULATION = re.compile(r"\b(\d{1,2}) (?:CFR|C\.F\.R\.) (§+\s*|[Pp]art )?(\d{1,4})(?:\.(\d{1,4}))?"
                          r"(?![\w.]|\.\d)")
 

@@ -25,6 +25,7 @@ from audiocast.narration.identifiers import (
     dockets,
     dois,
     event_dates,
+    grid_references,
     highways,
     isbns,
     mixed_codes,
@@ -549,14 +550,19 @@ _NAMES_NUMBER = re.compile(r"\b(?i:No\.?|Nos\.|Chapters?|Routes?|Rooms?|Wards?|E
                            rf"|\b(?:{'|'.join(v.MONTH_NAMES)}|{v.alternation(v.MONTHS)})\s$")
 
 
+_LAKHS = re.compile(r"(?<![\d,.])\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]|\.\d)")
+
+
 def spaced_thousands(text: str) -> str:
     """Thousands set off by a space, as South Africa and much of Europe write them: `12 000
     households` -> `12000 households`. A number after a word that names things by number,
-    or after a month, stays two: `Ward 17 300 homes`, `on March 3 100 people`."""
+    or after a month, stays two: `Ward 17 300 homes`, `on March 3 100 people`. India's
+    lakhs are read as the number they are: `1,02,850` -> `102850`."""
     def join(m: re.Match[str]) -> str:
         if _NAMES_NUMBER.search(text, max(0, m.start() - 40), m.start()):  # the word before
             return m[0]
         return m[0].replace(" ", "")
+    text = _LAKHS.sub(lambda m: m[0].replace(",", ""), text)  # `1,02,850` as India writes it
     return _SPACED.sub(join, text)
 
 _RANGE = re.compile(rf"(?<![\w.,-])([$€£₹]?)({_AMOUNT})(%?)-([$€£₹]?)(?!0\d)({_AMOUNT})(%?)"
@@ -805,6 +811,28 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
+_OPUS = re.compile(r"\bOp\. ?(\d{1,3})([a-z]?)(?:,? No\. ?(\d{1,3}))?\b")
+_CATALOGUE = re.compile(r"\b(BWV|HWV|RV|KV|K\.|D\.) ?(\d{1,4})([a-z]?)\b(?![.,]\d)")
+_HOBOKEN = re.compile(r"\bHob\. ?([IVXL]{1,6})[:/](\d{1,3})\b")
+
+
+def music_catalogues(text: str) -> str:
+    """Works by their numbers, as concert announcers say them: `Op. 27 No. 2` -> `opus
+    twenty-seven number two`; `BWV 1007` -> `B W V ten oh seven`; `K. 550` -> `K five fifty`;
+    `D. 960` -> `D nine sixty`; `Hob. XVI:52` -> `Hoboken sixteen, fifty-two`."""
+    def opus(m: re.Match[str]) -> str:
+        spoken = f"opus {cardinal(int(m[1]))}" + (f" {m[2].upper()}" if m[2] else "")
+        return said(spoken + (f" number {cardinal(int(m[3]))}" if m[3] else ""), "catalogues")
+
+    def numbered(m: re.Match[str]) -> str:
+        name = letters(m[1].rstrip("."), "catalogues")
+        suffix = f" {letters(m[3].upper(), 'catalogues')}" if m[3] else ""
+        return f"{name} {said(pairs(m[2]), 'catalogues')}{suffix}"
+    text = _HOBOKEN.sub(lambda m: said(f"Hoboken {cardinal(_roman_value(m[1]))}, "
+                                       f"{cardinal(int(m[2]))}", "catalogues"), text)
+    return _CATALOGUE.sub(numbered, _OPUS.sub(opus, text))
+
+
 def roman_numerals(text: str) -> str:
     """`World War II` -> `World War two`; `Henry VIII` -> `Henry the eighth`; a listed
     building's `Grade II*` -> `Grade two star`; `Classes I-II` -> `Classes one to two`; `Mark
@@ -883,12 +911,11 @@ NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
     star_ratings, markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges,
     time_ranges, typography, heights, fight_rounds, record_marks, running_times, temperatures,
-    compound_units, unit_adjectives, web_addresses,
+    compound_units, unit_adjectives, web_addresses, music_catalogues,
     iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, permits, wallets,
     serials, dois,
-    isbns, phone_numbers, service_numbers, rands, spaced_thousands, case_numbers, regulations,
-    bills,
-    numbered_codes, highways, retirement_plans, runways,
+    isbns, grid_references, phone_numbers, service_numbers, rands, spaced_thousands, case_numbers,
+    regulations, bills, numbered_codes, highways, retirement_plans, runways,
     event_dates, strains, resolutions, mixed_codes, zero_led, party_labels, compass_points,
     states, streets, titles, suffixes, phrases, circuits, grade_spans, references, page_counts,
     months, day_month_dates, dates, race_times, ratios, multipliers, times, hour_marks,

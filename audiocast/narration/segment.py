@@ -24,7 +24,7 @@ ABBREVIATIONS = frozenset((
     "capt", "cmdr", "sgt", "maj", "adm", "mt", "ft", "rev", "hon", "pres", "vs", "def",
     "v", "etc", "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "al", "approx", "dept", "est", "fig", "univ", "ave",
-    "blvd", "rd", "ord", "ords", "res",
+    "blvd", "rd", "ord", "ords", "res", "hob",
 ))
 
 # Words that start sentences and hardly ever follow "U.S." or "p.m." inside one.
