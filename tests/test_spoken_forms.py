@@ -288,6 +288,7 @@ SAID = [
     ("the Sonata Op. 27 No. 2 in", "the Sonata opus twenty-seven number two in"),
     ("Suite BWV 1007 and K. 550", "Suite B W V ten oh seven and K five fifty"),
     ("Haydn's Hob. XVI:52 tonight", "Haydn's Hoboken sixteen, fifty-two tonight"),
+    ("minted in A.D. 68 at Rome", "minted in A D sixty-eight at Rome"),
     ("seen at SU 418 273 on", "seen at S U four one eight, two seven three on"),
     ("It costs INR 1,02,850 now", "It costs one hundred two thousand eight hundred fifty rupees "
      "now"),

@@ -812,7 +812,7 @@ def _roman_value(numeral: str) -> int:
 
 
 _OPUS = re.compile(r"\bOp\. ?(\d{1,3})([a-z]?)(?:,? No\. ?(\d{1,3}))?\b")
-_CATALOGUE = re.compile(r"\b(BWV|HWV|RV|KV|K\.|D\.) ?(\d{1,4})([a-z]?)\b(?![.,]\d)")
+_CATALOGUE = re.compile(r"(?<![\w.])(BWV|HWV|RV|KV|K\.|D\.) ?(\d{1,4})([a-z]?)\b(?![.,]\d)")
 _HOBOKEN = re.compile(r"\bHob\. ?([IVXL]{1,6})[:/](\d{1,3})\b")
 
 
