@@ -676,9 +676,9 @@ _CHINESE_AMOUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(�
 
 
 def chinese_amounts(text: str) -> str:
-    """Yuan written the Chinese way, in ten thousands (万) or hundred millions (亿):
-    `43亿元` -> `four point three billion yuan`; `1,150万元` -> `eleven point five million
-    yuan`; `500元` -> `five hundred yuan`."""
+    """Yuan written the Chinese way, in ten thousands (万) or hundred millions (亿), as
+    English writes them, for the numbers to read: `43亿元` -> `4.3 billion yuan`; `1,150万元`
+    -> `11.5 million yuan`; `500元` -> `500 yuan`."""
     def say(m: re.Match[str]) -> str:
         value = Decimal(m[1].replace(",", "") + (m[2] or "")) * _CHINESE_UNITS.get(m[3], 1)
         scale, name = next(((s, n) for s, n in ((10**9, " billion"), (10**6, " million"))
@@ -686,7 +686,7 @@ def chinese_amounts(text: str) -> str:
         number = f"{value / scale:f}"
         if "." in number:
             number = number.rstrip("0").rstrip(".")
-        return said(f"{decimal(number)}{name} yuan", "Chinese amounts")
+        return f"{number}{name} yuan"
     return _CHINESE_AMOUNT.sub(say, text)
 
 
