@@ -308,6 +308,29 @@ SAID = [
      "five, oh one nine two."),
     ("fares from LE 8 and NIS 1,950 a month", "fares from eight Egyptian pounds and one thousand "
      "nine hundred fifty shekels a month"),
+    ("hit fourteen 180s and 14 180s", "hit fourteen one hundred eighties and fourteen one hundred "
+     "eighties"),
+    ("U.S. Patent No. 10,987,004 is", "U S Patent number ten million nine hundred eighty-seven "
+     "thousand four is"),
+    ("file Form 1040-SR or 1099-B", "file Form ten forty S R or ten ninety-nine B"),
+    ("see Pub. 501 and Form 8615", "see Publication five oh one and Form eighty-six fifteen"),
+    ("inmate #A408217 was moved", "inmate A four oh eight two one seven was moved"),
+    ("ends Feb 24 or Jan 2026", "ends February twenty-fourth or January twenty twenty-six"),
+    ("under Art. 28(2) and Section 3(2)", "under Article twenty-eight, paragraph two and Section "
+     "three, subsection two"),
+    ("at 6 p.m. CT on", "at six p m Central time on"),
+    ("edited 22/01/2026 at", "edited the twenty-second of January, twenty twenty-six at"),
+    ("due 01/22/2026 at", "due January twenty-second, twenty twenty-six at"),
+    ("Vell declared on 287/6 dec at tea", "Vell declared on two eighty-seven for six declared at "
+     "tea"),
+    ("Okafor took 5-43 with the new ball", "Okafor took five for forty-three with the new ball"),
+    ("bowled 13-4-43-5 as the spinners toiled", "bowled thirteen overs, four maidens, forty-three "
+     "runs, five wickets as the spinners toiled"),
+    ("a 4-2-3-1 shape", "a four, two, three, one shape"),
+    ("Okafor's figures read 13-4-43-5, his best", "Okafor's figures read thirteen overs, four "
+     "maidens, forty-three runs, five wickets, his best"),
+    ("Dolly, 2 yrs 3 mos old, and", "Dolly, two years three months old, and"),
+    ("a 5.5 oz can, 2 ml doses", "a five point five ounces can, two milliliters doses"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
@@ -367,6 +390,11 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("update 17.4.1 ships", "update seventeen point four point one ships"),  # no year
     ("King Henry VIII* rode", "King Henry the eighth rode"),  # a footnote's star
     ("a FLIGHT DELAYED notice", "a flight delayed notice"),  # no code after it
+    ("due 03/04/2026 at", "due three four twenty twenty-six at"),  # day or month first?
+    ("paid R250000 and K500000", "paid R two hundred fifty thousand and K five hundred "
+     "thousand"),  # amounts, not serials
+    ("the 1040 voters", "the one thousand forty voters"),  # no form named
+    ("Brown won 5-3 in 10 innings", "Brown won five to three in ten innings"),  # baseball
 ]
 
 

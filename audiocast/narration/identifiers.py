@@ -105,14 +105,17 @@ def wallets(text: str) -> str:
 
 # a registry's letters and a long serial (`NCT05512345`), a catalogue number whose serial
 # opens with a zero (`SPR-0117`), or a grant's or a part's code that opens with digits and
-# has two runs of letters (`05A23HK1`)
-_SERIAL = re.compile(r"\b[A-Z]{2,6}\d{6,12}\b|\b[A-Z]{2,6}-0\d{2,6}\b(?!-)"
+# has two runs of letters (`05A23HK1`), an inmate's or a shelter animal's number (`A567890`;
+# not an amount after a currency's letter: `K500000`, `R250000`, `P150000`)
+_SERIAL = re.compile(r"\b[A-Z]{2,6}\d{6,12}\b|(?<![\w.,$-])(?![KRP]\d)[A-Z]\d{6,8}\b"
+                     r"|\b[A-Z]{2,6}-0\d{2,6}\b(?!-)"
                      r"|(?<![\w.,/-])\d+[A-Z]+\d+[A-Z]+[A-Z\d]*(?![\w/-])")
 
 
 def serials(text: str) -> str:
     """Codes of letters and long runs of digits, in runs: `NCT05512345` -> `N C T oh five
-    five one two three four five`; `SPR-0117` -> `S P R oh one one seven`; `05A23HK1` -> `oh
+    five one two three four five`; `#A408217` -> `A four oh eight two one seven`; `SPR-0117`
+    -> `S P R oh one one seven`; `05A23HK1` -> `oh
     five A two three H K one`."""
     return _SERIAL.sub(lambda m: _runs(m[0], "serials"), text)
 
@@ -331,10 +334,27 @@ def bills(text: str) -> str:
 
 # a number with a dash that names something: after a word that names things by number, or
 # with a second part smaller than the first that is no year's range (`8110-3`, not `1995-8`)
+# a form or a publication by its number (`Form 1040-SR`, `Pub. 501`), said in pairs
+_FORM = re.compile(r"\b((?:Forms?|[Ss]chedule|Publication|Pub\.) )?(?<![\w.,$€£/-])([1-9]\d{2,3})"
+                   r"(?:-([A-Z]{1,3}))?\b(?![-/,.]\d|-)")
 _NAMED_CODE = re.compile(r"\b(Bill|Form|Docket|Claim|Permit|Ordinance|Resolution) "
                          r"(\d{1,5})-(?!0)(\d{1,4})(?![\w%-]|[.,]\d)")
 _BARE_CODE = re.compile(r"(?<![\w.,$€£/:-])(?!(?:19|20)\d\d-)([1-9]\d{3,5})-(?!1\b)(\d{1,3})"
                         r"(?![\w%/:-]|[.,]\d)")
+
+
+def forms(text: str) -> str:
+    """Tax and government forms by number, with letters after a dash or named: `Form 1040-SR`
+    -> `Form ten forty S R`; `1099-B` -> `ten ninety-nine B`; `Pub. 501` -> `Publication five
+    oh one`."""
+    def say(m: re.Match[str]) -> str:
+        if not (m[1] or m[3]):
+            return m[0]
+        named = (m[1] or "").replace("Pub.", "Publication")
+        letters_after = "" if not m[3] else f" {m[3]}" if m[3] in v.ACRONYM_WORDS else (
+            f" {letters(m[3], 'forms')}")  # `737-MAX` is said as a word
+        return f"{named}{said(pairs(m[2]), 'forms')}{letters_after}"
+    return _FORM.sub(say, text)
 
 
 def numbered_codes(text: str) -> str:

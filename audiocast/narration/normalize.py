@@ -25,6 +25,7 @@ from audiocast.narration.identifiers import (
     dockets,
     dois,
     event_dates,
+    forms,
     grid_references,
     highways,
     isbns,
@@ -66,6 +67,7 @@ from audiocast.narration.sports import (
     cricket_scores,
     fight_rounds,
     heights,
+    number_chains,
     olympic_codes,
     overtimes,
     positions,
@@ -304,7 +306,31 @@ def dotted_dates(text: str) -> str:
     return _DOTTED_DATE.sub(say, text)
 
 
-_CASE_NUMBER = re.compile(r"\b(?:(Ords?|Res)\.\s)?(Nos?\.|No(?=\s\d))\s*(\d+(?:-\d+)*)\b")
+_SLASH_DATE = re.compile(r"(?<![\w./-])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/-]|[.,]\d)")
+
+
+def slash_dates(text: str) -> str:
+    """A date with slashes whose order its numbers show: `22/01/2026` (a day over twelve
+    first) -> `the twenty-second of January, 2026`; `01/22/2026` -> `January twenty-second,
+    2026`. Where either could be the month (`03/04/2026`) it is left as written."""
+    def say(m: re.Match[str]) -> str:
+        first, second = int(m[1]), int(m[2])
+        day, month = (first, second) if first > 12 else (second, first)
+        if (first > 12) == (second > 12) or not 1 <= month <= 12:
+            return m[0]
+        try:
+            when = dt.date(int(m[3]), month, day)
+        except ValueError:
+            return m[0]
+        name = v.MONTH_NAMES[month - 1]
+        if first > 12:
+            return f"the {ordinal(when.day)} of {name}, {when.year}"
+        return f"{name} {ordinal(when.day)}, {when.year}"
+    return _SLASH_DATE.sub(say, text)
+
+
+_CASE_NUMBER = re.compile(r"\b(?:(Ords?|Res)\.\s)?(Nos?\.|No(?=\s\d))\s*"
+                          r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:-\d+)*)\b")
 _ENACTMENTS = {"Ord": "Ordinance", "Ords": "Ordinances", "Res": "Resolution"}
 # `No. A-24-0917`, `No. 25-LT-014117`
 _CODE_NUMBER = re.compile(r"\b(Nos?\.)\s(?=[A-Z]{1,6}[- ]?\d|\d\d-[A-Z]{1,3}-\d)")
@@ -322,10 +348,14 @@ def case_numbers(text: str) -> str:
     """`No. 22-15873` -> `number twenty-two, one five eight seven three`; `No. 3` and the
     British `No 10` -> `number three`, `number ten`; `No. 118` -> `number one hundred
     eighteen`; a long one is an identifier: `No. 1190555` -> digit by digit; `Ord. No.
-    2025-14` -> `Ordinance number twenty twenty-five, fourteen`."""
+    2025-14` -> `Ordinance number twenty twenty-five, fourteen`; `No. 10,987,004` -> `number
+    ten million, ...`."""
     def say(m: re.Match[str]) -> str:
-        groups = m[3].split("-")
-        words = [_case_group(g, i == 0, len(groups) > 1) for i, g in enumerate(groups)]
+        if "," in m[3]:  # `Patent No. 10,987,004`: a number, as its commas say
+            words = [cardinal(int(m[3].replace(",", "")))]
+        else:
+            groups = m[3].split("-")
+            words = [_case_group(g, i == 0, len(groups) > 1) for i, g in enumerate(groups)]
         number = f"{'numbers' if m[2] == 'Nos.' else 'number'} {', '.join(words)}"
         return f"{_ENACTMENTS[m[1]]} {number}" if m[1] else number
     return _CASE_NUMBER.sub(say, text)
@@ -440,9 +470,16 @@ _REFERENCES = {"Vol": "Volume", "Vols": "Volumes", "pp": "pages", "p": "page", "
                "Secs": "Sections", "Art": "Article", "Para": "Paragraph"}
 
 
+_PART = re.compile(r"\b(Article|Articles|Section|Sections|Paragraph) (\d{1,4})\((\d{1,3})\)"
+                   r"(?!\()")
+_PARTS = {"Article": "paragraph", "Paragraph": "subparagraph", "Section": "subsection"}
+
+
 def references(text: str) -> str:
-    """`Vol. 3` -> `Volume 3`; `pp. 12-14` -> `pages 12-14`."""
-    return _REFERENCE.sub(lambda m: _REFERENCES[m[1]] + " ", text)
+    """`Vol. 3` -> `Volume 3`; `pp. 12-14` -> `pages 12-14`; `Art. 28(2)` -> `Article 28,
+    paragraph 2`; `Section 3(2)` -> `Section 3, subsection 2`."""
+    text = _REFERENCE.sub(lambda m: _REFERENCES[m[1]] + " ", text)
+    return _PART.sub(lambda m: f"{m[1]} {m[2]}, {_PARTS[m[1].rstrip('s')]} {m[3]}", text)
 
 
 _MONTH_ABBREVIATION = re.compile(rf"(?<![\w.])({v.alternation(v.MONTHS)})(?!\w)")
@@ -451,9 +488,15 @@ _MONTH_IN_CAPITALS = re.compile(rf"(?<![\w.])({v.alternation([m.upper() for m in
                                 r"(?=\s?(?:\d{1,2}|(?:19|20)\d\d)\b)")
 
 
+# without its full stop only before a day or a year: `Feb 24`, `Jan 2026`
+_MONTH_BARE = re.compile(r"(?<![\w.])(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+                         r"(?= (?:\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d)\b(?![:.,]\d))")
+
+
 def months(text: str) -> str:
-    """`Sept. 29` -> `September 29`; `DEC. 6` -> `December 6`."""
+    """`Sept. 29` -> `September 29`; `DEC. 6` -> `December 6`; `Feb 24` -> `February 24`."""
     text = _MONTH_IN_CAPITALS.sub(lambda m: v.MONTHS[m[1].title()] + " ", text)
+    text = _MONTH_BARE.sub(lambda m: v.MONTHS[m[1] + "."], text)
     return _expand(_MONTH_ABBREVIATION, v.MONTHS, text)
 
 
@@ -491,6 +534,9 @@ def dates(text: str) -> str:
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?\s?m\b\.?")
 _CLOCK_24 = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
+# North America's zones as a time names them: `8 p.m. ET` -> `8 p.m. Eastern time`
+_ZONE_AFTER_CLOCK = re.compile(r"(\d\s?[ap]\.?\s?m\b\.?)\s([ECMP])T\b")
+_ZONE_NAMES = {"E": "Eastern", "C": "Central", "M": "Mountain", "P": "Pacific"}
 
 
 def _minutes(mm: str | None) -> str:
@@ -501,8 +547,9 @@ def _minutes(mm: str | None) -> str:
 
 def times(text: str) -> str:
     """`3:30 p.m.` -> `three thirty p m`; `6:05 a.m.` -> `six oh five a m`; `9 p.m.` ->
-    `nine p m`; `6.24pm` -> `six twenty-four p m`; `10:00` -> `ten o'clock`. The `a m` is
-    spelled (an engine may read a lone `a` as the article)."""
+    `nine p m`; `6.24pm` -> `six twenty-four p m`; `10:00` -> `ten o'clock`; `6 p.m. CT` ->
+    `six p m Central time`. The `a m` is spelled (an engine may read a lone `a` as the
+    article)."""
     def say(m: re.Match[str]) -> str:
         hour = int(m[1])
         if not 0 < hour <= 12:
@@ -515,6 +562,7 @@ def times(text: str) -> str:
         if hour > 23 or minutes > 59:
             return m.group(0)
         return f"{cardinal(hour)}{_minutes(m[2]) or ' o’clock'}".replace("’", "'")
+    text = _ZONE_AFTER_CLOCK.sub(lambda m: f"{m[1]} {_ZONE_NAMES[m[2]]} time", text)
     return _CLOCK_24.sub(clock, _CLOCK.sub(say, text))
 
 
@@ -542,7 +590,7 @@ def dotted_acronyms(text: str) -> str:
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
-_SPACED = re.compile(r"(?<![\w.,])(?<!\d )([1-9]\d{0,2}(?: \d{3})+)(?![\d,]|\.\d| \d)")
+_SPACED = re.compile(r"(?<![\w.,])(?<!\d )([1-9]\d{0,2}(?: \d{3})+)(?![\d,s]|\.\d| \d)")
 _NAMES_NUMBER = re.compile(r"\b(?i:No\.?|Nos\.|Chapters?|Routes?|Rooms?|Wards?|Extensions?|"
                            r"Highways?|Platforms?|Gates?|Levels?|Floors?|Pages?|Sections?|"
                            r"Articles?|Rules?|Bus|Flights?|Grades?|Units?|Exits?|Lots?|Box|"
@@ -774,20 +822,29 @@ def fractions(text: str) -> str:
 _UNIT = re.compile(rf"(?<=\d)\s?({v.alternation(v.UNITS)})(?![\w/])(?:\.(?=\s+[a-z\d]))?")
 
 
+# an age or a span in years and months, as a shelter or a clinic writes it: `2 yrs 3 mos`
+_AGE_PART = re.compile(r"(?<![\w.,])(\d{1,3})\s?(yrs?|mos?)\b\.?(?=\s+(?:\d|old\b|[a-z]))")
+
+
 def units(text: str) -> str:
     """`60 mph` -> `60 miles per hour`; `5 km` -> `5 kilometers`; the period of `8 ft. by 24
-    ft.` inside a sentence is not read."""
+    ft.` inside a sentence is not read; `2 yrs 3 mos old` -> `2 years 3 months old`."""
+    text = _AGE_PART.sub(lambda m: f"{m[1]} {'year' if m[2][0] == 'y' else 'month'}"
+                         f"{'' if m[1] == '1' else 's'}", text)
     return _UNIT.sub(lambda m: f" {v.UNITS[m[1]]}", text)
 
 
 def decades(text: str) -> str:
     """`1990s` -> `nineteen nineties`; `'90s` -> `nineties`; `the 40s` -> `the forties`; an age
-    group, `under-6s` -> `under-sixes`, `over-50s` -> `over-fifties`."""
+    group, `under-6s` -> `under-sixes`, `over-50s` -> `over-fifties`; `14 180s` -> `14 one
+    hundred eighties`."""
     text = re.sub(r"\b(1[0-9]|20)(\d)0s\b", lambda m: plural(year(int(m[1] + m[2] + "0"))),
                   text)
     text = re.sub(r"(?<!\w)'(\d)0s\b", lambda m: plural(cardinal(int(m[1]) * 10)), text)
     text = re.sub(r"\b((?i:under|over|U)-)(\d{1,2})s\b",
                   lambda m: m[1] + plural(cardinal(int(m[2]))), text)
+    text = re.sub(r"(?<![\w.,'$€£#/-])([1-9]\d\d)s\b", lambda m: plural(cardinal(int(m[1]))),
+                  text)  # a darts player's `180s`
     return re.sub(r"(?<![\w.,'])([1-9])0s\b", lambda m: plural(cardinal(int(m[1]) * 10)), text)
 
 
@@ -912,15 +969,15 @@ ENGLISH: tuple[Rule, ...] = (
     star_ratings, markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges,
     time_ranges, typography, heights, fight_rounds, record_marks, running_times, temperatures,
     compound_units, unit_adjectives, web_addresses, music_catalogues,
-    iso_dates, dotted_dates, versions, code_numbers, dockets, dated_codes, permits, wallets,
-    serials, dois,
+    iso_dates, dotted_dates, slash_dates, versions, code_numbers, dockets, dated_codes, permits,
+    wallets, serials, dois,
     isbns, grid_references, phone_numbers, service_numbers, rands, spaced_thousands, case_numbers,
-    regulations, bills, numbered_codes, highways, retirement_plans, runways,
+    regulations, bills, forms, numbered_codes, highways, retirement_plans, runways,
     event_dates, strains, resolutions, mixed_codes, zero_led, party_labels, compass_points,
     states, streets, titles, suffixes, phrases, circuits, grade_spans, references, page_counts,
     months, day_month_dates, dates, race_times, ratios, multipliers, times, hour_marks,
     dotted_acronyms, overtimes, positions, sides, olympic_codes, tennis_sets, cricket_scores,
-    records, ranges,
+    number_chains, records, ranges,
     money, chinese_amounts, coded_money, amounts_in_code, pence, scaled_numbers, percentages,
     fractions, dimensions, zones,
     track_distances, units, decades, batting_averages, ordinals, roman_numerals, models,

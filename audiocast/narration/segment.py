@@ -35,7 +35,7 @@ SENTENCE_STARTERS = frozenset((
 ))
 # "No. 3", "Vol. 3", "pp. 12-14", but "No. He left."
 _NEEDS_NUMBER = frozenset(("no", "nos", "vol", "vols", "pp", "p", "ch", "fig", "sec", "art",
-                           "para", "op", "tel"))
+                           "para", "op", "tel", "pub"))
 # Places that end sentences often: after them only a word of a name continues the sentence
 # ("the U.S. Senate"), any other capitalized word starts a new one ("across the U.S. Here's").
 _PLACES = frozenset(("u.s", "d.c", "u.k", "u.n", "u.s.a", "e.u"))

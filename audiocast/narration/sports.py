@@ -14,14 +14,15 @@ from audiocast.narration.numbers import cardinal, decimal, pairs
 
 _CRICKET = re.compile(r"\b(?:overs|wickets?|wicketkeeper|bowl(?:s|ed|er|ers|ing)?|batsm[ae]n|"
                       r"super over|(?:final|last|first|\d+(?:st|nd|rd|th)) over|cricket|"
-                      r"century)\b")
+                      r"century|new ball|(?:first|second|1st|2nd) innings|lbw|wicketless)\b")
 _SCORE = re.compile(r"(?<![\w.,-])(\d{1,2})-(\d{1,3})(?![\w-]|\.\d)")
 
 
 # words only cricket uses (not "innings" or "batter", which baseball shares)
 _CRICKET_SLASH = re.compile(
     r"\b(?:overs|wickets?|wicketkeeper|bowl(?:s|ed|er|ers|ing)|batsm[ae]n|stumps|slips|"
-    r"leg-before|lbw|seam(?:er|ers)|spinners?|new ball|run out|not out|cricket|ODI|T20)\b")
+    r"leg-before|lbw|seam(?:er|ers)|spinners?|new ball|run out|not out|cricket|ODI|T20|"
+    r"declared? on|dec)\b")
 _SLASH_SCORE = re.compile(r"(?<![\w./$€£₹-])(?<!\d )(\d{1,3})/(\d{1,3})(?![\w/-]|\.\d)")
 
 
@@ -34,13 +35,31 @@ def _slash(m: re.Match[str]) -> str:
     return said(f"{pairs(m[1])} for {pairs(m[2])}", "cricket scores")
 
 
+# a bowler's figures: overs (and balls), maidens, runs, wickets
+_FIGURES = re.compile(r"(?<![\w.,-])(\d{1,2}(?:\.[1-5])?)-(\d{1,2})-(\d{1,3})-(\d{1,2})"
+                      r"(?![\w-]|\.\d)")
+
+
+def _figures(m: re.Match[str]) -> str:
+    overs, maidens, runs, wickets = m[1], int(m[2]), int(m[3]), int(m[4])
+    if wickets > 10 or maidens > float(overs):
+        return m[0]
+    spoken = (f"{decimal(overs)} over{'' if overs == '1' else 's'}, "
+              f"{_unit(maidens, 'maiden')}, {_unit(runs, 'run')}, {_unit(wickets, 'wicket')}")
+    return said(spoken, "cricket scores")
+
+
 def cricket_scores(text: str) -> str:
     """In a sentence about cricket, wickets-runs: `posted 7-188 from their 20 overs` ->
     `posted seven for one eighty-eight ...`; runs/wickets and bowling figures: `150/3 at
     stumps` -> `one fifty for three at stumps`, `2/31 from 14 overs` -> `two for thirty-one
-    from 14 overs`; elsewhere `7-188` and `2/31` are left to other rules."""
+    from 14 overs`; figures: `13-4-43-5` -> `thirteen overs, four maidens, forty-three runs,
+    five wickets`; elsewhere `7-188` and `2/31` are left to other rules."""
     if _CRICKET_SLASH.search(text):
+        text = re.sub(r"(?<=\d/\d) dec\b|(?<=\d/\d\d) dec\b", " declared", text)
         text = _SLASH_SCORE.sub(_slash, text)
+    if _CRICKET_SLASH.search(text) or _CRICKET.search(text) or re.search(r"\bfigures\b", text):
+        text = _FIGURES.sub(_figures, text)
     if not _CRICKET.search(text):
         return text
 
@@ -69,6 +88,16 @@ def _set(m: re.Match[str]) -> str:
         points = (won, lost) if a > b else (lost, won)
         spoken += f", {cardinal(points[0])} {cardinal(points[1])} in the tiebreak"
     return spoken
+
+
+_CHAIN = re.compile(r"(?<![\w.,-])\d{1,3}(?:-\d{1,3}){3,}(?![\w-]|\.\d)")
+
+
+def number_chains(text: str) -> str:
+    """Four numbers or more joined by dashes, one after another: a formation, a bowler's
+    figures outside a sentence about cricket: `4-2-3-1` -> `four, two, three, one`."""
+    return _CHAIN.sub(lambda m: said(", ".join(cardinal(int(n)) for n in m[0].split("-")),
+                                     "number chains"), text)
 
 
 def tennis_sets(text: str) -> str:

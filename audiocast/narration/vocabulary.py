@@ -188,7 +188,8 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilomet
          "cm": "centimeters", "mm": "millimeters", "°F": "degrees Fahrenheit",
          "°C": "degrees Celsius", "MB": "megabytes", "GB": "gigabytes", "kWh": "kilowatt hours",
          "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet", "ha": "hectares",
-         "g": "grams", "ppl": "pence per litre", "cc": "C C"}
+         "g": "grams", "ppl": "pence per litre", "cc": "C C", "oz": "ounces",
+         "ml": "milliliters", "mL": "milliliters", "pts": "points"}
 
 # A measure joined to the noun it describes ("a 1,200-lb bale"): the unit in the singular.
 UNIT_ADJECTIVES = {"lb": "pound", "kg": "kilogram", "km": "kilometer", "mm": "millimeter",
