@@ -390,17 +390,29 @@ def runways(text: str) -> str:
 _INTERSTATE = re.compile(r"\b(?:(I|US|U\.S\.)[- ]|(SR|SH)[- ]?)(\d{1,3})\b")
 _ROAD_NAMES = {"SR": "State Route", "SH": "State Highway"}
 _ROUTE = re.compile(r"\b(Route|Highway|Hwy\.|Interstate|Road)\s(\d{3})\b")
+# a motorway's junction (`J14`), in a sentence about roads
+_JUNCTION = re.compile(r"\bJ(\d{1,2})([a-z]?)\b")
+_ROADS = re.compile(r"\b(?:motorway|carriageway|junctions?|slip road|stretch|lanes?|traffic|"
+                    r"closure|exit|M\d{1,3})\b|\bJ\d{1,2}\b.*\bJ\d{1,2}\b")
+
+
+def _junction(m: re.Match[str]) -> str:
+    side = f" {letters(m[2].upper(), 'highways')}" if m[2] else ""
+    return said(f"junction {cardinal(int(m[1]))}", "highways") + side
 
 
 def highways(text: str) -> str:
     """`I-95` -> `I ninety-five`; `I-280` -> `I two eighty`; `U.S. 101` -> `U S one oh one`;
     `Highway 101` -> `Highway one oh one`; `SR-87` and New Zealand's `SH2` -> `State Route
-    eighty-seven`, `State Highway two`."""
+    eighty-seven`, `State Highway two`; in a sentence about roads `J14` -> `junction
+    fourteen`."""
     def road(m: re.Match[str]) -> str:
         name = (said(_ROAD_NAMES[m[2]], "highways") if m[2]
                 else letters(m[1], "highways"))
         return f"{name} {said(pairs(m[3]), 'highways')}"
     text = _INTERSTATE.sub(road, text)
+    if _ROADS.search(text):
+        text = _JUNCTION.sub(_junction, text)
     return _ROUTE.sub(lambda m: f"{m[1]} {said(pairs(m[2]), 'highways')}", text)
 
 
@@ -442,18 +454,20 @@ def mixed_codes(text: str) -> str:
 _ZERO_LED = re.compile(r"(?<![\w.,$€£¥-])(?:(\d{1,6})-(?=0\d{2})|(?=0\d{4})"
                        r"|(?:(?<=Runway )|(?<=Gate )|(?<=Platform )|(?<=Pier )|(?<=Berth )"
                        r"|(?<=Track )|(?<=Stand )|(?<=Hangar )|(?<=Dock ))(?=0\d\b))(0\d+)"
-                       r"(?![\w:]|[.,]\d)")
+                       r"(?:-(\d{1,6})(?![\w:-]))?(?![\w:]|[.,]\d)")
 
 
 def zero_led(text: str) -> str:
     """A long number with a leading zero is a code, read digit by digit, and so are the
     second part of a case number and a runway's or a gate's number: `Incident 27-018843` ->
     `Incident twenty-seven, oh one eight eight four three`, `case 24-0917` -> `case
-    twenty-four, oh nine one seven`, `Runway 06` -> `Runway zero six` (as pilots say it)."""
+    twenty-four, oh nine one seven`, `docket 05000-123` -> `docket oh five oh oh oh, one two
+    three`, `Runway 06` -> `Runway zero six` (as pilots say it)."""
     def say(m: re.Match[str]) -> str:
-        if len(m[2]) == 2:  # a runway's or a gate's
+        if len(m[2]) == 2 and not m[3]:  # a runway's or a gate's
             return seal("digits", m[2], f"zero {spoken_digits(m[2][1])}", "zero-led numbers")
-        return (f"{m[1]}, " if m[1] else "") + _digits(m[2], "zero-led numbers")
+        after = f", {_digits(m[3], 'zero-led numbers')}" if m[3] else ""  # a docket's `-123`
+        return (f"{m[1]}, " if m[1] else "") + _digits(m[2], "zero-led numbers") + after
     return _ZERO_LED.sub(say, text)
 
 

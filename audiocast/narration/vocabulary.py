@@ -158,7 +158,7 @@ CURRENCY_PREFIXES = {"US$": "$", "USD": "$", "C$": "CAD", "CA$": "CAD", "CAD": "
                      "HK$": "HKD", "HKD": "HKD", "S$": "SGD", "SGD": "SGD", "Rs.": "₹",
                      "Rs": "₹", "INR": "₹", "GBP": "£", "EUR": "€", "ZAR": "ZAR", "EC$": "XCD",
                      "XCD": "XCD", "NIS": "ILS", "₪": "ILS", "ILS": "ILS", "LE": "EGP",
-                     "EGP": "EGP"}
+                     "EGP": "EGP", "$A": "AUD", "$NZ": "NZD", "$US": "$"}
 SCALES = {"thousand": "thousand", "million": "million", "billion": "billion",
           "trillion": "trillion", "k": "thousand", "K": "thousand", "m": "million",
           "M": "million", "mn": "million", "b": "billion", "B": "billion", "bn": "billion",
@@ -245,7 +245,7 @@ MEASURED = frozenset({
 ROMAN_CARDINAL_AFTER = {"War", "Bowl", "Title", "Chapter", "Phase", "Part", "Act", "Class",
                         "Stage", "Level", "Type", "Category", "Vatican", "Apollo", "Rocky",
                         "Episode", "Volume", "Book", "Season", "Series", "Round", "Division",
-                        "Grade", "Tier", "Mark"}
+                        "Grade", "Tier", "Mark", "Game", "Match", "Leg", "Heat", "Unit"}
 
 # Dates that name an event, said as people say them.
 EVENT_DATES = {"9/11": "nine eleven", "24/7": "twenty-four seven", "7/7": "seven seven",
