@@ -331,6 +331,19 @@ SAID = [
      "maidens, forty-three runs, five wickets, his best"),
     ("Dolly, 2 yrs 3 mos old, and", "Dolly, two years three months old, and"),
     ("a 5.5 oz can, 2 ml doses", "a five point five ounces can, two milliliters doses"),
+    ("docket 05000-123 was", "docket oh five oh oh oh, one two three was"),
+    ("event number 58214 said", "event number five eight two one four said"),
+    ("notice 2026-03-0001 on", "notice twenty twenty-six, oh three, oh oh oh one on"),
+    ("won 12.10 (82) to 9.8 (62)", "won twelve ten, eighty-two to nine eight, sixty-two"),
+    ("won the W2- and the LM4x", "won the women's pair and the lightweight men's quad sculls"),
+    ("open 6-9 p.m. daily", "open six to nine p m daily"),
+    ("tickets for Game II went", "tickets for Game two went"),
+    ("a $A310 million stadium", "a three hundred ten million Australian dollar stadium"),
+    ("crashes on the J18 to J20 stretch", "crashes on the junction eighteen to junction twenty "
+     "stretch"),
+    ("the 2,000m races", "the two thousand meters races"),
+    ("an 846 MWe unit in Region IV", "an eight hundred forty-six megawatts electric unit in "
+     "Region four"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
@@ -395,6 +408,9 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
      "thousand"),  # amounts, not serials
     ("the 1040 voters", "the one thousand forty voters"),  # no form named
     ("Brown won 5-3 in 10 innings", "Brown won five to three in ten innings"),  # baseball
+    ("a 1.5 (3) ratio", "a one point five (three) ratio"),  # no footy score: 1 goal is 6
+    ("she read J14 magazine", "she read J fourteen magazine"),  # no road
+    ("it rose 2x in a year", "it rose two X in a year"),  # no boat
 ]
 
 

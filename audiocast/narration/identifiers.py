@@ -42,13 +42,14 @@ def dockets(text: str) -> str:
 
 _DATED_CODE = re.compile(r"\b([A-Z]{1,6})-((?:19|20)\d\d|\d\d)-(\d{3,7})\b")
 _YEAR_FIRST_CODE = re.compile(r"(?<![\w-])(\d\d)-([A-Z]{1,3})-(\d{3,7})\b")
+_YEAR_MONTH_CODE = re.compile(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d{4,6})\b(?!-)")
 
 
 def dated_codes(text: str) -> str:
     """Identifiers of letters, a year and a serial number, such as advisories, requests and
     court cases: `CVE-2026-31877` -> `C V E twenty twenty-six, three one eight seven seven`,
     `A-24-0917` -> `A twenty-four, oh nine one seven`, `26-CV-0412` -> `twenty-six, C V,
-    oh four one two`."""
+    oh four one two`; `2026-03-0001` -> `twenty twenty-six, oh three, oh oh oh one`."""
     rule = "dated codes"
 
     def say(m: re.Match[str]) -> str:
@@ -58,6 +59,10 @@ def dated_codes(text: str) -> str:
     def year_first(m: re.Match[str]) -> str:
         return (f"{said(cardinal(int(m[1])) + ',', rule)} {letters(m[2], rule)}"
                 f"{said(',', rule)} {_digits(m[3], rule)}")
+    def year_month(m: re.Match[str]) -> str:
+        return (f"{said(year(int(m[1])) + ',', rule)} {_digits(m[2], rule)}{said(',', rule)} "
+                f"{_digits(m[3], rule)}")
+    text = _YEAR_MONTH_CODE.sub(year_month, text)
     return _YEAR_FIRST_CODE.sub(year_first, _DATED_CODE.sub(say, text))
 
 
@@ -112,11 +117,16 @@ _SERIAL = re.compile(r"\b[A-Z]{2,6}\d{6,12}\b|(?<![\w.,$-])(?![KRP]\d)[A-Z]\d{6,
                      r"|(?<![\w.,/-])\d+[A-Z]+\d+[A-Z]+[A-Z\d]*(?![\w/-])")
 
 
+_NUMBER_WORD = re.compile(r"\b([Nn]umber) (\d{5,12})\b(?![,.]\d)")  # `event number 58214`
+
+
 def serials(text: str) -> str:
     """Codes of letters and long runs of digits, in runs: `NCT05512345` -> `N C T oh five
     five one two three four five`; `#A408217` -> `A four oh eight two one seven`; `SPR-0117`
-    -> `S P R oh one one seven`; `05A23HK1` -> `oh
+    -> `S P R oh one one seven`; `event number 58214` -> `event number five eight two one
+    four`; `05A23HK1` -> `oh
     five A two three H K one`."""
+    text = _NUMBER_WORD.sub(lambda m: f"{m[1]} {_digits(m[2], 'serials')}", text)
     return _SERIAL.sub(lambda m: _runs(m[0], "serials"), text)
 
 

@@ -64,8 +64,10 @@ from audiocast.narration.numbers import cardinal, decimal, digits, ordinal, pair
 from audiocast.narration.spans import plain
 from audiocast.narration.sports import (
     batting_averages,
+    boat_classes,
     cricket_scores,
     fight_rounds,
+    footy_scores,
     heights,
     number_chains,
     olympic_codes,
@@ -178,9 +180,15 @@ _TIME_RANGE = re.compile(rf"({_CLOCK_TIME})\s?[-–—]\s?(?=\d{{1,2}}(?:[:.]\d{
                          r"|noon\b|midnight\b)")
 
 
+# the first hour of a range that gives its a.m. or p.m. once: `6-9 p.m.`
+_HOUR_RANGE = re.compile(r"(?<![\w.,:/-])(\d{1,2}(?:[:.]\d{2})?)\s?[-–—]\s?"
+                         r"(?=\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b)")
+
+
 def time_ranges(text: str) -> str:
-    """A dash between two times is "to": `7 a.m.–5 p.m.` -> `7 a.m. to 5 p.m.`."""
-    return _TIME_RANGE.sub(r"\1 to ", text)
+    """A dash between two times is "to": `7 a.m.–5 p.m.` -> `7 a.m. to 5 p.m.`; `6-9 p.m.`
+    -> `6 to 9 p.m.`."""
+    return _HOUR_RANGE.sub(r"\1 to ", _TIME_RANGE.sub(r"\1 to ", text))
 
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"',
@@ -967,7 +975,8 @@ def symbols(text: str) -> str:
 NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
     star_ratings, markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges,
-    time_ranges, typography, heights, fight_rounds, record_marks, running_times, temperatures,
+    time_ranges, typography, heights, fight_rounds, footy_scores, boat_classes, record_marks,
+    running_times, temperatures,
     compound_units, unit_adjectives, web_addresses, music_catalogues,
     iso_dates, dotted_dates, slash_dates, versions, code_numbers, dockets, dated_codes, permits,
     wallets, serials, dois,

@@ -90,6 +90,37 @@ def _set(m: re.Match[str]) -> str:
     return spoken
 
 
+# Australian football's score, goals.behinds (total), where six a goal and one a behind
+# make the total: `12.10 (82)`
+_FOOTY = re.compile(r"(?<![\w.,])(\d{1,2})\.(\d{1,2}) \((\d{1,3})\)")
+
+
+def footy_scores(text: str) -> str:
+    """`12.10 (82)` -> `twelve ten, eighty-two`; `9.8 (62)` -> `nine eight, sixty-two`."""
+    def say(m: re.Match[str]) -> str:
+        goals, behinds, total = int(m[1]), int(m[2]), int(m[3])
+        if goals * 6 + behinds != total:
+            return m[0]
+        return said(f"{cardinal(goals)} {cardinal(behinds)}, {cardinal(total)}", "footy scores")
+    return _FOOTY.sub(say, text)
+
+
+# a rowing boat by its crew: `W2-` (a women's pair), `LM4x` (a lightweight men's quad)
+_BOAT = re.compile(r"(?<![\w+-])(L?)([WM])(1x|2x|4x|2-|2\+|4-|4\+|8\+)(?![\w+-])")
+_BOATS = {"1x": "single sculls", "2x": "double sculls", "4x": "quad sculls", "2-": "pair",
+          "2+": "coxed pair", "4-": "four", "4+": "coxed four", "8+": "eight"}
+
+
+def boat_classes(text: str) -> str:
+    """`W2-` -> `women's pair`; `M8+` -> `men's eight`; `LW2x` -> `lightweight women's double
+    sculls`."""
+    def say(m: re.Match[str]) -> str:
+        crew = "lightweight " if m[1] else ""
+        crew += "women's" if m[2] == "W" else "men's"
+        return said(f"{crew} {_BOATS[m[3]]}", "boat classes")
+    return _BOAT.sub(say, text)
+
+
 _CHAIN = re.compile(r"(?<![\w.,-])\d{1,3}(?:-\d{1,3}){3,}(?![\w-]|\.\d)")
 
 

@@ -189,7 +189,7 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilomet
          "°C": "degrees Celsius", "MB": "megabytes", "GB": "gigabytes", "kWh": "kilowatt hours",
          "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet", "ha": "hectares",
          "g": "grams", "ppl": "pence per litre", "cc": "C C", "oz": "ounces",
-         "ml": "milliliters", "mL": "milliliters", "pts": "points"}
+         "ml": "milliliters", "mL": "milliliters", "pts": "points", "MWe": "megawatts electric"}
 
 # A measure joined to the noun it describes ("a 1,200-lb bale"): the unit in the singular.
 UNIT_ADJECTIVES = {"lb": "pound", "kg": "kilogram", "km": "kilometer", "mm": "millimeter",
@@ -245,22 +245,25 @@ MEASURED = frozenset({
 ROMAN_CARDINAL_AFTER = {"War", "Bowl", "Title", "Chapter", "Phase", "Part", "Act", "Class",
                         "Stage", "Level", "Type", "Category", "Vatican", "Apollo", "Rocky",
                         "Episode", "Volume", "Book", "Season", "Series", "Round", "Division",
-                        "Grade", "Tier", "Mark", "Game", "Match", "Leg", "Heat", "Unit"}
+                        "Grade", "Tier", "Mark", "Game", "Match", "Leg", "Heat", "Unit",
+                        "Region", "Zone", "District", "Annex", "Appendix", "Article", "Group",
+                        "Pool", "Severity", "Schedule"}
 
 # Dates that name an event, said as people say them.
 EVENT_DATES = {"9/11": "nine eleven", "24/7": "twenty-four seven", "7/7": "seven seven",
                "1/6": "January sixth", "3/11": "three eleven"}
 
 # Track and swimming distances in meters, written `100m`, `10,000m`.
-TRACK_DISTANCES = frozenset({"50", "60", "100", "110", "200", "400", "800", "1500", "1,500",
-                             "3000", "3,000", "5000", "5,000", "10000", "10,000"})
+TRACK_DISTANCES = frozenset({"50", "60", "100", "110", "200", "400", "500", "800", "1000",
+                             "1,000", "1500", "1,500", "2000", "2,000", "3000", "3,000", "5000",
+                             "5,000", "10000", "10,000"})
 
 # Words after a track distance that make it a race, not a count: "the 100m hurdles".
 TRACK_EVENTS = frozenset({
     "hurdles", "freestyle", "backstroke", "breaststroke", "butterfly", "medley", "relay",
     "individual", "dash", "sprint", "race", "final", "finals", "heat", "heats", "semifinal",
     "semi-final", "semifinals", "semi-finals", "title", "record", "champion", "gold", "silver",
-    "bronze", "run", "steeplechase", "swim", "event", "events",
+    "bronze", "run", "steeplechase", "swim", "event", "events", "races", "course", "sprints",
 })
 
 # Baseball positions before a player's name in notes: "RHP Mateo Ruiz".
