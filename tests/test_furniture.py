@@ -216,12 +216,31 @@ def test_a_line_underlined_or_boxed_by_rules_in_plain_text_is_a_heading(tmp_path
     assert len(reading.breaks) == 4
 
 
+def test_the_line_above_an_e_mail_signature_parts_it_from_the_letter(tmp_path: Path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text("Patio opens\n\nThe patio opens on Friday.\n\nCheers,\nNadia\n\n-- \n"
+                      "You are receiving this email because you signed up at the bar.\n"
+                      "Unsubscribe: https://bar.example/u\n")
+    reading = read(read_article(source))
+    assert reading.kept == ["The patio opens on Friday."]
+
+
 def test_a_timeline_in_the_body_is_news_and_a_chapter_list_at_the_end_is_not() -> None:
     timeline = ("04:10 Alarm raised at the pumping station", "04:55 Crews close the valve")
     reading = _read("The main burst before dawn.", *timeline, "Water was back by noon.")
     assert reading.kept == ["The main burst before dawn.", *timeline, "Water was back by noon."]
     chapters = _read(*NEWS, "(00:00) Cold open", "(03:10) The vote")
     assert chapters.kept == list(NEWS)
+
+
+def test_a_media_contact_above_a_release_drops_its_block_not_the_story() -> None:
+    reading = _read("FOR IMMEDIATE RELEASE", "Media Contact:", "Ines Marr", "Press Officer",
+                    "Office: 555-0165 | ines@harbor.example",
+                    "HARBOR CITY — The clinic will open a second site in June.",
+                    "It expects 4,000 visits a year, its director said.",
+                    "Media contact:", "Ines Marr, 555-0165", "The clinic was founded in 1990.")
+    assert reading.kept == ["HARBOR CITY — The clinic will open a second site in June.",
+                            "It expects 4,000 visits a year, its director said."]
 
 
 def test_a_list_after_a_colon_is_not_taken_for_subheads() -> None:

@@ -344,6 +344,12 @@ SAID = [
     ("the 2,000m races", "the two thousand meters races"),
     ("an 846 MWe unit in Region IV", "an eight hundred forty-six megawatts electric unit in "
      "Region four"),
+    ("appelez le 05 55 01 23 45.", "appelez le oh five, fifty-five, oh one, twenty-three, "
+     "forty-five."),
+    ("violates 3-501.16 of the code", "violates three, five oh one point one six of the code"),
+    ("batch 0226-121 is", "batch oh two two six, one two one is"),
+    ("use #CheckTheSticker or @CascadiaGrid", "use hashtag Check The Sticker or at Cascadia Grid"),
+    ("USDA and HACCP rules", "U S D A and Haccp rules"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch

@@ -280,11 +280,28 @@ def _sponsored(paragraphs: list[str], start: int, rule: Rule) -> int:
     return n
 
 
-def _followers(paragraphs: list[str], start: int, rule: Rule) -> tuple[int, str]:
+MAX_BLOCK_WORDS = 12  # a line of a contact block: a name, a title, a number, an address
+
+
+def _block_under(paragraphs: list[str], start: int) -> int:
+    """How many short lines from `start` are no sentence (a contact block's name, title and
+    numbers), up to the first that is."""
+    end = start
+    while (end < len(paragraphs) and len(paragraphs[end].split()) <= MAX_BLOCK_WORDS
+           and not _ENDS_SENTENCE.search(paragraphs[end])):
+        end += 1
+    return end - start
+
+
+def _followers(paragraphs: list[str], start: int, rule: Rule, news: bool
+               ) -> tuple[int, str]:
     """How many paragraphs from `start` a rule that matched the one before drops with it,
-    and how they stand to it: after the end of the article, listed under a heading, a
-    sponsor's copy under its label."""
+    and how they stand to it: after the end of the article (before any news, as a release
+    puts its media contact above the story, only the block under it), listed under a
+    heading, a sponsor's copy under its label."""
     if rule.ends_article:
+        if not news:
+            return _block_under(paragraphs, start), "under"
         return len(paragraphs) - start, "after"
     if rule.sponsor_copy:
         return _sponsored(paragraphs, start, rule), "copy under"
@@ -379,7 +396,7 @@ def _verdicts(rules: _Rules, zone: Callable[[int], str]) -> list[Verdict]:
         listed = _lists_next(paragraphs[i], rule, listed)
         i += 1
         if rule is not None and not rule.keep:
-            rest, how = _followers(paragraphs, i, rule)
+            rest, how = _followers(paragraphs, i, rule, news)
             verdicts += [Verdict(rule, f"{rule.kind} ({how} {rule.name})")] * rest
             i += rest
     return verdicts

@@ -174,6 +174,8 @@ _GROUPED_PHONE = re.compile(r"(?<![\w$.,-])(0\d{1,4}|1[38]00)([ -])(\d{3,4})\2(\
 _BRACKETED_TRUNK = re.compile(r"(?<![\w(])\((0\d{2,4})\)\s?(\d{3,4})[ -](\d{3,4})(?![\w-])")
 # a number with its country's code: `+33 555 0192`, `+44 20 5550 1234`
 _INTERNATIONAL = re.compile(r"(?<![\w+])\+(\d{1,3})((?:[ .-]\(?\d{1,4}\)?){2,5})(?![\w-]|[.,]\d)")
+# France's ten digits in pairs: `05 55 01 23 45`
+_PAIRED_PHONE = re.compile(r"(?<![\w+.,-])(0[1-9](?:[ .]\d\d){4})(?![\w-]|[.,]\d)")
 _SHORT_PHONE = re.compile(r"(?<=\s)13 (\d{2}) (\d{2})(?![\w-])")  # `13 55 50`
 _SHORT_GROUPED = re.compile(r"(?<=\s)(13\d) (\d{3})(?![\w,.-]|[.,]\d)")  # `132 500`
 
@@ -213,7 +215,8 @@ def phone_numbers(text: str) -> str:
     116` -> `oh eight hundred, five five five, one one six`; `0917-555-0188` and `06 555 0249`
     and `call 55 2555 0176` and `(0131) 555 0142` digit by digit in their groups, and `+33
     555 0192` -> `plus three three, five five five, oh one nine two`; `ring 13 55 50` ->
-    `thirteen fifty-five fifty`; `call 132 500` -> `one three two, five oh oh`."""
+    `thirteen fifty-five fifty`; `call 132 500` -> `one three two, five oh oh`; `05 55 01 23
+    45` in pairs -> `oh five, fifty-five, oh one, twenty-three, forty-five`."""
     def say(m: re.Match[str]) -> str:
         parts = _phone_parts(m[2] or m[3], m[4], m[5], "phone numbers")
         if m[1]:
@@ -240,7 +243,13 @@ def phone_numbers(text: str) -> str:
         groups = re.findall(r"\d+", m[2])
         return said("plus", rule) + " " + _joined([_digits(g, rule) for g in (m[1], *groups)])
 
+    def paired(m: re.Match[str]) -> str:
+        pairs_ = re.findall(r"\d\d", m[1])
+        return _joined([_digits(p, "phone numbers") if p[0] == "0"
+                        else said(cardinal(int(p)), "phone numbers") for p in pairs_])
+
     text = _INTERNATIONAL.sub(international, text)
+    text = _PAIRED_PHONE.sub(paired, text)
     text = _BRACKETED_TRUNK.sub(lambda m: _joined([_digits(g, "phone numbers")
                                                    for g in m.groups()]), text)
     text = _GROUPED_PHONE.sub(grouped, _PHONE.sub(say, text))
@@ -367,12 +376,19 @@ def forms(text: str) -> str:
     return _FORM.sub(say, text)
 
 
+# a section of a code: the FDA Food Code's `3-501.16`
+_SECTION_CODE = re.compile(r"(?<![\w.,-])(\d{1,2})-(\d{3})\.(\d{1,3})(?![\d.-])")
+
+
 def numbered_codes(text: str) -> str:
     """`Bill 112-2` -> `Bill one twelve dash two`; `form 8110-3` -> `eighty-one ten dash
-    three`; a range and odds stay what they are (`1995-8`, `1200-1500`, `1000-1`)."""
+    three`; a code's section `3-501.16` -> `three, five oh one point one six`; a range and
+    odds stay what they are (`1995-8`, `1200-1500`, `1000-1`)."""
     def code(left: str, right: str) -> str:
         return said(f"{pairs(left)} dash {pairs(right)}", "codes")
 
+    text = _SECTION_CODE.sub(lambda m: said(f"{cardinal(int(m[1]))}, {pairs(m[2])} point "
+                                            f"{spoken_digits(m[3])}", "codes"), text)
     text = _NAMED_CODE.sub(lambda m: f"{m[1]} {code(m[2], m[3])}", text)
     return _BARE_CODE.sub(lambda m: code(m[1], m[2]), text)
 
@@ -461,7 +477,7 @@ def mixed_codes(text: str) -> str:
     return _MIXED_CODE.sub(say, text)
 
 
-_ZERO_LED = re.compile(r"(?<![\w.,$€£¥-])(?:(\d{1,6})-(?=0\d{2})|(?=0\d{4})"
+_ZERO_LED = re.compile(r"(?<![\w.,$€£¥-])(?:(\d{1,6})-(?=0\d{2})|(?=0\d{4})|(?=0\d{2,3}-\d{2})"
                        r"|(?:(?<=Runway )|(?<=Gate )|(?<=Platform )|(?<=Pier )|(?<=Berth )"
                        r"|(?<=Track )|(?<=Stand )|(?<=Hangar )|(?<=Dock ))(?=0\d\b))(0\d+)"
                        r"(?:-(\d{1,6})(?![\w:-]))?(?![\w:]|[.,]\d)")

@@ -962,9 +962,16 @@ _SYMBOLS = {"&": " and ", "+": " plus ", "=": " equals ", "@": " at ", "§": " s
             "♡": " hearts ", "♢": " diamonds ", "♧": " clubs "}
 
 
+# a hashtag or a handle of words run together: `#CheckTheSticker`, `@CascadiaGrid`
+_RUN_TOGETHER = re.compile(r"(?<![\w@#])([#@])((?:[A-Z][a-z]+){2,6})\b")
+
+
 def symbols(text: str) -> str:
     """`Q&A` -> `Q and A`; `and/or` -> `and or`; `#1` -> `number 1`; a bridge suit: `4♠`
-    -> `4 spades`."""
+    -> `4 spades`; `@CascadiaGrid` -> `at Cascadia Grid`; `#CheckTheSticker` -> `hashtag
+    Check The Sticker`."""
+    text = _RUN_TOGETHER.sub(lambda m: ("hashtag " if m[1] == "#" else "at ")
+                             + " ".join(re.findall(r"[A-Z][a-z]+", m[2])), text)
     text = re.sub(r"#(?=\d)", "number ", text)
     text = re.sub(r"(?<![\d.,])1\s?([♠♥♦♣♤♡♢♧])",  # one suit, not `one spades`
                   lambda m: f"1 {_SYMBOLS[m[1]].strip()[:-1]} ", text)

@@ -105,7 +105,7 @@ ACRONYM_WORDS = frozenset({
     "SEPTA", "MARTA", "CONCACAF", "MAGA", "WASP", "TARP", "AMBER", "ZIP", "MAX", "SUNY",
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
     "ARPA", "TIF", "ARPU", "PFAS", "PFOS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
-    "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA", "NSAID", "DUC", "EFSA",
+    "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA", "NSAID", "DUC", "EFSA", "HACCP",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
@@ -114,7 +114,7 @@ SPELLED_ACRONYMS = frozenset({
     "DOD", "SAT", "GED", "IRA", "LED", "ATM", "ACT", "CAT", "MRI", "TV", "PC", "AP", "OT", "VAT",
     "FOB",  # free on board
     "NEA", "COO", "UVA", "OD", "AAM", "AWD", "ORA", "ALP", "ORT",  # rare words, acronyms
-    "PHEV", "VASP", "NIL", "ORC", "MUN", "CAD", "ALN", "SWA", "HIA",  # they would read as words
+    "PHEV", "VASP", "NIL", "ORC", "MUN", "CAD", "ALN", "SWA", "HIA", "USDA",  # not words
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",

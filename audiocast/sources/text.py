@@ -34,8 +34,9 @@ _SALUTATION = 6  # words at most: "Dear members of the cooperative,"
 # "Re: Fwd: [Members] …": reply and forward marks, a mailing list's tag
 _REPLY = re.compile(r"^(?:(?:Re|Fwd?|AW|WG|TR|RV)\s*:\s*|\[[^\]\n]{1,40}\]\s*)+",
                     re.IGNORECASE)
-_RULE = re.compile(r"^\s*([-=_~])\1{2,}\s*$")  # a line drawn across: ----- or ===== (a box of
-# asterisks is an alert, not a heading)
+# a line drawn across: ----- or ===== (a box of asterisks is an alert, not a heading), or
+# the `-- ` above an e-mail's signature
+_RULE = re.compile(r"^\s*(?:([-=_~])\1{2,}|--)\s*$")
 MAX_HEADING = 100  # characters
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
 
