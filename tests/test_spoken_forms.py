@@ -350,6 +350,10 @@ SAID = [
     ("batch 0226-121 is", "batch oh two two six, one two one is"),
     ("use #CheckTheSticker or @CascadiaGrid", "use hashtag Check The Sticker or at Cascadia Grid"),
     ("USDA and HACCP rules", "U S D A and Haccp rules"),
+    ("at 51°12'N 1°45'E when", "at fifty-one degrees twelve minutes north, one degree "
+     "forty-five minutes east when"),
+    ("at 0412 UTC and 1432Z", "at oh four twelve U T C and fourteen thirty-two Zulu"),
+    ("NHTSA and the MAIB", "Nhtsa and the M A I B"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch

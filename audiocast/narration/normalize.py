@@ -53,6 +53,7 @@ from audiocast.narration.measures import (
     multipliers,
     page_counts,
     pence,
+    positions_at_sea,
     ratios,
     running_times,
     scaled_numbers,
@@ -575,16 +576,26 @@ def times(text: str) -> str:
 
 
 _HOURS = re.compile(r"(?<![\w.:])([01]\d|2[0-3])h([0-5]\d)(?!\w)")
+# the four digits of a time on the world's clock, as pilots and mariners write it
+_WORLD_TIME = re.compile(r"(?<![\w.,:])([01]\d|2[0-3])([0-5]\d)\s?(UTC|GMT|Z)\b")
 
 
 def hour_marks(text: str) -> str:
     """The 24-hour clock as South Africa writes it, said on the 12-hour clock: `04h30` ->
-    `four thirty a m`; `15h00` -> `three p m`. A duration (`2h05`) has no leading zero."""
+    `four thirty a m`; `15h00` -> `three p m`. A duration (`2h05`) has no leading zero. The
+    world's clock stays on 24 hours: `0412 UTC` -> `oh four twelve U T C`, `1432Z` ->
+    `fourteen thirty-two Zulu`."""
     def say(m: re.Match[str]) -> str:
         hour = int(m[1])
         clock = said(cardinal(hour % 12 or 12) + _minutes(m[2]), "times")
         return f"{clock} {letters('am' if hour < 12 else 'pm', 'times')}"
-    return _HOURS.sub(say, text)
+
+    def world(m: re.Match[str]) -> str:
+        hour = ("oh " if m[1][0] == "0" else "") + cardinal(int(m[1]))
+        minutes = " hundred" if m[2] == "00" else _minutes(m[2])
+        zone = "Zulu" if m[3] == "Z" else letters(m[3], "times")
+        return f"{said(hour + minutes, 'times')} {zone}"
+    return _WORLD_TIME.sub(world, _HOURS.sub(say, text))
 
 
 _DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)")
@@ -983,7 +994,7 @@ NEUTRAL: tuple[Rule, ...] = (markup, page_widgets, dateline, typography, tidy)
 ENGLISH: tuple[Rule, ...] = (
     star_ratings, markup, page_widgets, dateline, date_ranges, seasons, weekday_ranges,
     time_ranges, typography, heights, fight_rounds, footy_scores, boat_classes, record_marks,
-    running_times, temperatures,
+    running_times, positions_at_sea, temperatures,
     compound_units, unit_adjectives, web_addresses, music_catalogues,
     iso_dates, dotted_dates, slash_dates, versions, code_numbers, dockets, dated_codes, permits,
     wallets, serials, dois,
