@@ -353,6 +353,8 @@ SAID = [
     ("at 51°12'N 1°45'E when", "at fifty-one degrees twelve minutes north, one degree "
      "forty-five minutes east when"),
     ("at 0412 UTC and 1432Z", "at oh four twelve U T C and fourteen thirty-two Zulu"),
+    ("buoy at 57-41.20N 011-03.45E.", "buoy at fifty-seven degrees forty-one point two zero "
+     "minutes north, eleven degrees three point four five minutes east."),
     ("NHTSA and the MAIB", "Nhtsa and the M A I B"),
 ]
 

@@ -94,23 +94,26 @@ def scaled_numbers(text: str) -> str:
     return _SCALED.sub(say, text)
 
 
-# a position in degrees and minutes, or a pair of them: `51°28.42'N 1°10.05'E`
-_POINT = r"(\d{1,3})°\s?(\d{1,2}(?:\.\d{1,3})?)['′]\s?([NSEW])\b"
-_POSITION = re.compile(rf"(?<![\w.,-]){_POINT}(?:,?\s{_POINT})?")
+# a position in degrees and minutes, or a pair of them: `51°28.42'N 1°10.05'E`, and as a
+# notice to mariners writes it, `57-41.20N 011-03.45E`
+_POINT = r"\d{1,3}(?:°\s?\d{1,2}(?:\.\d{1,3})?['′]\s?|-\d{1,2}\.\d{2,3})[NSEW]\b"
+_POSITION = re.compile(rf"(?<![\w.,-])({_POINT})(?:,?\s({_POINT}))?")
+_PARTS = re.compile(r"(\d{1,3})\D+?(\d{1,2}(?:\.\d{1,3})?)\D*?([NSEW])")
 _POINTS = {"N": "north", "S": "south", "E": "east", "W": "west"}
 
 
-def _point(degrees: str, minutes: str, point: str) -> str:
-    return (f"{cardinal(int(degrees))} degree{'' if degrees == '1' else 's'} "
+def _point(written: str) -> str:
+    degrees, minutes, point = _PARTS.findall(written)[0]
+    return (f"{cardinal(int(degrees))} degree{'' if int(degrees) == 1 else 's'} "
             f"{decimal(minutes)} minute{'' if minutes == '1' else 's'} {_POINTS[point]}")
 
 
 def positions_at_sea(text: str) -> str:
     """`51°12'N 1°45'E` -> `fifty-one degrees twelve minutes north, one degree forty-five
-    minutes east`."""
+    minutes east`; `57-41.20N` -> `fifty-seven degrees forty-one point two zero minutes
+    north`."""
     def say(m: re.Match[str]) -> str:
-        points = [_point(*m.groups()[:3])] + ([_point(*m.groups()[3:])] if m[4] else [])
-        return said(", ".join(points), "positions")
+        return said(", ".join(_point(p) for p in m.groups() if p), "positions")
     return _POSITION.sub(say, text)
 
 
