@@ -356,6 +356,11 @@ SAID = [
     ("buoy at 57-41.20N 011-03.45E.", "buoy at fifty-seven degrees forty-one point two zero "
      "minutes north, eleven degrees three point four five minutes east."),
     ("NHTSA and the MAIB", "Nhtsa and the M A I B"),
+    ("won the 1m 2f 110y handicap", "won the one mile, two furlongs and one hundred ten yards "
+     "handicap"),
+    ("the 7f maiden race", "the seven furlongs maiden race"),
+    ("at 60.99p a day", "at sixty point nine nine pence a day"),
+    ("error 0x80070643 again", "error zero x eight oh oh seven oh six four three again"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
@@ -423,6 +428,7 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("a 1.5 (3) ratio", "a one point five (three) ratio"),  # no footy score: 1 goal is 6
     ("she read J14 magazine", "she read J fourteen magazine"),  # no road
     ("it rose 2x in a year", "it rose two X in a year"),  # no boat
+    ("a 1m budget gap", "a one M budget gap"),  # no race
 ]
 
 

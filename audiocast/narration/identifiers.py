@@ -117,6 +117,7 @@ _SERIAL = re.compile(r"\b[A-Z]{2,6}\d{6,12}\b|(?<![\w.,$-])(?![KRP]\d)[A-Z]\d{6,
                      r"|(?<![\w.,/-])\d+[A-Z]+\d+[A-Z]+[A-Z\d]*(?![\w/-])")
 
 
+_HEX_CODE = re.compile(r"\b0x([0-9A-Fa-f]{4,16})\b")  # an error code: `0x80070643`
 _NUMBER_WORD = re.compile(r"\b([Nn]umber) (\d{5,12})\b(?![,.]\d)")  # `event number 58214`
 
 
@@ -124,9 +125,10 @@ def serials(text: str) -> str:
     """Codes of letters and long runs of digits, in runs: `NCT05512345` -> `N C T oh five
     five one two three four five`; `#A408217` -> `A four oh eight two one seven`; `SPR-0117`
     -> `S P R oh one one seven`; `event number 58214` -> `event number five eight two one
-    four`; `05A23HK1` -> `oh
-    five A two three H K one`."""
+    four`; an error code `0x80070643` -> `zero x eight oh oh seven oh six four three`;
+    `05A23HK1` -> `oh five A two three H K one`."""
     text = _NUMBER_WORD.sub(lambda m: f"{m[1]} {_digits(m[2], 'serials')}", text)
+    text = _HEX_CODE.sub(lambda m: f"{said('zero x', 'serials')} {_runs(m[1], 'serials')}", text)
     return _SERIAL.sub(lambda m: _runs(m[0], "serials"), text)
 
 

@@ -41,12 +41,13 @@ def running_times(text: str) -> str:
     return _RUNNING_TIME.sub(say, text)
 
 
-_PENCE = re.compile(r"(?<![\w.,£$€¥-])(\d{1,3}(?:\.\d)?)p\b(?!\.\w)")
+_PENCE = re.compile(r"(?<![\w.,£$€¥-])(\d{1,3}(?:\.\d{1,2})?)p\b(?!\.\w)")
 
 
 def pence(text: str) -> str:
     """British pence: `70p of every pound` -> `seventy pence …`; `1p` -> `one penny`;
-    `4.5p a litre` -> `four point five pence …`; a video's `720p` -> `seven twenty P`."""
+    `4.5p a litre` -> `four point five pence …`; `60.99p a day` -> `sixty point nine nine
+    pence …`; a video's `720p` -> `seven twenty P`."""
     def say(m: re.Match[str]) -> str:
         if m[1] in v.VIDEO_LINES:
             return f"{said(pairs(m[1]), 'pence')} {letters('P', 'pence')}"

@@ -121,6 +121,28 @@ def boat_classes(text: str) -> str:
     return _BOAT.sub(say, text)
 
 
+# a race's distance in miles, furlongs and yards: `1m 2f 110y`, `7f`
+_MILES = re.compile(r"(?<![\w.,])(\d)m(?: ?(\d)f)?(?: ?(\d{1,3})y)?\b")
+_FURLONGS = re.compile(r"(?<![\w.,])(\d{1,2})f(?: ?(\d{1,3})y)?\b")
+_RACING = re.compile(r"\b(?:furlongs?|going|handicap|stakes|jockey|trainer|fav|favourite|"
+                     r"lengths?|racecourse|race|hurdle|chase|maiden|runners?)\b", re.IGNORECASE)
+
+
+def race_distances(text: str) -> str:
+    """In a sentence about racing: `1m 2f 110y` -> `one mile, two furlongs and one hundred
+    ten yards`; `7f` -> `seven furlongs`."""
+    if not _RACING.search(text):
+        return text
+
+    def parts(miles: str | None, furlongs: str | None, yards: str | None) -> str:
+        *rest, last = [_unit(int(n), unit) for n, unit in
+                       ((miles, "mile"), (furlongs, "furlong"), (yards, "yard")) if n]
+        return said(f"{', '.join(rest)} and {last}" if rest else last, "race distances")
+
+    text = _MILES.sub(lambda m: parts(m[1], m[2], m[3]) if m[2] or m[3] else m[0], text)
+    return _FURLONGS.sub(lambda m: parts(None, m[1], m[2]), text)
+
+
 _CHAIN = re.compile(r"(?<![\w.,-])\d{1,3}(?:-\d{1,3}){3,}(?![\w-]|\.\d)")
 
 
