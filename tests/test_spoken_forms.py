@@ -361,6 +361,9 @@ SAID = [
     ("the 7f maiden race", "the seven furlongs maiden race"),
     ("at 60.99p a day", "at sixty point nine nine pence a day"),
     ("error 0x80070643 again", "error zero x eight oh oh seven oh six four three again"),
+    ("a 9/4 favourite beat the 33/1 outsider", "a nine to four favourite beat the thirty-three "
+     "to one outsider"),
+    ("The 7f sprint went", "The seven furlongs sprint went"),
 ]
 
 LEFT_ALONE = [  # look-alikes a rule must not touch
@@ -429,6 +432,7 @@ LEFT_ALONE = [  # look-alikes a rule must not touch
     ("she read J14 magazine", "she read J fourteen magazine"),  # no road
     ("it rose 2x in a year", "it rose two X in a year"),  # no boat
     ("a 1m budget gap", "a one M budget gap"),  # no race
+    ("only 2/3 of voters", "only two thirds of voters"),  # no odds
 ]
 
 

@@ -65,6 +65,7 @@ from audiocast.narration.numbers import cardinal, decimal, digits, ordinal, pair
 from audiocast.narration.spans import plain
 from audiocast.narration.sports import (
     batting_averages,
+    betting_odds,
     boat_classes,
     cricket_scores,
     fight_rounds,
@@ -1005,7 +1006,7 @@ ENGLISH: tuple[Rule, ...] = (
     states, streets, titles, suffixes, phrases, circuits, grade_spans, references, page_counts,
     months, day_month_dates, dates, race_times, race_distances, ratios, multipliers, times,
     hour_marks, dotted_acronyms, overtimes, positions, sides, olympic_codes, tennis_sets,
-    cricket_scores, number_chains, records, ranges,
+    cricket_scores, betting_odds, number_chains, records, ranges,
     money, chinese_amounts, coded_money, amounts_in_code, pence, scaled_numbers, percentages,
     fractions, dimensions, zones,
     track_distances, units, decades, batting_averages, ordinals, roman_numerals, models,

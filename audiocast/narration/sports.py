@@ -129,10 +129,9 @@ _RACING = re.compile(r"\b(?:furlongs?|going|handicap|stakes|jockey|trainer|fav|f
 
 
 def race_distances(text: str) -> str:
-    """In a sentence about racing: `1m 2f 110y` -> `one mile, two furlongs and one hundred
-    ten yards`; `7f` -> `seven furlongs`."""
-    if not _RACING.search(text):
-        return text
+    """`1m 2f 110y` -> `one mile, two furlongs and one hundred ten yards`; `7f` -> `seven
+    furlongs` (five to sixteen furlongs, a race's, or any in a sentence about racing)."""
+    racing = bool(_RACING.search(text))
 
     def parts(miles: str | None, furlongs: str | None, yards: str | None) -> str:
         *rest, last = [_unit(int(n), unit) for n, unit in
@@ -140,7 +139,23 @@ def race_distances(text: str) -> str:
         return said(f"{', '.join(rest)} and {last}" if rest else last, "race distances")
 
     text = _MILES.sub(lambda m: parts(m[1], m[2], m[3]) if m[2] or m[3] else m[0], text)
-    return _FURLONGS.sub(lambda m: parts(None, m[1], m[2]), text)
+    return _FURLONGS.sub(lambda m: parts(None, m[1], m[2]) if racing or 5 <= int(m[1]) <= 16
+                         else m[0], text)
+
+
+# odds as a bookmaker writes them, in a sentence about betting: `a 9/4 favourite`
+_ODDS_WORDS = re.compile(r"\b(?:odds|favou?rite|fav|outsider|shot|backed|each[- ]way|"
+                         r"bookmakers?|bookies|starting price|punters?|SP)\b")
+_FRACTION_ODDS = re.compile(r"(?<![\w./$€£-])(\d{1,3})/(\d{1,2})(?![\w/]|[.,]\d)")
+
+
+def betting_odds(text: str) -> str:
+    """`a 9/4 favourite` -> `a nine to four favourite`; `the 33/1 outsider` -> `the
+    thirty-three to one outsider`; elsewhere `2/3` is left to the fractions."""
+    if not _ODDS_WORDS.search(text):
+        return text
+    return _FRACTION_ODDS.sub(lambda m: said(f"{cardinal(int(m[1]))} to {cardinal(int(m[2]))}",
+                                             "odds"), text)
 
 
 _CHAIN = re.compile(r"(?<![\w.,-])\d{1,3}(?:-\d{1,3}){3,}(?![\w-]|\.\d)")
