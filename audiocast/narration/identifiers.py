@@ -372,9 +372,10 @@ def forms(text: str) -> str:
         if not (m[1] or m[3]):
             return m[0]
         named = (m[1] or "").replace("Pub.", "Publication")
-        letters_after = "" if not m[3] else f" {m[3]}" if m[3] in v.ACRONYM_WORDS else (
-            f" {letters(m[3], 'forms')}")  # `737-MAX` is said as a word
-        return f"{named}{said(pairs(m[2]), 'forms')}{letters_after}"
+        after = ""
+        if m[3]:  # `-SR` spelled, `737-MAX` said as a word
+            after = f" {m[3]}" if m[3] in v.ACRONYM_WORDS else f" {letters(m[3], 'forms')}"
+        return f"{named}{said(pairs(m[2]), 'forms')}{after}"
     return _FORM.sub(say, text)
 
 
