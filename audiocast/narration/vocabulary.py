@@ -106,7 +106,7 @@ ACRONYM_WORDS = frozenset({
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
     "ARPA", "TIF", "ARPU", "PFAS", "PFOS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
     "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA", "NSAID", "DUC", "EFSA", "HACCP",
-    "NHTSA", "CPAP",
+    "NHTSA", "CPAP", "SIPP",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
