@@ -13,12 +13,22 @@ import traceback
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from audiocast import __version__
 from audiocast.config import CONFIG_NAME, load_show
 from audiocast.errors import AudiocastError, ConfigError
 from audiocast.model import Reading, Show, Voice
-from audiocast.report import EXIT_BUSY, EXIT_EPISODES_FAILED, EXIT_OK, EXIT_UNUSABLE
+from audiocast.report import (
+    EXIT_BUSY,
+    EXIT_EPISODES_FAILED,
+    EXIT_OK,
+    EXIT_UNUSABLE,
+    BuildReport,
+)
+
+if TYPE_CHECKING:
+    from audiocast.build import BuildOptions
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -224,8 +234,24 @@ def _diff(show, episode: str, now: str, path: Path) -> None:
     print(changes or f"{episode}: no change since the last build", end="" if changes else "\n")
 
 
+def _built(show: Show, options: BuildOptions, progress: bool) -> BuildReport:
+    """The build's report; with `progress`, a bar of the chapters rendered meanwhile."""
+    from audiocast.build import build
+
+    if not progress:
+        return build(show, options)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("rendering chapters", total=None)
+        return build(show, dataclasses.replace(
+            options, log=bar.console.print,
+            progress=lambda done, total: bar.update(task, completed=done, total=total)))
+
+
 def _build(args: argparse.Namespace) -> int:
-    from audiocast.build import BuildOptions, build
+    from audiocast.build import BuildOptions
+    from audiocast.narration.compiled import kept_in, store_of
     from audiocast.report import summary
 
     show = load_show(args.show, engine=args.engine, base_url=args.base_url)
@@ -241,16 +267,9 @@ def _build(args: argparse.Namespace) -> int:
     options = BuildOptions(workers=args.workers, scheduler=args.scheduler,
                            retire=frozenset(args.retire), only=frozenset(args.episode),
                            force=args.force, wait=args.wait, log=log)
-    if sys.stderr.isatty() and not args.quiet:
-        from rich.progress import Progress
-
-        with Progress(transient=True) as bar:
-            task = bar.add_task("rendering chapters", total=None)
-            report = build(show, dataclasses.replace(
-                options, log=bar.console.print,
-                progress=lambda done, total: bar.update(task, completed=done, total=total)))
-    else:
-        report = build(show, options)
+    # the narration's own patterns are made from the code an earlier build compiled them to
+    with kept_in(store_of(show.state_dir)):
+        report = _built(show, options, progress=sys.stderr.isatty() and not args.quiet)
     if args.verbose:
         work = sum(report.stages.values()) or 1.0
         for stage, seconds in report.stages.items():

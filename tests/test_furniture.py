@@ -243,6 +243,19 @@ def test_a_media_contact_above_a_release_drops_its_block_not_the_story() -> None
                             "It expects 4,000 visits a year, its director said."]
 
 
+def test_each_story_of_an_export_of_several_is_read_to_its_own_end() -> None:
+    first = ("The ferry returns on Monday.", "Its engine was rebuilt, the operator said.")
+    second = ("Quay fees rise in May", "DALE, Ore. — The harbour board voted 4-3 on Tuesday.")
+    reading = _read(*first, "Categories / Harbour", *second, "Categories / Harbour, Fees",
+                    "Read the Weekly Five", "Sign up for the Weekly Five, every Friday.")
+    assert reading.kept == [*first, second[1]]  # its headline a pause, as a subhead is
+    # a release's `About …` sections are no stories, though each ends the article
+    release = _read(*first, "About Dale Ferries Inc.",
+                    "Dale Ferries runs four boats on the sound.", "About Harbour Board Ltd.",
+                    "The board manages the port.")
+    assert release.kept == list(first)
+
+
 def test_a_list_after_a_colon_is_not_taken_for_subheads() -> None:
     reading = _read("Governors declared emergencies in:", "Massachusetts and Maine",
                     "Connecticut and Vermont", "Crews worked overnight.")

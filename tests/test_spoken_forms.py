@@ -356,6 +356,12 @@ SAID = [
     ("buoy at 57-41.20N 011-03.45E.", "buoy at fifty-seven degrees forty-one point two zero "
      "minutes north, eleven degrees three point four five minutes east."),
     ("NHTSA and the MAIB", "Nhtsa and the M A I B"),
+    ("batch TV-0627-A and licence C10-0000874-LIC", "batch T V, oh six two seven, A and "
+     "licence C ten, oh oh oh oh eight seven four, L I C"),
+    ("DUII (ORS 813.010) and RCW 9A.56.030", "D U I I (O R S eight thirteen point oh one oh) "
+     "and R C W nine A point five six point oh three oh"),
+    ("fined under rule 12-4.210, between 2-3.5%", "fined under rule twelve, four point two one "
+     "oh, between two to three point five percent"),
     ("won the 1m 2f 110y handicap", "won the one mile, two furlongs and one hundred ten yards "
      "handicap"),
     ("the 7f maiden race", "the seven furlongs maiden race"),

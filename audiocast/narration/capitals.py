@@ -10,11 +10,12 @@ import re
 from functools import cache
 
 from audiocast.narration import vocabulary as v
+from audiocast.narration.compiled import kept_regex
 from audiocast.narration.spans import seal
 
-_CAPS = re.compile(r"(?<![\w&'’.-])([A-Z][A-Z&]*[A-Z])(['’]?s)?(?![\w&])"
+_CAPS = kept_regex(r"(?<![\w&'’.-])([A-Z][A-Z&]*[A-Z])(['’]?s)?(?![\w&])"
                    r"|(?<=\w-)([A-Z][A-Z&]*[A-Z])(?![\w&])")
-_VOWELS = re.compile(r"[AEIOUY]")
+_VOWELS = kept_regex(r"[AEIOUY]")
 _ENDINGS = (("'s", ""), ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
             ("ing", ""), ("ing", "e"), ("ied", "y"), ("er", ""), ("ers", ""))
 _PUNCT = ",;:.!?'\"’”“()-—"
@@ -40,7 +41,7 @@ def is_english(word: str) -> bool:
     return any(len(stem) >= 3 and stem in words for stem in stems)
 
 
-_GROUPS = re.compile(r"[aeiou]+|[^aeiou]+")
+_GROUPS = kept_regex(r"[aeiou]+|[^aeiou]+")
 # consonants that begin and end English syllables together ("str", "nd"); any single one may
 _ONSETS = frozenset((
     "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr",
@@ -134,15 +135,15 @@ def say_capitals(token: str, in_run: bool, acronym: bool = False) -> tuple[str, 
     return "words", "name in capitals"
 
 
-_DEFINED = re.compile(r"\b[A-Z][\w'’-]+ \($")  # "... Regional Index ("
-_JOINED = re.compile(r"(?<![\w&'’.-])([A-Z]{2,})-$")
-_CLOCK = re.compile(r"\d ?$")
+_DEFINED = kept_regex(r"\b[A-Z][\w'’-]+ \($")  # "... Regional Index ("
+_JOINED = kept_regex(r"(?<![\w&'’.-])([A-Z]{2,})-$")
+_CLOCK = kept_regex(r"\d ?$")
 
 
 # a company's legal form after its name: `Vestfjord Sambandet AS`, `Harbour Metals AG`
 _COMPANY_FORMS = frozenset({"AS", "ASA", "AB", "AG", "SA", "NV", "BV", "OY", "OYJ", "SPA"})
-_NAMED = re.compile(r"\b[A-ZÀ-Þ][a-zà-ÿ][\w'’&.-]* $")
-_FLIGHT = re.compile(r"\b(?i:flight) $")
+_NAMED = kept_regex(r"\b[A-ZÀ-Þ][a-zà-ÿ][\w'’&.-]* $")
+_FLIGHT = kept_regex(r"\b(?i:flight) $")
 
 
 def _stands_as_acronym(text: str, start: int, end: int) -> bool:
@@ -167,9 +168,9 @@ def _stands_as_acronym(text: str, start: int, end: int) -> bool:
 
 
 # a department's or a degree's initials with a small letter between: `DoE`, `MoD`, `PhD`
-_MIXED_CASE = re.compile(r"(?<![\w&'’.-])([A-Z][a-z][A-Z])(['’]s)?(?![\w&])")
+_MIXED_CASE = kept_regex(r"(?<![\w&'’.-])([A-Z][a-z][A-Z])(['’]s)?(?![\w&])")
 # a word hyphenated in capitals: `CO-OP` (a word, "coop"), `OB-GYN` (letters)
-_HYPHENATED = re.compile(r"(?<![\w&'’.-])([A-Z]{1,8})-([A-Z]{1,8})(?![\w&'’-])")
+_HYPHENATED = kept_regex(r"(?<![\w&'’.-])([A-Z]{1,8})-([A-Z]{1,8})(?![\w&'’-])")
 
 
 def _hyphenated_word(m: re.Match[str]) -> str:

@@ -26,6 +26,7 @@ from typing import Any
 
 from audiocast.model import Article, Dropped, DropRule
 from audiocast.narration import prefilter
+from audiocast.narration.compiled import kept_regex
 from audiocast.narration.patterns import Deferred, Pattern, user_pattern
 from audiocast.narration.segment import sentences
 from audiocast.narration.signals import carries_news, reports
@@ -35,11 +36,11 @@ SUBHEADS = ("pause", "read", "drop")  # what a subhead becomes: a longer pause, 
 HEADLINE_AGAIN = "masthead (the headline again)"  # a line that repeats the headline: said once
 # a headline listed under a heading: no full stop, but `4.99%`, `U.S.`, `U.S. jobs` and
 # `Sequel fatigue? Not this spring` may be in it
-_HEADLINE = re.compile(r"^[-•*]?\s*[A-Z0-9“\"'‘](?:[^.!?]|(?<=\d)\.(?=\d)|(?<=[A-Z])\.(?=[A-Z])"
+_HEADLINE = kept_regex(r"^[-•*]?\s*[A-Z0-9“\"'‘](?:[^.!?]|(?<=\d)\.(?=\d)|(?<=[A-Z])\.(?=[A-Z])"
                        r"|(?<=\b[A-Z]\.[A-Z])\.(?= )|[?!](?=\s[A-Z]))"
                        r"{2,160}[^\s.!?:;,]$")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
-_ASKS = re.compile(r"[?!][\"'”’)\]]*$")  # a question or exclamation: "Like this story?"
+_ENDS_SENTENCE = kept_regex(r"[.!?][\"'”’)\]]*$")
+_ASKS = kept_regex(r"[?!][\"'”’)\]]*$")  # a question or exclamation: "Like this story?"
 
 
 @functools.lru_cache(maxsize=64)
@@ -110,13 +111,13 @@ _ZONES = ("", "head", "tail", "edges")
 # it is short (a longer one is a dek or a headline), asks nothing (an interview's question),
 # ends no sentence (a dek: "Two towns are left without a bank."; `Inc.` ends none) and
 # reports no one ("…, the owner told workers on Monday"); those are read
-HEADING = Rule("heading", "subhead", re.compile(
+HEADING = Rule("heading", "subhead", kept_regex(
     r"(?:[^?.\s]|\b(?:Inc|Ltd|Co|Corp|LLC|plc|Jr|Sr|St)\.)[\"'”’)\]]*$"), max_words=12,
     unless_reported=True)
 # in a language written in Latin letters, a paragraph with letters and none of them Latin
 # is for readers of another script ("Διαβάστε την ανακοίνωση στα ελληνικά"): its voice
 # cannot read it
-OTHER_SCRIPT = Rule("other-script", "widget", re.compile(r"^(?=.*[^\W\d_])(?!.*[A-Za-zÀ-ɏ])"),
+OTHER_SCRIPT = Rule("other-script", "widget", kept_regex(r"^(?=.*[^\W\d_])(?!.*[A-Za-zÀ-ɏ])"),
                     drops=("Διαβάστε την ανακοίνωση στα ελληνικά",),
                     keeps=("The chapel of Αγία Ειρήνη reopens on Sunday.",))
 
@@ -194,9 +195,9 @@ class Profile:
 
 # "Tempahan / Bookings: 555 2741": a label in two or three languages; "Vis på kart / Show
 # on map", "Tilaa tiedotteet · Subscribe to our releases": a line
-_LABELS = re.compile(r"^((?:[^/:]{1,30}?\s/\s){1,2}[^/:]{1,30}?)\s*:\s*(\S.*)$")
-_TWO_LINES = re.compile(r"^([^/]{2,}?)\s/\s([^/]{2,})$")
-_TWO_DOTTED = re.compile(r"^([^·\d]{2,}?)\s·\s([^·\d]{2,})$")
+_LABELS = kept_regex(r"^((?:[^/:]{1,30}?\s/\s){1,2}[^/:]{1,30}?)\s*:\s*(\S.*)$")
+_TWO_LINES = kept_regex(r"^([^/]{2,}?)\s/\s([^/]{2,})$")
+_TWO_DOTTED = kept_regex(r"^([^·\d]{2,}?)\s·\s([^·\d]{2,})$")
 
 
 def _languages(paragraph: str) -> tuple[str, ...]:
@@ -293,15 +294,27 @@ def _block_under(paragraphs: list[str], start: int) -> int:
     return end - start
 
 
+def _story_until_again(paragraphs: list[str], start: int, rule: Rule) -> bool:
+    """Whether a story stands from `start` to a paragraph further down that the same end
+    rule matches (`Categories / …` under each story of a newsletter's export): a headline,
+    then sentences; a release's `About …` sections start with sentences."""
+    again = next((j for j in range(start, len(paragraphs))
+                  if rule.pattern.search(paragraphs[j])), None)
+    return again is not None and not _ENDS_SENTENCE.search(paragraphs[start]) and any(
+        _ENDS_SENTENCE.search(p) for p in paragraphs[start + 1:again])
+
+
 def _followers(paragraphs: list[str], start: int, rule: Rule, news: bool
                ) -> tuple[int, str]:
     """How many paragraphs from `start` a rule that matched the one before drops with it,
     and how they stand to it: after the end of the article (before any news, as a release
-    puts its media contact above the story, only the block under it), listed under a
-    heading, a sponsor's copy under its label."""
+    puts its media contact above the story, only the block under it; none if another story
+    follows, ending in its own), listed under a heading, a sponsor's copy under its label."""
     if rule.ends_article:
         if not news:
             return _block_under(paragraphs, start), "under"
+        if _story_until_again(paragraphs, start, rule):
+            return 0, ""  # the next story of an export of several, which ends in its own
         return len(paragraphs) - start, "after"
     if rule.sponsor_copy:
         return _sponsored(paragraphs, start, rule), "copy under"
@@ -324,10 +337,10 @@ class Verdict:
 
 
 # "Centres are open at:", "A warning is in effect for..." (not a bulletin's "...HEADLINE...")
-_LEADS_LIST = re.compile(r"\S+\s+\S+\s+.*:[\"'”’)\]]*$"
+_LEADS_LIST = kept_regex(r"\S+\s+\S+\s+.*:[\"'”’)\]]*$"
                          r"|(?!\.)(?=.*[a-z])\S+\s+\S+\s+.*(?:\.\.\.|…)$")
 MAX_ITEM_WORDS = 30  # an item of a list is short; a longer paragraph ends the list
-_LAST_ITEM = re.compile(r"[^A-Z“\"'‘(\[].*\.[\"'”’)\]]*$")  # no capital, a full stop
+_LAST_ITEM = kept_regex(r"[^A-Z“\"'‘(\[].*\.[\"'”’)\]]*$")  # no capital, a full stop
 
 
 def _lists_next(paragraph: str, rule: Rule | None, listed: bool) -> bool:

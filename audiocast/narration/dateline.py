@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from audiocast.narration import vocabulary as v
+from audiocast.narration.compiled import kept_regex
 
 _UP = "A-ZÀ-ÖØ-Þ"  # capitals, with the accented ones of Latin-1 (SANTA LUCÍA)
 _CITY = rf"[{_UP}][{_UP}.'’\-]*(?:\s+[{_UP}][{_UP}.'’\-]*)*"  # PORT ALDER, ST. LOUIS
@@ -26,14 +27,14 @@ _DATE = (rf"(?:{'|'.join(v.MONTH_NAMES)}|{'|'.join(m.rstrip('.') for m in v.MONT
          r"(?:,\s*\d{4})?")
 _AGENCY = r"\((?P<agency>[A-Za-z][\w.&\- ]{0,20})\)"
 _DASH = r"(?:\s*(?:—|–|--)\s*|\s+-(?:\s+|$))"
-DATELINE = re.compile(
+DATELINE = kept_regex(
     rf"^(?:(?P<city>{_CITY})(?:,\s*(?P<region>{_REGION}))?(?:,\s*(?P<date>{_DATE}))?\s*)?"
     rf"(?:{_AGENCY}|/[A-Za-z][\w\- ]{{1,30}}/)?{_DASH}")  # or a release wire's /Name/
 # without a dash: a city in any case, then its date and the agency in capitals
-_DATED = re.compile(rf"^(?P<city>[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){{0,3}}),\s*"
+_DATED = kept_regex(rf"^(?P<city>[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){{0,3}}),\s*"
                     rf"(?P<date>{_DATE})\s*\((?P<agency>[A-Z]{{2,6}})\)(?:\s+(?=[A-Z\"“‘'])|\s*$)")
 # a paragraph of its own: a city in capitals and its state
-_ALONE = re.compile(rf"^(?P<city>{_CITY}),\s*(?P<region>{_REGION})\s*$")
+_ALONE = kept_regex(rf"^(?P<city>{_CITY}),\s*(?P<region>{_REGION})\s*$")
 _STATES = frozenset((*v.STATES, *v.STATE_NAMES))
 
 

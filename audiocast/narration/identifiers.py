@@ -13,6 +13,7 @@ import re
 
 from audiocast.narration import vocabulary as v
 from audiocast.narration.capitals import letters
+from audiocast.narration.compiled import kept_regex
 from audiocast.narration.numbers import cardinal, pairs, spoken_digits, year
 from audiocast.narration.spans import seal
 
@@ -26,7 +27,7 @@ def _digits(group: str, rule: str) -> str:
     return seal("digits", group, spoken_digits(group), rule)
 
 
-_DOCKET = re.compile(r"(?:\b(No\.|number)\s?)?\b(\d{1,2}):(\d{2})-([a-z]{2,3})-(\d{3,6})\b")
+_DOCKET = kept_regex(r"(?:\b(No\.|number)\s?)?\b(\d{1,2}):(\d{2})-([a-z]{2,3})-(\d{3,6})\b")
 
 
 def dockets(text: str) -> str:
@@ -40,9 +41,9 @@ def dockets(text: str) -> str:
     return _DOCKET.sub(say, text)
 
 
-_DATED_CODE = re.compile(r"\b([A-Z]{1,6})-((?:19|20)\d\d|\d\d)-(\d{3,7})\b")
-_YEAR_FIRST_CODE = re.compile(r"(?<![\w-])(\d\d)-([A-Z]{1,3})-(\d{3,7})\b")
-_YEAR_MONTH_CODE = re.compile(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d{4,6})\b(?!-)")
+_DATED_CODE = kept_regex(r"\b([A-Z]{1,6})-((?:19|20)\d\d|\d\d)-(\d{3,7})\b")
+_YEAR_FIRST_CODE = kept_regex(r"(?<![\w-])(\d\d)-([A-Z]{1,3})-(\d{3,7})\b")
+_YEAR_MONTH_CODE = kept_regex(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d{4,6})\b(?!-)")
 
 
 def dated_codes(text: str) -> str:
@@ -66,14 +67,16 @@ def dated_codes(text: str) -> str:
     return _YEAR_FIRST_CODE.sub(year_first, _DATED_CODE.sub(say, text))
 
 
-_PERMIT = re.compile(r"\b([A-Z]{1,4})-(\d{5,9})-([A-Z]{1,2})\b"  # OR-0029417-D
+_PERMIT = kept_regex(r"\b([A-Z]{1,4})(\d{1,3}(?=-0))?"  # OR-0029417-D, C10-0000874-LIC
+                     r"-(\d{5,9}|0\d{3})-([A-Z]{1,3})\b"
                      r"|\b([A-Z]{2,5})-([A-Z]{2,5})-(\d{3,7})\b"  # DAA-VASP-0031
                      r"|\b((?:19|20)\d\d)/([A-Z]{1,4})/(\d{3,6})\b")  # 2026/EL/0193
 
 
 def permits(text: str) -> str:
-    """Permits and licences, their letters spelled and their serial numbers digit by digit:
-    `OR-0029417-D` -> `O R, oh oh two nine four one seven, D`; `DAA-VASP-0031` -> `D A A,
+    """Permits, licences and batches, their letters spelled and their serial numbers digit by
+    digit: `OR-0029417-D` -> `O R, oh oh two nine four one seven, D`; `C10-0000874-LIC` -> `C
+    ten, oh oh oh oh eight seven four, L I C`; `TV-0627-A`; `DAA-VASP-0031` -> `D A A,
     V A S P, oh oh three one`; `2026/EL/0193` -> `twenty twenty-six, E L, oh one nine
     three`."""
     rule = "permits"
@@ -81,13 +84,14 @@ def permits(text: str) -> str:
 
     def say(m: re.Match[str]) -> str:
         if m[1]:
-            return (f"{letters(m[1], rule)}{comma} {_digits(m[2], rule)}{comma} "
-                    f"{letters(m[3], rule)}")
-        if m[4]:
-            return (f"{letters(m[4], rule)}{comma} {letters(m[5], rule)}{comma} "
-                    f"{_digits(m[6], rule)}")
-        return (f"{said(year(int(m[7])), rule)}{comma} {letters(m[8], rule)}{comma} "
-                f"{_digits(m[9], rule)}")
+            number = f" {said(cardinal(int(m[2])), rule)}" if m[2] else ""  # `C10`
+            return (f"{letters(m[1], rule)}{number}{comma} {_digits(m[3], rule)}{comma} "
+                    f"{letters(m[4], rule)}")
+        if m[5]:
+            return (f"{letters(m[5], rule)}{comma} {letters(m[6], rule)}{comma} "
+                    f"{_digits(m[7], rule)}")
+        return (f"{said(year(int(m[8])), rule)}{comma} {letters(m[9], rule)}{comma} "
+                f"{_digits(m[10], rule)}")
     return _PERMIT.sub(say, text)
 
 
@@ -97,7 +101,7 @@ def _runs(code: str, rule: str) -> str:
                     for run in re.findall(r"\d+|[A-Za-z]+", code))
 
 
-_WALLET = re.compile(r"\b0x([0-9a-fA-F]{2,8})(?:…|\.\.\.)([0-9a-fA-F]{2,8})\b")
+_WALLET = kept_regex(r"\b0x([0-9a-fA-F]{2,8})(?:…|\.\.\.)([0-9a-fA-F]{2,8})\b")
 
 
 def wallets(text: str) -> str:
@@ -112,13 +116,13 @@ def wallets(text: str) -> str:
 # opens with a zero (`SPR-0117`), or a grant's or a part's code that opens with digits and
 # has two runs of letters (`05A23HK1`), an inmate's or a shelter animal's number (`A567890`;
 # not an amount after a currency's letter: `K500000`, `R250000`, `P150000`)
-_SERIAL = re.compile(r"\b[A-Z]{2,6}\d{6,12}\b|(?<![\w.,$-])(?![KRP]\d)[A-Z]\d{6,8}\b"
+_SERIAL = kept_regex(r"\b[A-Z]{2,6}\d{6,12}\b|(?<![\w.,$-])(?![KRP]\d)[A-Z]\d{6,8}\b"
                      r"|\b[A-Z]{2,6}-0\d{2,6}\b(?!-)"
                      r"|(?<![\w.,/-])\d+[A-Z]+\d+[A-Z]+[A-Z\d]*(?![\w/-])")
 
 
-_HEX_CODE = re.compile(r"\b0x([0-9A-Fa-f]{4,16})\b")  # an error code: `0x80070643`
-_NUMBER_WORD = re.compile(r"\b([Nn]umber) (\d{5,12})\b(?![,.]\d)")  # `event number 58214`
+_HEX_CODE = kept_regex(r"\b0x([0-9A-Fa-f]{4,16})\b")  # an error code: `0x80070643`
+_NUMBER_WORD = kept_regex(r"\b([Nn]umber) (\d{5,12})\b(?![,.]\d)")  # `event number 58214`
 
 
 def serials(text: str) -> str:
@@ -132,7 +136,7 @@ def serials(text: str) -> str:
     return _SERIAL.sub(lambda m: _runs(m[0], "serials"), text)
 
 
-_DOI = re.compile(r"\b10\.(\d{4,9})/([A-Za-z0-9_.:;/-]*[A-Za-z0-9])")
+_DOI = kept_regex(r"\b10\.(\d{4,9})/([A-Za-z0-9_.:;/-]*[A-Za-z0-9])")
 _DOI_MARKS = {".": "point", "/": "slash", "-": "dash", "_": "underscore", ":": "colon",
               ";": "semicolon"}
 
@@ -157,29 +161,29 @@ def dois(text: str) -> str:
     return _DOI.sub(say, text)
 
 
-_PHONE = re.compile(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"
+_PHONE = kept_regex(r"(?<![\w$.,-])(?:(1)[-. ])?(?:\((\d{3})\)\s?|(\d{3})[-. ])(\d{3})[-. ](\d{4})"
                     r"(?![\w-])")
-_LOCAL_PHONE = re.compile(r"(?<![\w$.,/-])(\d{3})-(\d{4})(?![\w-])")
+_LOCAL_PHONE = kept_regex(r"(?<![\w$.,/-])(\d{3})-(\d{4})(?![\w-])")
 # `on 555 0147`, Singapore's `call 6555 0172`, with an area code as Mexico and Chile write
 # it: `call 55 2555 0176`, or in threes as the Czechs do: `Tel. 801 555 310`
-_SPACED_LOCAL = re.compile(r"(?<![\w$.,/-])(?:(\d{2,3}) )?(\d{3,4}) (\d{3,4})(?![\w-]|[.,]\d)")
+_SPACED_LOCAL = kept_regex(r"(?<![\w$.,/-])(?:(\d{2,3}) )?(\d{3,4}) (\d{3,4})(?![\w-]|[.,]\d)")
 # what a local number (`555-0162`) follows: a verb of calling, or a word that leads to one
-_BEFORE_PHONE = re.compile(r"(?:\b(?:at|or|to|on|number|line|hotline|fax|(?i:phone|phoned|phoning|"
+_BEFORE_PHONE = kept_regex(r"(?:\b(?:at|or|to|on|number|line|hotline|fax|(?i:phone|phoned|phoning|"
                            r"call|calls|called|calling|dial|dials|dialed|dialled|dialing|"
                            r"dialling|text|texts|texted|texting|ring|rings|ringing|tel\.?|"
                            r"telephone)|WhatsApp|"
                            r"SMS)|:)\s$")
 # numbers written in groups with spaces, as Australia, New Zealand and South Africa write
 # them: a trunk prefix (`0800 555 116`, `082 555 0193`) or a national one (`1800 555 307`)
-_GROUPED_PHONE = re.compile(r"(?<![\w$.,-])(0\d{1,4}|1[38]00)([ -])(\d{3,4})\2(\d{3,4})(?![\w-])")
+_GROUPED_PHONE = kept_regex(r"(?<![\w$.,-])(0\d{1,4}|1[38]00)([ -])(\d{3,4})\2(\d{3,4})(?![\w-])")
 # a British or Irish number with its trunk code in brackets: `(0131) 555 0142`
-_BRACKETED_TRUNK = re.compile(r"(?<![\w(])\((0\d{2,4})\)\s?(\d{3,4})[ -](\d{3,4})(?![\w-])")
+_BRACKETED_TRUNK = kept_regex(r"(?<![\w(])\((0\d{2,4})\)\s?(\d{3,4})[ -](\d{3,4})(?![\w-])")
 # a number with its country's code: `+33 555 0192`, `+44 20 5550 1234`
-_INTERNATIONAL = re.compile(r"(?<![\w+])\+(\d{1,3})((?:[ .-]\(?\d{1,4}\)?){2,5})(?![\w-]|[.,]\d)")
+_INTERNATIONAL = kept_regex(r"(?<![\w+])\+(\d{1,3})((?:[ .-]\(?\d{1,4}\)?){2,5})(?![\w-]|[.,]\d)")
 # France's ten digits in pairs: `05 55 01 23 45`
-_PAIRED_PHONE = re.compile(r"(?<![\w+.,-])(0[1-9](?:[ .]\d\d){4})(?![\w-]|[.,]\d)")
-_SHORT_PHONE = re.compile(r"(?<=\s)13 (\d{2}) (\d{2})(?![\w-])")  # `13 55 50`
-_SHORT_GROUPED = re.compile(r"(?<=\s)(13\d) (\d{3})(?![\w,.-]|[.,]\d)")  # `132 500`
+_PAIRED_PHONE = kept_regex(r"(?<![\w+.,-])(0[1-9](?:[ .]\d\d){4})(?![\w-]|[.,]\d)")
+_SHORT_PHONE = kept_regex(r"(?<=\s)13 (\d{2}) (\d{2})(?![\w-])")  # `13 55 50`
+_SHORT_GROUPED = kept_regex(r"(?<=\s)(13\d) (\d{3})(?![\w,.-]|[.,]\d)")  # `132 500`
 
 
 def _calls_before(text: str, at: int) -> bool:
@@ -271,13 +275,13 @@ def _short_phone(text: str, m: re.Match[str], grouped: bool = False) -> str:
     return said(f"thirteen {cardinal(int(m[1]))} {cardinal(int(m[2]))}", "phone numbers")
 
 
-_SERVICE = re.compile(r"(?<![\w$£€.,/-])(911|999|112|111|101|988|[2-8]11)(?![\w%/-]|[.,]\d)")
-_CALLING = re.compile(r"\b(?:call|calls|called|calling|dial|dialed|dialled|dialing|dialling|ring|"
+_SERVICE = kept_regex(r"(?<![\w$£€.,/-])(911|999|112|111|101|988|[2-8]11)(?![\w%/-]|[.,]\d)")
+_CALLING = kept_regex(r"\b(?:call|calls|called|calling|dial|dialed|dialled|dialing|dialling|ring|"
                       r"rang|text|texted|texting|phone|phoned|NHS|Police|police)\s+$")
-_SERVICE_WORD = re.compile(r"\s*(?:calls?|callers?|service|services|lines?|dispatch|dispatchers?|"
+_SERVICE_WORD = kept_regex(r"\s*(?:calls?|callers?|service|services|lines?|dispatch|dispatchers?|"
                            r"operators?|systems?|cent(?:er|re)s?|outages?|emergency|app|number|"
                            r"hotline)\b")
-_COUNTED_AFTER = re.compile(r"\s+[a-z]+s\b")
+_COUNTED_AFTER = kept_regex(r"\s+[a-z]+s\b")
 
 
 def _is_service(text: str, m: re.Match[str]) -> bool:
@@ -296,7 +300,7 @@ def service_numbers(text: str) -> str:
     return _SERVICE.sub(say, text)
 
 
-_ISBN = re.compile(r"\b(ISBN(?:-1[03])?):?\s?((?:\d{1,7}[-\s]){3,4}[\dX]|97[89]\d{10}|\d{9}[\dX])"
+_ISBN = kept_regex(r"\b(ISBN(?:-1[03])?):?\s?((?:\d{1,7}[-\s]){3,4}[\dX]|97[89]\d{10}|\d{9}[\dX])"
                    r"\b")
 
 
@@ -310,7 +314,7 @@ def isbns(text: str) -> str:
     return _ISBN.sub(say, text)
 
 
-_GRID = re.compile(r"\b([HNOST][A-HJ-Z]) ?(\d{2,5}) (\d{2,5})\b(?![.,]\d)")
+_GRID = kept_regex(r"\b([HNOST][A-HJ-Z]) ?(\d{2,5}) (\d{2,5})\b(?![.,]\d)")
 
 
 def grid_references(text: str) -> str:
@@ -324,23 +328,34 @@ def grid_references(text: str) -> str:
     return _GRID.sub(say, text)
 
 
-_REGULATION = re.compile(r"\b(\d{1,2}) (?:CFR|C\.F\.R\.) (§+\s*|[Pp]art )?(\d{1,4})(?:\.(\d{1,4}))?"
+_REGULATION = kept_regex(r"\b(\d{1,2}) (?:CFR|C\.F\.R\.) (§+\s*|[Pp]art )?(\d{1,4})(?:\.(\d{1,4}))?"
                          r"(?![\w.]|\.\d)")
 
 
 def regulations(text: str) -> str:
     """The US federal regulations by title, part and section: `29 CFR 1910.147` -> `twenty-nine
-    C F R nineteen ten point one forty-seven`; `40 CFR Part 60` -> `forty C F R part sixty`."""
+    C F R nineteen ten point one forty-seven`; `40 CFR Part 60` -> `forty C F R part sixty`;
+    a state's statutes: `ORS 164.055` -> `O R S one sixty-four point zero five five`."""
     def say(m: re.Match[str]) -> str:
         lead = m[2] or ""
         named = "section " if lead.startswith("§") else "part " if lead else ""
         section = f" point {pairs(m[4])}" if m[4] else ""
         return (f"{said(cardinal(int(m[1])), 'regulations')} {letters('CFR', 'regulations')} "
                 f"{said(named + pairs(m[3]) + section, 'regulations')}")
-    return _REGULATION.sub(say, text)
+
+    def statute(m: re.Match[str]) -> str:
+        chapter = pairs(m[2]) + (f" {m[3]}" if m[3] else "")  # RCW `9A`
+        sections = "".join(f" point {spoken_digits(s)}" for s in (m[4], m[5]) if s)
+        return f"{letters(m[1], 'regulations')} {said(chapter + sections, 'regulations')}"
+    return _STATUTE.sub(statute, _REGULATION.sub(say, text))
 
 
-_BILL = re.compile(r"\b(H\.\s?R\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|HR|HB|SB|AB|SF|HF|LB|HJR|SJR"
+# a state's statute by chapter and section, in pairs as lawyers say them: `ORS 164.055`
+_STATUTE = kept_regex(r"\b(ORS|RCW|NRS|ARS|KRS|MCL|RSA|NMSA|OCGA|ORC)\s(\d{1,3})([A-Z]?)\.(\d{2,4})"
+                      r"(?:\.(\d{2,4}))?(?![\w.]|\.\d)")
+
+
+_BILL = kept_regex(r"\b(H\.\s?R\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|HR|HB|SB|AB|SF|HF|LB|HJR|SJR"
                    r"|HCR|SCR|(?<![\w.])S\.(?=\s\d{3}))\s?(?!0)(\d{1,5})\b(?![.,]\d)")
 
 
@@ -356,11 +371,11 @@ def bills(text: str) -> str:
 # a number with a dash that names something: after a word that names things by number, or
 # with a second part smaller than the first that is no year's range (`8110-3`, not `1995-8`)
 # a form or a publication by its number (`Form 1040-SR`, `Pub. 501`), said in pairs
-_FORM = re.compile(r"\b((?:Forms?|[Ss]chedule|Publication|Pub\.) )?(?<![\w.,$€£/-])([1-9]\d{2,3})"
+_FORM = kept_regex(r"\b((?:Forms?|[Ss]chedule|Publication|Pub\.) )?(?<![\w.,$€£/-])([1-9]\d{2,3})"
                    r"(?:-([A-Z]{1,3}))?\b(?![-/,.]\d|-)")
-_NAMED_CODE = re.compile(r"\b(Bill|Form|Docket|Claim|Permit|Ordinance|Resolution) "
+_NAMED_CODE = kept_regex(r"\b(Bill|Form|Docket|Claim|Permit|Ordinance|Resolution) "
                          r"(\d{1,5})-(?!0)(\d{1,4})(?![\w%-]|[.,]\d)")
-_BARE_CODE = re.compile(r"(?<![\w.,$€£/:-])(?!(?:19|20)\d\d-)([1-9]\d{3,5})-(?!1\b)(\d{1,3})"
+_BARE_CODE = kept_regex(r"(?<![\w.,$€£/:-])(?!(?:19|20)\d\d-)([1-9]\d{3,5})-(?!1\b)(\d{1,3})"
                         r"(?![\w%/:-]|[.,]\d)")
 
 
@@ -379,8 +394,9 @@ def forms(text: str) -> str:
     return _FORM.sub(say, text)
 
 
-# a section of a code: the FDA Food Code's `3-501.16`
-_SECTION_CODE = re.compile(r"(?<![\w.,-])(\d{1,2})-(\d{3})\.(\d{1,3})(?![\d.-])")
+# a section of a code: the FDA Food Code's `3-501.16`, a regulator's `rule 12-4.210`
+_SECTION_CODE = kept_regex(r"(?<![\w.,-])(\d{1,2})-(\d{3}|(?<=[Rr]ule \d\d-)\d{1,2}"
+                           r"|(?<=[Rr]ule \d-)\d{1,2})\.(\d{1,3})(?![\d.-])")
 
 
 def numbered_codes(text: str) -> str:
@@ -398,7 +414,7 @@ def numbered_codes(text: str) -> str:
 
 _SIDES = {"L": "left", "R": "right", "C": "center"}
 # a runway by its heading and side: `09L`, `27R`, alone after "runway" or in a pair `09L/27R`
-_RUNWAY = re.compile(r"(?<![\w/])(?:(?<=[Rr]unway )|(?<=[Rr]unways )|(?=\d{2}[LRC]/\d{2}[LRC]\b))"
+_RUNWAY = kept_regex(r"(?<![\w/])(?:(?<=[Rr]unway )|(?<=[Rr]unways )|(?=\d{2}[LRC]/\d{2}[LRC]\b))"
                      r"([0-3]?\d)([LRC])(?:/([0-3]\d)([LRC]))?(?![\w/])")
 _AVIATION_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
@@ -416,12 +432,12 @@ def runways(text: str) -> str:
     return _RUNWAY.sub(say, text)
 
 
-_INTERSTATE = re.compile(r"\b(?:(I|US|U\.S\.)[- ]|(SR|SH)[- ]?)(\d{1,3})\b")
+_INTERSTATE = kept_regex(r"\b(?:(I|US|U\.S\.)[- ]|(SR|SH)[- ]?)(\d{1,3})\b")
 _ROAD_NAMES = {"SR": "State Route", "SH": "State Highway"}
-_ROUTE = re.compile(r"\b(Route|Highway|Hwy\.|Interstate|Road)\s(\d{3})\b")
+_ROUTE = kept_regex(r"\b(Route|Highway|Hwy\.|Interstate|Road)\s(\d{3})\b")
 # a motorway's junction (`J14`), in a sentence about roads
-_JUNCTION = re.compile(r"\bJ(\d{1,2})([a-z]?)\b")
-_ROADS = re.compile(r"\b(?:motorway|carriageway|junctions?|slip road|stretch|lanes?|traffic|"
+_JUNCTION = kept_regex(r"\bJ(\d{1,2})([a-z]?)\b")
+_ROADS = kept_regex(r"\b(?:motorway|carriageway|junctions?|slip road|stretch|lanes?|traffic|"
                     r"closure|exit|M\d{1,3})\b|\bJ\d{1,2}\b.*\bJ\d{1,2}\b")
 
 
@@ -463,7 +479,7 @@ def strains(text: str) -> str:
     return re.sub(r"\b(?:[A-Z]\d{1,2}){2,}\b", say, text)
 
 
-_MIXED_CODE = re.compile(r"\b(?=[A-Za-z]*[A-Z])([A-Za-z]{1,4})(\d{1,2})([A-Za-z]{1,3})\b")
+_MIXED_CODE = kept_regex(r"\b(?=[A-Za-z]*[A-Z])([A-Za-z]{1,4})(\d{1,2})([A-Za-z]{1,3})\b")
 
 
 def mixed_codes(text: str) -> str:
@@ -480,7 +496,7 @@ def mixed_codes(text: str) -> str:
     return _MIXED_CODE.sub(say, text)
 
 
-_ZERO_LED = re.compile(r"(?<![\w.,$€£¥-])(?:(\d{1,6})-(?=0\d{2})|(?=0\d{4})|(?=0\d{2,3}-\d{2})"
+_ZERO_LED = kept_regex(r"(?<![\w.,$€£¥-])(?:(\d{1,6})-(?=0\d{2})|(?=0\d{4})|(?=0\d{2,3}-\d{2})"
                        r"|(?:(?<=Runway )|(?<=Gate )|(?<=Platform )|(?<=Pier )|(?<=Berth )"
                        r"|(?<=Track )|(?<=Stand )|(?<=Hangar )|(?<=Dock ))(?=0\d\b))(0\d+)"
                        r"(?:-(\d{1,6})(?![\w:-]))?(?![\w:]|[.,]\d)")
@@ -500,7 +516,7 @@ def zero_led(text: str) -> str:
     return _ZERO_LED.sub(say, text)
 
 
-_RESOLUTION = re.compile(r"\b(480|576|720|1080|1440|2160|4320)([pi])\b")
+_RESOLUTION = kept_regex(r"\b(480|576|720|1080|1440|2160|4320)([pi])\b")
 
 
 def resolutions(text: str) -> str:
@@ -520,7 +536,7 @@ _EXCHANGES = ("NYSE American", "NYSE", "Nasdaq", "NASDAQ", "Amex", "AMEX", "LSE"
               "TSXV", "ASX", "HKEX", "SGX", "NSE", "BSE", "OTC", "OTCQX", "Euronext", "Xetra",
               "JSE", "NZX", "TYO", "NSX", "CSE", "SIX", "KRX", "TWSE", "SSE", "SZSE", "BMV", "TASE",
               "NGX", "EGX", "DSE")
-_TICKER = re.compile(rf"\b((?:{'|'.join(_EXCHANGES)})\s?:\s?|[Tt]icker(?: symbol)?:?\s)"
+_TICKER = kept_regex(rf"\b((?:{'|'.join(_EXCHANGES)})\s?:\s?|[Tt]icker(?: symbol)?:?\s)"
                      r"([A-Z]{1,5})(?:\.([A-Z]{1,2}))?\b")
 
 
@@ -533,7 +549,7 @@ def tickers(text: str) -> str:
     return _TICKER.sub(say, text)
 
 
-_VERSION = re.compile(r"\b(?:([Vv]ersion|[Vv]er\.)\s|(v)(?=\d))(\d{1,4}(?:\.\d{1,4}){1,3})\b"
+_VERSION = kept_regex(r"\b(?:([Vv]ersion|[Vv]er\.)\s|(v)(?=\d))(\d{1,4}(?:\.\d{1,4}){1,3})\b"
                       r"(?!\.\d)|(?<![\w.])(\d{1,3}(?:\.\d{1,3}){2,3}|(?:1[89]|20)\d\d(?:\.\d{1,3}){2,3})"
                       r"(?!\w|\.\d)")
 
@@ -572,10 +588,10 @@ def versions(text: str) -> str:
     return _VERSION.sub(say, text)
 
 
-_AIRCRAFT = re.compile(r"\b(\d{3})(?=\s(?:MAX|NG|Dreamliner)\b)"
+_AIRCRAFT = kept_regex(r"\b(\d{3})(?=\s(?:MAX|NG|Dreamliner)\b)"
                        r"|(?:(?<=Boeing )|(?<=Airbus )|(?<=Embraer ))(\d{3})\b")
 # not an amount with thousands or decimals after a currency letter: `K500,000`, `P1.5`
-_MODEL = re.compile(r"\b([A-Z]{1,2})(\d{3,4})(?:-(\d{2,3}))?(s?)\b(?![,.]\d)")
+_MODEL = kept_regex(r"\b([A-Z]{1,2})(\d{3,4})(?:-(\d{2,3}))?(s?)\b(?![,.]\d)")
 
 
 def models(text: str) -> str:

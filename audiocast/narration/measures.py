@@ -12,12 +12,13 @@ import re
 
 from audiocast.narration import vocabulary as v
 from audiocast.narration.capitals import letters
+from audiocast.narration.compiled import kept_regex
 from audiocast.narration.identifiers import said
 from audiocast.narration.numbers import cardinal, decimal, pairs, plural
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
-_PAGES = re.compile(rf"(?<![\w.,])({_NUMBER})\s?pp\b(\.(?!\w))?")
-_CLOSES = re.compile(r"[\"')\]]*\s*")  # what may close a sentence after its last word
+_PAGES = kept_regex(rf"(?<![\w.,])({_NUMBER})\s?pp\b(\.(?!\w))?")
+_CLOSES = kept_regex(r"[\"')\]]*\s*")  # what may close a sentence after its last word
 
 
 def page_counts(text: str) -> str:
@@ -28,7 +29,7 @@ def page_counts(text: str) -> str:
     return _PAGES.sub(say, text)
 
 
-_RUNNING_TIME = re.compile(r"(?<![\w.,])(\d{1,2})\s?h\s?(\d{1,2})\s?m(?:in)?\b(?!\.\w)")
+_RUNNING_TIME = kept_regex(r"(?<![\w.,])(\d{1,2})\s?h\s?(\d{1,2})\s?m(?:in)?\b(?!\.\w)")
 
 
 def running_times(text: str) -> str:
@@ -41,7 +42,7 @@ def running_times(text: str) -> str:
     return _RUNNING_TIME.sub(say, text)
 
 
-_PENCE = re.compile(r"(?<![\w.,£$€¥-])(\d{1,3}(?:\.\d{1,2})?)p\b(?!\.\w)")
+_PENCE = kept_regex(r"(?<![\w.,£$€¥-])(\d{1,3}(?:\.\d{1,2})?)p\b(?!\.\w)")
 
 
 def pence(text: str) -> str:
@@ -55,7 +56,7 @@ def pence(text: str) -> str:
     return _PENCE.sub(say, text)
 
 
-_SCALED = re.compile(rf"(?<![\w.,$€£¥-])({_NUMBER})(bn|tn|m|k)\b(-(?=[a-z]))?"
+_SCALED = kept_regex(rf"(?<![\w.,$€£¥-])({_NUMBER})(bn|tn|m|k)\b(-(?=[a-z]))?"
                      r"((?:\s+[A-Za-z][\w'’-]*){0,2})")
 
 
@@ -98,8 +99,8 @@ def scaled_numbers(text: str) -> str:
 # a position in degrees and minutes, or a pair of them: `51°28.42'N 1°10.05'E`, and as a
 # notice to mariners writes it, `57-41.20N 011-03.45E`
 _POINT = r"\d{1,3}(?:°\s?\d{1,2}(?:\.\d{1,3})?['′]\s?|-\d{1,2}\.\d{2,3})[NSEW]\b"
-_POSITION = re.compile(rf"(?<![\w.,-])({_POINT})(?:,?\s({_POINT}))?")
-_PARTS = re.compile(r"(\d{1,3})\D+?(\d{1,2}(?:\.\d{1,3})?)\D*?([NSEW])")
+_POSITION = kept_regex(rf"(?<![\w.,-])({_POINT})(?:,?\s({_POINT}))?")
+_PARTS = kept_regex(r"(\d{1,3})\D+?(\d{1,2}(?:\.\d{1,3})?)\D*?([NSEW])")
 _POINTS = {"N": "north", "S": "south", "E": "east", "W": "west"}
 
 
@@ -119,10 +120,10 @@ def positions_at_sea(text: str) -> str:
 
 
 _DEGREES = r"(-?\d{1,3}(?:\.\d)?)\s?°?"
-_PAIR = re.compile(rf"(?<![\w.,-]){_DEGREES}([CF])\s?\({_DEGREES}([CF])\)")
-_TEMPERATURE = re.compile(rf"(?<![\w.,-]){_DEGREES}([CF])\b(?![\w'’-])")
-_RANGE = re.compile(rf"(?<![\w.,-])(-?\d{{1,3}})\s?[-–]\s?{_DEGREES}([CF])\b(?![\w'’-])")
-_WEATHER = re.compile(r"\b(?:temperatures?|heat|hot|hotter|hottest|warm|warmer|warmest|cold|"
+_PAIR = kept_regex(rf"(?<![\w.,-]){_DEGREES}([CF])\s?\({_DEGREES}([CF])\)")
+_TEMPERATURE = kept_regex(rf"(?<![\w.,-]){_DEGREES}([CF])\b(?![\w'’-])")
+_RANGE = kept_regex(rf"(?<![\w.,-])(-?\d{{1,3}})\s?[-–]\s?{_DEGREES}([CF])\b(?![\w'’-])")
+_WEATHER = kept_regex(r"\b(?:temperatures?|heat|hot|hotter|hottest|warm|warmer|warmest|cold|"
                       r"colder|coldest|highs|lows|degrees|frost|freezing|thermometers?|"
                       r"heatwave|forecast|weather|Met Office)\b", re.IGNORECASE)
 _SCALE_NAMES = {"C": "Celsius", "F": "Fahrenheit"}
@@ -147,7 +148,7 @@ def temperatures(text: str) -> str:
     return _TEMPERATURE.sub(lambda m: said(_degrees(m[1], m[2]), "temperatures"), text)
 
 
-_PER = re.compile(rf"(?<![\w.,])({_NUMBER})\s?({v.alternation(v.UNITS_MEASURED)})/"
+_PER = kept_regex(rf"(?<![\w.,])({_NUMBER})\s?({v.alternation(v.UNITS_MEASURED)})/"
                   rf"({v.alternation(v.UNITS_PER)})(?![\w/])")
 
 
@@ -162,7 +163,7 @@ def compound_units(text: str) -> str:
     return _PER.sub(say, text)
 
 
-_ADJECTIVE = re.compile(rf"(?<![\w.,])({_NUMBER})-({v.alternation(v.UNIT_ADJECTIVES)})\b(?!-)")
+_ADJECTIVE = kept_regex(rf"(?<![\w.,])({_NUMBER})-({v.alternation(v.UNIT_ADJECTIVES)})\b(?!-)")
 
 
 def unit_adjectives(text: str) -> str:
@@ -171,9 +172,9 @@ def unit_adjectives(text: str) -> str:
     return _ADJECTIVE.sub(lambda m: f"{m[1]} {said(v.UNIT_ADJECTIVES[m[2]], 'units')}", text)
 
 
-_RATIO = re.compile(r"(?<![\w:.,/$€£])(\d{1,3}):(\d{1,3})(?![\w:]|[.,]\d)")
-_RATIO_AFTER = re.compile(r"\s(?:ratios?|odds|scale|split|majority|margin)\b")
-_RATIO_BEFORE = re.compile(r"\b(?:ratios?|odds|scale)(?: of)? $")
+_RATIO = kept_regex(r"(?<![\w:.,/$€£])(\d{1,3}):(\d{1,3})(?![\w:]|[.,]\d)")
+_RATIO_AFTER = kept_regex(r"\s(?:ratios?|odds|scale|split|majority|margin)\b")
+_RATIO_BEFORE = kept_regex(r"\b(?:ratios?|odds|scale)(?: of)? $")
 
 
 def _is_ratio(text: str, m: re.Match[str]) -> bool:
@@ -200,12 +201,12 @@ def ratios(text: str) -> str:
 # price`, `2x faster`); not a boat class (`the J16 1x: Ana Quill`, a single scull)
 _COMPARED = ("the|more|faster|higher|lower|larger|bigger|smaller|as|what|longer|cheaper|better|"
              "worse|less|greater")
-_TIMES = re.compile(rf"(?<![\w.,$€£¥-])(\d+\.\d+|\d{{2,}}|(?:{_NUMBER})(?=x\s+(?:{_COMPARED})\b))"
+_TIMES = kept_regex(rf"(?<![\w.,$€£¥-])(\d+\.\d+|\d{{2,}}|(?:{_NUMBER})(?=x\s+(?:{_COMPARED})\b))"
                     r"x(?![\w-])")
-_BOAT = re.compile(r"(?<![\w.,$€£¥-])([1248])x(?![\w-])")  # a single, double, quad scull
+_BOAT = kept_regex(r"(?<![\w.,$€£¥-])([1248])x(?![\w-])")  # a single, double, quad scull
 
 
-_BY = re.compile(r"(?<![\w.,$€£¥-])(\d{1,3})x(\d{1,4})(s|m|-met(?:er|re))?(?!\w)")
+_BY = kept_regex(r"(?<![\w.,$€£¥-])(\d{1,3})x(\d{1,4})(s|m|-met(?:er|re))?(?!\w)")
 
 
 def dimensions(text: str) -> str:
@@ -221,7 +222,7 @@ def dimensions(text: str) -> str:
     return _BY.sub(say, text)
 
 
-_ZONE = re.compile(r"\b([Zz]ones?) (\d{1,2}[ab]?(?:\s*(?:[-–]|to|and|or|through)\s*\d{1,2}[ab]?)*)"
+_ZONE = kept_regex(r"\b([Zz]ones?) (\d{1,2}[ab]?(?:\s*(?:[-–]|to|and|or|through)\s*\d{1,2}[ab]?)*)"
                    r"(?![\w-])")
 
 

@@ -19,6 +19,7 @@ from functools import cache
 from audiocast.narration import dateline as datelines
 from audiocast.narration import vocabulary as v
 from audiocast.narration.capitals import acronyms, is_english, letters
+from audiocast.narration.compiled import kept_regex
 from audiocast.narration.identifiers import (
     bills,
     dated_codes,
@@ -85,7 +86,7 @@ from audiocast.narration.sports import (
 )
 
 Rule = Callable[[str], str]
-_STOP_AFTER = re.compile(r"[\"')\]]*$")
+_STOP_AFTER = kept_regex(r"[\"')\]]*$")
 
 
 def _abbreviation(text: str, m: re.Match[str], spoken: str) -> str:
@@ -129,7 +130,7 @@ def dateline(text: str) -> str:
     return f"{datelines.say(text[:end])} {text[end:]}".strip()
 
 
-_WIDGETS = re.compile(r"\s*\([Oo]pens in (?:a )?new (?:window|tab)\)|\s*View full size image")
+_WIDGETS = kept_regex(r"\s*\([Oo]pens in (?:a )?new (?:window|tab)\)|\s*View full size image")
 
 
 def page_widgets(text: str) -> str:
@@ -138,7 +139,7 @@ def page_widgets(text: str) -> str:
     return _WIDGETS.sub("", text)
 
 
-_DATE_RANGE = re.compile(rf"\b({'|'.join(v.MONTH_NAMES)}) (\d{{4}})\s?[-–—]\s?"
+_DATE_RANGE = kept_regex(rf"\b({'|'.join(v.MONTH_NAMES)}) (\d{{4}})\s?[-–—]\s?"
                          rf"({'|'.join(v.MONTH_NAMES)}) (\d{{4}})\b")
 
 
@@ -147,7 +148,7 @@ def date_ranges(text: str) -> str:
     return _DATE_RANGE.sub(r"\1 \2 to \3 \4", text)
 
 
-_SEASON = re.compile(r"(?<![\w.,$€£₹-])((?:19|20)\d\d)[-/–](\d\d)(?![\w%-]|[.,]\d)")
+_SEASON = kept_regex(r"(?<![\w.,$€£₹-])((?:19|20)\d\d)[-/–](\d\d)(?![\w%-]|[.,]\d)")
 
 
 def seasons(text: str) -> str:
@@ -164,7 +165,7 @@ def seasons(text: str) -> str:
 
 
 _WEEKDAY = r"(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
-_WEEKDAY_RANGE = re.compile(rf"\b{_WEEKDAY}\s?[-–—]\s?{_WEEKDAY}(?![\w.])(\.?)")
+_WEEKDAY_RANGE = kept_regex(rf"\b{_WEEKDAY}\s?[-–—]\s?{_WEEKDAY}(?![\w.])(\.?)")
 _WEEKDAYS = {"Mon": "Monday", "Tue": "Tuesday", "Tues": "Tuesday", "Wed": "Wednesday",
              "Thu": "Thursday", "Thur": "Thursday", "Thurs": "Thursday", "Fri": "Friday",
              "Sat": "Saturday", "Sun": "Sunday"}
@@ -179,12 +180,12 @@ def weekday_ranges(text: str) -> str:
 
 
 _CLOCK_TIME = r"\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?"
-_TIME_RANGE = re.compile(rf"({_CLOCK_TIME})\s?[-–—]\s?(?=\d{{1,2}}(?:[:.]\d{{2}})?\s?[ap]\.?m\b"
+_TIME_RANGE = kept_regex(rf"({_CLOCK_TIME})\s?[-–—]\s?(?=\d{{1,2}}(?:[:.]\d{{2}})?\s?[ap]\.?m\b"
                          r"|noon\b|midnight\b)")
 
 
 # the first hour of a range that gives its a.m. or p.m. once: `6-9 p.m.`
-_HOUR_RANGE = re.compile(r"(?<![\w.,:/-])(\d{1,2}(?:[:.]\d{2})?)\s?[-–—]\s?"
+_HOUR_RANGE = kept_regex(r"(?<![\w.,:/-])(\d{1,2}(?:[:.]\d{2})?)\s?[-–—]\s?"
                          r"(?=\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b)")
 
 
@@ -199,7 +200,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
                          "\u2009": " ", "\u202f": " ", "−": "-"})
 
 
-_STARS = re.compile(r"(?<![★☆])(★{1,10})(½?)(☆{0,9})(?![★☆½])")
+_STARS = kept_regex(r"(?<![★☆])(★{1,10})(½?)(☆{0,9})(?![★☆½])")
 
 
 def star_ratings(text: str) -> str:
@@ -271,9 +272,9 @@ def web_addresses(text: str) -> str:
 
 # an address written out for people to type: lower-case labels and a word of a top level,
 # perhaps a short path (`roads.ks.example/permits`); not `e.g.`, `a.m.` or `1.0.9`
-_BARE_ADDRESS = re.compile(r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12})"
+_BARE_ADDRESS = kept_regex(r"(?<![\w@./-])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12})"
                            r"(?![\w@-])((?:/[^\s\"')]*)?)")
-_PATH_WORD = re.compile(r"[A-Za-z][A-Za-z-]{1,30}")
+_PATH_WORD = kept_regex(r"[A-Za-z][A-Za-z-]{1,30}")
 
 
 def _bare_address(m: re.Match[str]) -> str:
@@ -289,7 +290,7 @@ def _bare_address(m: re.Match[str]) -> str:
     return _labels(m[1]) + "".join(f" slash {w}" for w in words) + stop
 
 
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO_DATE = kept_regex(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
 def iso_dates(text: str) -> str:
@@ -303,7 +304,7 @@ def iso_dates(text: str) -> str:
     return _ISO_DATE.sub(say, text)
 
 
-_DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
+_DOTTED_DATE = kept_regex(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?![\d.])")
 
 
 def dotted_dates(text: str) -> str:
@@ -317,7 +318,7 @@ def dotted_dates(text: str) -> str:
     return _DOTTED_DATE.sub(say, text)
 
 
-_SLASH_DATE = re.compile(r"(?<![\w./-])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/-]|[.,]\d)")
+_SLASH_DATE = kept_regex(r"(?<![\w./-])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/-]|[.,]\d)")
 
 
 def slash_dates(text: str) -> str:
@@ -340,11 +341,11 @@ def slash_dates(text: str) -> str:
     return _SLASH_DATE.sub(say, text)
 
 
-_CASE_NUMBER = re.compile(r"\b(?:(Ords?|Res)\.\s)?(Nos?\.|No(?=\s\d))\s*"
+_CASE_NUMBER = kept_regex(r"\b(?:(Ords?|Res)\.\s)?(Nos?\.|No(?=\s\d))\s*"
                           r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:-\d+)*)\b")
 _ENACTMENTS = {"Ord": "Ordinance", "Ords": "Ordinances", "Res": "Resolution"}
 # `No. A-24-0917`, `No. 25-LT-014117`
-_CODE_NUMBER = re.compile(r"\b(Nos?\.)\s(?=[A-Z]{1,6}[- ]?\d|\d\d-[A-Z]{1,3}-\d)")
+_CODE_NUMBER = kept_regex(r"\b(Nos?\.)\s(?=[A-Z]{1,6}[- ]?\d|\d\d-[A-Z]{1,3}-\d)")
 
 
 def _case_group(group: str, first: bool, more: bool) -> str:
@@ -382,9 +383,9 @@ def code_numbers(text: str) -> str:
 
 
 _STATE_WORDS = v.alternation([*v.STATES, *v.STATE_NAMES, *v.POSTAL_CODES])
-_PARTY = re.compile(rf"(\s*\()?\b([DRIL])-({_STATE_WORDS})(?:\)|(?<!\.)\b|(?<=\.))(\)?)")
-_PARTY_PLACE = re.compile(r"(?:(?<=, )|(?<=\())([DRI])-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,)])")
-_PARTY_LETTER = re.compile(r"(?<=[a-z]) \(([DRI])\)")
+_PARTY = kept_regex(rf"(\s*\()?\b([DRIL])-({_STATE_WORDS})(?:\)|(?<!\.)\b|(?<=\.))(\)?)")
+_PARTY_PLACE = kept_regex(r"(?:(?<=, )|(?<=\())([DRI])-([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,)])")
+_PARTY_LETTER = kept_regex(r"(?<=[a-z]) \(([DRI])\)")
 
 
 def party_labels(text: str) -> str:
@@ -401,7 +402,7 @@ def party_labels(text: str) -> str:
     return _PARTY_LETTER.sub(lambda m: f", a {v.PARTIES[m[1]]},", text)
 
 
-_COMPASS = re.compile(r"(?<![\w.])([NSEW])\. (?=[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr|Ln|Pkwy|Pl|Ct|"
+_COMPASS = kept_regex(r"(?<![\w.])([NSEW])\. (?=[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr|Ln|Pkwy|Pl|Ct|"
                       r"Hwy|Street|Avenue|Boulevard|Road|Drive|Lane|Way|Place|Court|Parkway)\b)")
 
 
@@ -412,7 +413,7 @@ def compass_points(text: str) -> str:
     return _COMPASS.sub(lambda m: names[m[1]] + " ", text)
 
 
-_STATE_AFTER_CITY = re.compile(rf"(?<=[a-z], )({v.alternation(v.STATES)})(?![\w])")
+_STATE_AFTER_CITY = kept_regex(rf"(?<=[a-z], )({v.alternation(v.STATES)})(?![\w])")
 
 
 def states(text: str) -> str:
@@ -420,9 +421,9 @@ def states(text: str) -> str:
     return _expand(_STATE_AFTER_CITY, v.STATES, text)
 
 
-_STREET = re.compile(rf"\b([A-Z][a-z]+ )({v.alternation(v.STREETS)})(?!\s+[A-Z])")
-_TITLE = re.compile(rf"(?<![\w.])({v.alternation(v.TITLES)})(?=\s+[A-Z])")
-_SUFFIX = re.compile(rf"(?<=[A-Za-z])(,?) ({v.alternation(v.SUFFIXES)})(?!\w)")
+_STREET = kept_regex(rf"\b([A-Z][a-z]+ )({v.alternation(v.STREETS)})(?!\s+[A-Z])")
+_TITLE = kept_regex(rf"(?<![\w.])({v.alternation(v.TITLES)})(?=\s+[A-Z])")
+_SUFFIX = kept_regex(rf"(?<=[A-Za-z])(,?) ({v.alternation(v.SUFFIXES)})(?!\w)")
 
 
 def streets(text: str) -> str:
@@ -441,8 +442,8 @@ def suffixes(text: str) -> str:
     return _SUFFIX.sub(lambda m: _abbreviation(text, m, f"{m[1]} {v.SUFFIXES[m[2]]}"), text)
 
 
-_PHRASE = re.compile(rf"(?<![\w.])({v.alternation(v.PHRASES)})(?!\w)")
-_VERSUS = re.compile(r"(?<=[A-Za-z]) v\. (?=[A-Z])")
+_PHRASE = kept_regex(rf"(?<![\w.])({v.alternation(v.PHRASES)})(?!\w)")
+_VERSUS = kept_regex(r"(?<=[A-Za-z]) v\. (?=[A-Z])")
 
 
 def phrases(text: str) -> str:
@@ -451,7 +452,7 @@ def phrases(text: str) -> str:
     return _VERSUS.sub(" versus ", text)
 
 
-_CIRCUIT = re.compile(r"(?<=\d(?:st|nd|rd|th)) Cir\.|(?<=\bD\.C\.) Cir\.|\bFed\. Cir\.")
+_CIRCUIT = kept_regex(r"(?<=\d(?:st|nd|rd|th)) Cir\.|(?<=\bD\.C\.) Cir\.|\bFed\. Cir\.")
 
 
 def circuits(text: str) -> str:
@@ -463,7 +464,7 @@ def circuits(text: str) -> str:
     return _CIRCUIT.sub(say, text)
 
 
-_GRADES = re.compile(r"\b(Pre-?K|K)-(1[0-2]|[1-8])\b(?!-)")
+_GRADES = kept_regex(r"\b(Pre-?K|K)-(1[0-2]|[1-8])\b(?!-)")
 
 
 def grade_spans(text: str) -> str:
@@ -475,13 +476,13 @@ def grade_spans(text: str) -> str:
     return _GRADES.sub(say, text)
 
 
-_REFERENCE = re.compile(r"\b(Vols?|pp|p|Ch|Chs|Fig|Figs|Sec|Secs|Art|Para)\.\s?(?=\d)")
+_REFERENCE = kept_regex(r"\b(Vols?|pp|p|Ch|Chs|Fig|Figs|Sec|Secs|Art|Para)\.\s?(?=\d)")
 _REFERENCES = {"Vol": "Volume", "Vols": "Volumes", "pp": "pages", "p": "page", "Ch": "Chapter",
                "Chs": "Chapters", "Fig": "Figure", "Figs": "Figures", "Sec": "Section",
                "Secs": "Sections", "Art": "Article", "Para": "Paragraph"}
 
 
-_PART = re.compile(r"\b(Article|Articles|Section|Sections|Paragraph) (\d{1,4})\((\d{1,3})\)"
+_PART = kept_regex(r"\b(Article|Articles|Section|Sections|Paragraph) (\d{1,4})\((\d{1,3})\)"
                    r"(?!\()")
 _PARTS = {"Article": "paragraph", "Paragraph": "subparagraph", "Section": "subsection"}
 
@@ -493,14 +494,14 @@ def references(text: str) -> str:
     return _PART.sub(lambda m: f"{m[1]} {m[2]}, {_PARTS[m[1].rstrip('s')]} {m[3]}", text)
 
 
-_MONTH_ABBREVIATION = re.compile(rf"(?<![\w.])({v.alternation(v.MONTHS)})(?!\w)")
+_MONTH_ABBREVIATION = kept_regex(rf"(?<![\w.])({v.alternation(v.MONTHS)})(?!\w)")
 # in capitals only before a day or a year: `MONDAY, DEC. 6`, `SEPT. 2024`
-_MONTH_IN_CAPITALS = re.compile(rf"(?<![\w.])({v.alternation([m.upper() for m in v.MONTHS])})"
+_MONTH_IN_CAPITALS = kept_regex(rf"(?<![\w.])({v.alternation([m.upper() for m in v.MONTHS])})"
                                 r"(?=\s?(?:\d{1,2}|(?:19|20)\d\d)\b)")
 
 
 # without its full stop only before a day or a year: `Feb 24`, `Jan 2026`
-_MONTH_BARE = re.compile(r"(?<![\w.])(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+_MONTH_BARE = kept_regex(r"(?<![\w.])(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
                          r"(?= (?:\d{1,2}(?:st|nd|rd|th)?|(?:19|20)\d\d)\b(?![:.,]\d))")
 
 
@@ -511,7 +512,7 @@ def months(text: str) -> str:
     return _expand(_MONTH_ABBREVIATION, v.MONTHS, text)
 
 
-_DAY_MONTH = re.compile(rf"(?<![\w.,$£€-])(?:(the) )?(\d{{1,2}})(?:st|nd|rd|th)? "
+_DAY_MONTH = kept_regex(rf"(?<![\w.,$£€-])(?:(the) )?(\d{{1,2}})(?:st|nd|rd|th)? "
                         rf"({'|'.join(v.MONTH_NAMES)})\b(?:,? ((?:1[6-9]|20)\d\d)\b)?")
 
 
@@ -527,7 +528,7 @@ def day_month_dates(text: str) -> str:
     return _DAY_MONTH.sub(say, text)
 
 
-_DATE = re.compile(rf"\b({'|'.join(v.MONTH_NAMES)})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+_DATE = kept_regex(rf"\b({'|'.join(v.MONTH_NAMES)})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
                    r"(?:-(\d{1,2})(?:st|nd|rd|th)?\b(?![-\d]))?(?:,\s*(\d{4})\b)?")
 
 
@@ -543,10 +544,10 @@ def dates(text: str) -> str:
     return _DATE.sub(say, text)
 
 
-_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?\s?m\b\.?")
-_CLOCK_24 = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
+_CLOCK = kept_regex(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?\s?m\b\.?")
+_CLOCK_24 = kept_regex(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
 # North America's zones as a time names them: `8 p.m. ET` -> `8 p.m. Eastern time`
-_ZONE_AFTER_CLOCK = re.compile(r"(\d\s?[ap]\.?\s?m\b\.?)\s([ECMP])T\b")
+_ZONE_AFTER_CLOCK = kept_regex(r"(\d\s?[ap]\.?\s?m\b\.?)\s([ECMP])T\b")
 _ZONE_NAMES = {"E": "Eastern", "C": "Central", "M": "Mountain", "P": "Pacific"}
 
 
@@ -577,9 +578,9 @@ def times(text: str) -> str:
     return _CLOCK_24.sub(clock, _CLOCK.sub(say, text))
 
 
-_HOURS = re.compile(r"(?<![\w.:])([01]\d|2[0-3])h([0-5]\d)(?!\w)")
+_HOURS = kept_regex(r"(?<![\w.:])([01]\d|2[0-3])h([0-5]\d)(?!\w)")
 # the four digits of a time on the world's clock, as pilots and mariners write it
-_WORLD_TIME = re.compile(r"(?<![\w.,:])([01]\d|2[0-3])([0-5]\d)\s?(UTC|GMT|Z)\b")
+_WORLD_TIME = kept_regex(r"(?<![\w.,:])([01]\d|2[0-3])([0-5]\d)\s?(UTC|GMT|Z)\b")
 
 
 def hour_marks(text: str) -> str:
@@ -600,7 +601,7 @@ def hour_marks(text: str) -> str:
     return _WORLD_TIME.sub(world, _HOURS.sub(say, text))
 
 
-_DOTTED = re.compile(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)")
+_DOTTED = kept_regex(r"(?<![\w.])((?:[A-Za-z]\.){2,})(?!\w)")
 
 
 def dotted_acronyms(text: str) -> str:
@@ -611,15 +612,15 @@ def dotted_acronyms(text: str) -> str:
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
-_SPACED = re.compile(r"(?<![\w.,])(?<!\d )([1-9]\d{0,2}(?: \d{3})+)(?![\d,s]|\.\d| \d)")
-_NAMES_NUMBER = re.compile(r"\b(?i:No\.?|Nos\.|Chapters?|Routes?|Rooms?|Wards?|Extensions?|"
+_SPACED = kept_regex(r"(?<![\w.,])(?<!\d )([1-9]\d{0,2}(?: \d{3})+)(?![\d,s]|\.\d| \d)")
+_NAMES_NUMBER = kept_regex(r"\b(?i:No\.?|Nos\.|Chapters?|Routes?|Rooms?|Wards?|Extensions?|"
                            r"Highways?|Platforms?|Gates?|Levels?|Floors?|Pages?|Sections?|"
                            r"Articles?|Rules?|Bus|Flights?|Grades?|Units?|Exits?|Lots?|Box|"
                            r"Suites?|Stands?|Blocks?|aged|ages)\s$"
                            rf"|\b(?:{'|'.join(v.MONTH_NAMES)}|{v.alternation(v.MONTHS)})\s$")
 
 
-_LAKHS = re.compile(r"(?<![\d,.])\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]|\.\d)")
+_LAKHS = kept_regex(r"(?<![\d,.])\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]|\.\d)")
 
 
 def spaced_thousands(text: str) -> str:
@@ -634,7 +635,7 @@ def spaced_thousands(text: str) -> str:
     text = _LAKHS.sub(lambda m: m[0].replace(",", ""), text)  # `1,02,850` as India writes it
     return _SPACED.sub(join, text)
 
-_RANGE = re.compile(rf"(?<![\w.,-])([$€£₹]?)({_AMOUNT})(%?)-([$€£₹]?)(?!0\d)({_AMOUNT})(%?)"
+_RANGE = kept_regex(rf"(?<![\w.,-])([$€£₹]?)({_AMOUNT})(%?)-([$€£₹]?)(?!0\d)({_AMOUNT})(%?)"
                     r"(?![\w-])")
 
 
@@ -648,7 +649,7 @@ def ranges(text: str) -> str:
 
 
 _SCALE = v.alternation(v.SCALES)
-_RAND = re.compile(rf"(?<![\w$.,])R(\d{{1,3}}(?: \d{{3}})+(?![\d,])|\d{{1,3}}(?:,\d{{3}})+(?!\d)"
+_RAND = kept_regex(rf"(?<![\w$.,])R(\d{{1,3}}(?: \d{{3}})+(?![\d,])|\d{{1,3}}(?:,\d{{3}})+(?!\d)"
                    rf"|\d+\.\d\d\b|(?:{_AMOUNT})(?=[\s-]?(?:thousand|million|billion|trillion)\b"
                    r"|(?:m|bn)\b))")
 
@@ -662,9 +663,9 @@ def rands(text: str) -> str:
 
 _PRICE = (rf"(?<![A-Za-z$])({v.alternation(v.CURRENCY_PREFIXES)}|[$€£¥₹])\s?({_AMOUNT})"
           rf"(?:[\s-]?({_SCALE})\b)?")
-_MONEY = re.compile(rf"{_PRICE}(?=(\s+[a-z]+\b)?)")
-_MONEY_PER = re.compile(rf"{_PRICE}/({v.alternation(v.PRICE_UNITS)})(?![\w/])")
-_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her|our|your|this|that|each|every|"
+_MONEY = kept_regex(rf"{_PRICE}(?=(\s+[a-z]+\b)?)")
+_MONEY_PER = kept_regex(rf"{_PRICE}/({v.alternation(v.PRICE_UNITS)})(?![\w/])")
+_DETERMINER = kept_regex(r"\b(?:a|an|the|its|their|his|her|our|your|this|that|each|every|"
                          r"another)\s+$", re.IGNORECASE)
 
 
@@ -719,7 +720,7 @@ def money(text: str) -> str:
     return _MONEY.sub(say, text)
 
 
-_ISO_AMOUNT = re.compile(rf"(?<![\w$/])([A-Z]{{3}})\s?({_AMOUNT})(?:[\s-]?({_SCALE})\b)?"
+_ISO_AMOUNT = kept_regex(rf"(?<![\w$/])([A-Z]{{3}})\s?({_AMOUNT})(?:[\s-]?({_SCALE})\b)?"
                          r"(?![\w.,]?\d)")
 # ISO 4217 codes that are better known as something else in news copy
 _NOT_CURRENCIES = frozenset({"PHP", "AMD", "STD", "XXX", "XTS", "MUR"})  # MUR: the FEC's cases
@@ -741,7 +742,7 @@ def _iso_names(code: str, large: bool = False) -> tuple[str, str, str, str] | No
 
 
 _CHINESE_UNITS = {"亿": 10**8, "万": 10**4}  # a hundred million, ten thousand
-_CHINESE_AMOUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(亿|万)?元")
+_CHINESE_AMOUNT = kept_regex(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s?(亿|万)?元")
 
 
 def chinese_amounts(text: str) -> str:
@@ -775,7 +776,7 @@ def coded_money(text: str) -> str:
     return _ISO_AMOUNT.sub(say, text)
 
 
-_AMOUNT_CODE = re.compile(rf"(?<![\w.,$/])({_AMOUNT})(?:[\s-]?({_SCALE}))?\s([A-Z]{{3}})"
+_AMOUNT_CODE = kept_regex(rf"(?<![\w.,$/])({_AMOUNT})(?:[\s-]?({_SCALE}))?\s([A-Z]{{3}})"
                           r"(?![\w/])(?:\s+([A-Za-z]+))?")
 
 
@@ -840,11 +841,11 @@ def fractions(text: str) -> str:
     return re.sub(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])", slash, text)
 
 
-_UNIT = re.compile(rf"(?<=\d)\s?({v.alternation(v.UNITS)})(?![\w/])(?:\.(?=\s+[a-z\d]))?")
+_UNIT = kept_regex(rf"(?<=\d)\s?({v.alternation(v.UNITS)})(?![\w/])(?:\.(?=\s+[a-z\d]))?")
 
 
 # an age or a span in years and months, as a shelter or a clinic writes it: `2 yrs 3 mos`
-_AGE_PART = re.compile(r"(?<![\w.,])(\d{1,3})\s?(yrs?|mos?)\b\.?(?=\s+(?:\d|old\b|[a-z]))")
+_AGE_PART = kept_regex(r"(?<![\w.,])(\d{1,3})\s?(yrs?|mos?)\b\.?(?=\s+(?:\d|old\b|[a-z]))")
 
 
 def units(text: str) -> str:
@@ -876,7 +877,7 @@ def ordinals(text: str) -> str:
 
 
 _NUMERAL = r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
-_ROMAN = re.compile(rf"\b([A-Z][a-z]+) ({_NUMERAL})\b(?![-–/]?\d)(\*?)"  # not `LX-2100`
+_ROMAN = kept_regex(rf"\b([A-Z][a-z]+) ({_NUMERAL})\b(?![-–/]?\d)(\*?)"  # not `LX-2100`
                     rf"(?:[-–](?=[IVXL])({_NUMERAL})\b)?")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 
@@ -889,9 +890,9 @@ def _roman_value(numeral: str) -> int:
     return total
 
 
-_OPUS = re.compile(r"\bOp\. ?(\d{1,3})([a-z]?)(?:,? No\. ?(\d{1,3}))?\b")
-_CATALOGUE = re.compile(r"(?<![\w.])(BWV|HWV|RV|KV|K\.|D\.) ?(\d{1,4})([a-z]?)\b(?![.,]\d)")
-_HOBOKEN = re.compile(r"\bHob\. ?([IVXL]{1,6})[:/](\d{1,3})\b")
+_OPUS = kept_regex(r"\bOp\. ?(\d{1,3})([a-z]?)(?:,? No\. ?(\d{1,3}))?\b")
+_CATALOGUE = kept_regex(r"(?<![\w.])(BWV|HWV|RV|KV|K\.|D\.) ?(\d{1,4})([a-z]?)\b(?![.,]\d)")
+_HOBOKEN = kept_regex(r"\bHob\. ?([IVXL]{1,6})[:/](\d{1,3})\b")
 
 
 def music_catalogues(text: str) -> str:
@@ -957,7 +958,7 @@ def letter_digit(text: str) -> str:
     return re.sub(r"\b(\d+)([A-Z]+)\b", lambda m: f"{m[1]} {one(m[2])}", text)
 
 
-_YEAR = re.compile(r"(?<![\d,.$€£¥])\b(1[1-9]\d\d|20\d\d)\b(?![.,]\d|%)")
+_YEAR = kept_regex(r"(?<![\d,.$€£¥])\b(1[1-9]\d\d|20\d\d)\b(?![.,]\d|%)")
 
 
 def numbers(text: str) -> str:
@@ -976,7 +977,7 @@ _SYMBOLS = {"&": " and ", "+": " plus ", "=": " equals ", "@": " at ", "§": " s
 
 
 # a hashtag or a handle of words run together: `#CheckTheSticker`, `@CascadiaGrid`
-_RUN_TOGETHER = re.compile(r"(?<![\w@#])([#@])((?:[A-Z][a-z]+){2,6})\b")
+_RUN_TOGETHER = kept_regex(r"(?<![\w@#])([#@])((?:[A-Z][a-z]+){2,6})\b")
 
 
 def symbols(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from audiocast.narration.compiled import compile_kept
+from audiocast.narration.compiled import kept_regex
 from audiocast.narration.prefilter import Needs, may_match
 
 MAX_PATTERN = 2_000  # characters
@@ -38,7 +38,7 @@ class Deferred:
         if self._compiled is None:
             if self.needs and not may_match(self.needs, text):
                 return None
-            self._compiled = compile_kept(self.source)
+            self._compiled = kept_regex(self.source)
         return self._compiled.search(text)
 
 

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from audiocast.narration.compiled import kept_regex
 from audiocast.narration.patterns import MAX_PATTERN
 from audiocast.narration.signals import carries_news, reports
 
-_TOKEN = re.compile(r"\d+|\w+|\s+|.", re.DOTALL)
+_TOKEN = kept_regex(r"\d+|\w+|\s+|.", re.DOTALL)
 _RE2_SPECIAL = frozenset("\\.^$|?*+()[]{}")
 
 

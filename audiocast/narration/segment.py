@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from audiocast.narration import dateline
 from audiocast.narration import vocabulary as v
+from audiocast.narration.compiled import kept_regex
 
 ABBREVIATIONS = frozenset((
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col",
@@ -50,7 +51,7 @@ _AFTER_CLOCK = frozenset((
     "December", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
 ))
 
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]”’»]*\s+(?=[\"'(\[“‘«]?[A-Z0-9\U000f0001])")
+_BOUNDARY = kept_regex(r"[.!?]+[\"')\]”’»]*\s+(?=[\"'(\[“‘«]?[A-Z0-9\U000f0001])")
 _FALLBACKS = (r"(?<=;)\s+", r"(?<=:)\s+", r"(?<=,)\s+", r"\s+")
 
 

@@ -11,15 +11,14 @@ year of a copyright) are no facts here.
 
 from __future__ import annotations
 
-import re
-
 from audiocast.narration import vocabulary as v
+from audiocast.narration.compiled import kept_regex
 from audiocast.narration.segment import sentences
 
 MAX_SENTENCES = 3  # a line of furniture is short: more sentences than this, and it is news
 
 _MONTH = "|".join([*v.MONTH_NAMES, *(m.rstrip(".") for m in v.MONTHS)])
-_NOT_FACTS = re.compile(
+_NOT_FACTS = kept_regex(
     r"\S+@\S+"  # e-mail addresses
     r"|\S*[A-Za-z0-9]\.[A-Za-z]{2,}\S*"  # web addresses, with or without a scheme
     r"|\b10\.\d{4,9}/\S+"  # DOIs
@@ -35,17 +34,17 @@ _NOT_FACTS = re.compile(
     r"Blvd|Drive|Dr|Way|Place|Pl|Court|Ct|Parkway|Pkwy|Square|Sq|Quay|Terrace)\b\.?"  # streets
     r"|\bP\.?O\.? Box \d+|\b[A-Z]{2} \d{5}(?:-\d{4})?\b"  # a post box, a state and ZIP code
     r"|(?:©|\([Cc]\)|Copyright)\s?(?:19|20)\d\d")  # the year of a copyright
-_QUOTE = re.compile(r"[\"“”]")
-_REPORTED = re.compile(r"\b(?:said|says|told|according to|announced|reported|added|wrote|urged|"
+_QUOTE = kept_regex(r"[\"“”]")
+_REPORTED = kept_regex(r"\b(?:said|says|told|according to|announced|reported|added|wrote|urged|"
                        r"asked|noted|warned|explained|argued)\b")
 
 
-_QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
+_QUOTED = kept_regex(r"[\"“]([^\"“”]*)[\"”]")
 MIN_QUOTE_WORDS = 3  # a title in quotes ("The Ferry") is no quotation; a sentence is
 # a name in quotes, each word capitalised but the small ones: "Loon Narrows Ricers",
 # "Harbour Smelter S.A." (`find us as …`, `with the credit …`)
 _WORD = r"(?:[A-ZÀ-Þ][\w'’&.-]*|of|the|and|de|del|la|du|von|van|&)"
-_NAME = re.compile(rf"{_WORD}(?:\s+{_WORD})*")
+_NAME = kept_regex(rf"{_WORD}(?:\s+{_WORD})*")
 
 
 def reports(paragraph: str) -> bool:

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 
 from audiocast.model import Span
+from audiocast.narration.compiled import kept_regex
 
 _OPEN, _SEP, _CLOSE = "\U000f0001", "\U000f0002", "\U000f0003"
 _SHIFT = 0xF0100  # a sealed character is its code point moved up into plane 15
 _LAST = 0xFFFFD - _SHIFT
-_SEALED = re.compile(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
+_SEALED = kept_regex(f"{_OPEN}([^{_CLOSE}]*){_CLOSE}")
 
 
 def _hide(text: str) -> str:

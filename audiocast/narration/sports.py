@@ -9,21 +9,22 @@ from __future__ import annotations
 import re
 
 from audiocast.narration import vocabulary as v
+from audiocast.narration.compiled import kept_regex
 from audiocast.narration.identifiers import said
 from audiocast.narration.numbers import cardinal, decimal, pairs
 
-_CRICKET = re.compile(r"\b(?:overs|wickets?|wicketkeeper|bowl(?:s|ed|er|ers|ing)?|batsm[ae]n|"
+_CRICKET = kept_regex(r"\b(?:overs|wickets?|wicketkeeper|bowl(?:s|ed|er|ers|ing)?|batsm[ae]n|"
                       r"super over|(?:final|last|first|\d+(?:st|nd|rd|th)) over|cricket|"
                       r"century|new ball|(?:first|second|1st|2nd) innings|lbw|wicketless)\b")
-_SCORE = re.compile(r"(?<![\w.,-])(\d{1,2})-(\d{1,3})(?![\w-]|\.\d)")
+_SCORE = kept_regex(r"(?<![\w.,-])(\d{1,2})-(\d{1,3})(?![\w-]|\.\d)")
 
 
 # words only cricket uses (not "innings" or "batter", which baseball shares)
-_CRICKET_SLASH = re.compile(
+_CRICKET_SLASH = kept_regex(
     r"\b(?:overs|wickets?|wicketkeeper|bowl(?:s|ed|er|ers|ing)|batsm[ae]n|stumps|slips|"
     r"leg-before|lbw|seam(?:er|ers)|spinners?|new ball|run out|not out|cricket|ODI|T20|"
     r"declared? on|dec)\b")
-_SLASH_SCORE = re.compile(r"(?<![\w./$€£₹-])(?<!\d )(\d{1,3})/(\d{1,3})(?![\w/-]|\.\d)")
+_SLASH_SCORE = kept_regex(r"(?<![\w./$€£₹-])(?<!\d )(\d{1,3})/(\d{1,3})(?![\w/-]|\.\d)")
 
 
 def _slash(m: re.Match[str]) -> str:
@@ -36,7 +37,7 @@ def _slash(m: re.Match[str]) -> str:
 
 
 # a bowler's figures: overs (and balls), maidens, runs, wickets
-_FIGURES = re.compile(r"(?<![\w.,-])(\d{1,2}(?:\.[1-5])?)-(\d{1,2})-(\d{1,3})-(\d{1,2})"
+_FIGURES = kept_regex(r"(?<![\w.,-])(\d{1,2}(?:\.[1-5])?)-(\d{1,2})-(\d{1,3})-(\d{1,2})"
                       r"(?![\w-]|\.\d)")
 
 
@@ -73,11 +74,11 @@ def cricket_scores(text: str) -> str:
 
 _SET = r"(?:[67]-[0-7]|[0-5]-[67])"  # a set of tennis: one side has six or seven games
 _TIEBREAK = r"(?:\s?\((\d{1,2})\))?"
-_SETS = re.compile(rf"(?<![\w.,-]){_SET}{_TIEBREAK}(?:,\s{_SET}{_TIEBREAK})*"
+_SETS = kept_regex(rf"(?<![\w.,-]){_SET}{_TIEBREAK}(?:,\s{_SET}{_TIEBREAK})*"
                    r"(?:,\s(?:1\d-\d{1,2}|\d{1,2}-1\d)(?![\w-]))?(?![\w-])")
-_TENNIS = re.compile(r"\b(?:sets?|tie-?breaks?|tie-?breakers?|seed|seeds|seeded|ATP|WTA|Open|"
+_TENNIS = kept_regex(r"\b(?:sets?|tie-?breaks?|tie-?breakers?|seed|seeds|seeded|ATP|WTA|Open|"
                      r"Wimbledon|Grand Slam|serve|aces?|break point|match point)\b")
-_ONE_SET = re.compile(rf"(\d{{1,2}})-(\d{{1,2}}){_TIEBREAK}")
+_ONE_SET = kept_regex(rf"(\d{{1,2}})-(\d{{1,2}}){_TIEBREAK}")
 
 
 def _set(m: re.Match[str]) -> str:
@@ -92,7 +93,7 @@ def _set(m: re.Match[str]) -> str:
 
 # Australian football's score, goals.behinds (total), where six a goal and one a behind
 # make the total: `12.10 (82)`
-_FOOTY = re.compile(r"(?<![\w.,])(\d{1,2})\.(\d{1,2}) \((\d{1,3})\)")
+_FOOTY = kept_regex(r"(?<![\w.,])(\d{1,2})\.(\d{1,2}) \((\d{1,3})\)")
 
 
 def footy_scores(text: str) -> str:
@@ -106,7 +107,7 @@ def footy_scores(text: str) -> str:
 
 
 # a rowing boat by its crew: `W2-` (a women's pair), `LM4x` (a lightweight men's quad)
-_BOAT = re.compile(r"(?<![\w+-])(L?)([WM])(1x|2x|4x|2-|2\+|4-|4\+|8\+)(?![\w+-])")
+_BOAT = kept_regex(r"(?<![\w+-])(L?)([WM])(1x|2x|4x|2-|2\+|4-|4\+|8\+)(?![\w+-])")
 _BOATS = {"1x": "single sculls", "2x": "double sculls", "4x": "quad sculls", "2-": "pair",
           "2+": "coxed pair", "4-": "four", "4+": "coxed four", "8+": "eight"}
 
@@ -122,9 +123,9 @@ def boat_classes(text: str) -> str:
 
 
 # a race's distance in miles, furlongs and yards: `1m 2f 110y`, `7f`
-_MILES = re.compile(r"(?<![\w.,])(\d)m(?: ?(\d)f)?(?: ?(\d{1,3})y)?\b")
-_FURLONGS = re.compile(r"(?<![\w.,])(\d{1,2})f(?: ?(\d{1,3})y)?\b")
-_RACING = re.compile(r"\b(?:furlongs?|going|handicap|stakes|jockey|trainer|fav|favourite|"
+_MILES = kept_regex(r"(?<![\w.,])(\d)m(?: ?(\d)f)?(?: ?(\d{1,3})y)?\b")
+_FURLONGS = kept_regex(r"(?<![\w.,])(\d{1,2})f(?: ?(\d{1,3})y)?\b")
+_RACING = kept_regex(r"\b(?:furlongs?|going|handicap|stakes|jockey|trainer|fav|favourite|"
                      r"lengths?|racecourse|race|hurdle|chase|maiden|runners?)\b", re.IGNORECASE)
 
 
@@ -144,9 +145,9 @@ def race_distances(text: str) -> str:
 
 
 # odds as a bookmaker writes them, in a sentence about betting: `a 9/4 favourite`
-_ODDS_WORDS = re.compile(r"\b(?:odds|favou?rite|fav|outsider|shot|backed|each[- ]way|"
+_ODDS_WORDS = kept_regex(r"\b(?:odds|favou?rite|fav|outsider|shot|backed|each[- ]way|"
                          r"bookmakers?|bookies|starting price|punters?|SP)\b")
-_FRACTION_ODDS = re.compile(r"(?<![\w./$€£-])(\d{1,3})/(\d{1,2})(?![\w/]|[.,]\d)")
+_FRACTION_ODDS = kept_regex(r"(?<![\w./$€£-])(\d{1,3})/(\d{1,2})(?![\w/]|[.,]\d)")
 
 
 def betting_odds(text: str) -> str:
@@ -158,7 +159,7 @@ def betting_odds(text: str) -> str:
                                              "odds"), text)
 
 
-_CHAIN = re.compile(r"(?<![\w.,-])\d{1,3}(?:-\d{1,3}){3,}(?![\w-]|\.\d)")
+_CHAIN = kept_regex(r"(?<![\w.,-])\d{1,3}(?:-\d{1,3}){3,}(?![\w-]|\.\d)")
 
 
 def number_chains(text: str) -> str:
@@ -182,11 +183,11 @@ def tennis_sets(text: str) -> str:
     return _SETS.sub(say, text)
 
 
-_CODE = re.compile(rf"\b({v.alternation(v.OLYMPIC_CODES)})\b(?![-'’&.]\w)")
+_CODE = kept_regex(rf"\b({v.alternation(v.OLYMPIC_CODES)})\b(?![-'’&.]\w)")
 # a record set by a time: `52.04 WR`, `10.81 PB`
-_RECORD_MARK = re.compile(r"(\d[.:]\d\d )(WR|OR|NR|PB|SB|AR|CR|GR)\b")
+_RECORD_MARK = kept_regex(r"(\d[.:]\d\d )(WR|OR|NR|PB|SB|AR|CR|GR)\b")
 # where a nation's code stands for its name: results and medal tables (`gold`, `heats`)
-_GAMES = re.compile(r"\b(?:gold|silver|bronze|golds|medals?|medal table|Olympics?|Olympic|"
+_GAMES = kept_regex(r"\b(?:gold|silver|bronze|golds|medals?|medal table|Olympics?|Olympic|"
                     r"Paralympics?|Paralympic|Games|heats?|relay|podium)\b")
 
 
@@ -210,7 +211,7 @@ def record_marks(text: str) -> str:
     return _RECORD_MARK.sub(lambda m: m[1] + said(v.RECORD_MARKS[m[2]], "record marks"), text)
 
 
-_SIDE = re.compile(r"\b(playing|starting|first-choice|strongest|best|combined|an|the|their|"
+_SIDE = kept_regex(r"\b(playing|starting|first-choice|strongest|best|combined|an|the|their|"
                    r"his|her|our) (XI|XV)\b")
 
 
@@ -221,20 +222,20 @@ def sides(text: str) -> str:
                      text)
 
 
-_RECORD = re.compile(r"\b(?P<name>[A-Z][\w'’.]* )\((\d{1,3})-(\d{1,3})(?:-(\d{1,2}))?"
+_RECORD = kept_regex(r"\b(?P<name>[A-Z][\w'’.]* )\((\d{1,3})-(\d{1,3})(?:-(\d{1,2}))?"
                      r"(?:, (\d{1,3})-(\d{1,3}))?(?=[,)])")
 
 
 # a record where the words around it say so: `improved to 21-0`, `a record of 9-3`, `are
 # 20-15-3`, `Vance, 28-1-1, won`, `21-0, 9 KOs` (`won 21-0`, `was 9-3` may be scores)
-_STANDING = re.compile(r"(?:\b(?P<lead>(?:improved|improves|moved|moves|fell|falls|dropped|drops|"
+_STANDING = kept_regex(r"(?:\b(?P<lead>(?:improved|improves|moved|moves|fell|falls|dropped|drops|"
                        r"rose|rises|climbed|climbs) to|record (?:of|to|at)|"
                        r"(?:is|are|was|were|now|went|goes)(?= \d+-\d+-)) |(?<=[a-z], )|"
                        r"(?P<kos>(?=\d+-\d+(?:-\d+)?,? (?:with )?\d{1,3} (?:KOs?|knockouts)\b)))"
                        r"(?<![\w.,/-])(\d{1,3})-(\d{1,3})(?:-(\d{1,2}))?(?![\w/-]|\.\d)")
 
 
-_KNOCKOUTS = re.compile(r"(\d )(T)?KOs\b")  # counted: `19 KOs` -> `nineteen knockouts`
+_KNOCKOUTS = kept_regex(r"(\d )(T)?KOs\b")  # counted: `19 KOs` -> `nineteen knockouts`
 
 
 def _record(wins: str, losses: str, ties: str | None = None) -> str:

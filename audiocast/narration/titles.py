@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-_SEPARATOR = re.compile(r"\s+(\||—|–|-|::|·)\s+")
-_DATE = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}"
+from audiocast.narration.compiled import kept_regex
+
+_SEPARATOR = kept_regex(r"\s+(\||—|–|-|::|·)\s+")
+_DATE = kept_regex(r"^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}"
                    r"|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})$")
-_OUTLET = re.compile(r"\b(?:News|Times|Tribune|Post|Journal|Gazette|Herald|Observer|Ledger|Report|"
+_OUTLET = kept_regex(r"\b(?:News|Times|Tribune|Post|Journal|Gazette|Herald|Observer|Ledger|Report|"
                      r"Daily|Press|Courier|Sentinel|Star|Chronicle|Review|Magazine|Radio|TV|"
                      r"Online|Dispatch|Examiner|Inquirer|Register|Record|Bulletin|Telegraph|"
                      r"Guardian|Independent|Monitor|Mirror|Express|Standard|Wire|Network)\b")
