@@ -356,6 +356,7 @@ SAID = [
     ("buoy at 57-41.20N 011-03.45E.", "buoy at fifty-seven degrees forty-one point two zero "
      "minutes north, eleven degrees three point four five minutes east."),
     ("NHTSA and the MAIB", "Nhtsa and the M A I B"),
+    ("ALPA and the ODA", "Alpa and the O D A"),
     ("batch TV-0627-A and licence C10-0000874-LIC", "batch T V, oh six two seven, A and "
      "licence C ten, oh oh oh oh eight seven four, L I C"),
     ("DUII (ORS 813.010) and RCW 9A.56.030", "D U I I (O R S eight thirteen point oh one oh) "

@@ -106,7 +106,7 @@ ACRONYM_WORDS = frozenset({
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
     "ARPA", "TIF", "ARPU", "PFAS", "PFOS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
     "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA", "NSAID", "DUC", "EFSA", "HACCP",
-    "NHTSA", "CPAP", "SIPP",
+    "NHTSA", "CPAP", "SIPP", "ALPA",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
@@ -116,7 +116,7 @@ SPELLED_ACRONYMS = frozenset({
     "FOB",  # free on board
     "NEA", "COO", "UVA", "OD", "AAM", "AWD", "ORA", "ALP", "ORT",  # rare words, acronyms
     "PHEV", "VASP", "NIL", "ORC", "MUN", "CAD", "ALN", "SWA", "HIA", "USDA",  # not words
-    "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE",
+    "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE", "ODA",
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
