@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from audiocast.cache import Store
 from audiocast.narration.clean import NEWSLETTER
-from audiocast.narration.compiled import kept_in, kept_regex
+from audiocast.narration.compiled import Kept, _entries, kept_in, kept_regex
 from audiocast.narration.patterns import Deferred
 
 RULES = [r for r in NEWSLETTER.rules if isinstance(r.pattern, Deferred)]
@@ -21,12 +20,12 @@ def _found(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
 
 
 def test_every_rule_made_from_kept_code_matches_what_it_matched(tmp_path: Path) -> None:
-    store = Store(tmp_path / "patterns", ".re")
-    with kept_in(store):
-        for rule in RULES:  # as a first build compiles them: kept
+    path = tmp_path / "patterns.bin"
+    with kept_in(Kept(path)):
+        for rule in RULES:  # as a first build compiles them: kept when it ends
             kept_regex(rule.pattern.source)
-    assert len(list(store.root.rglob("*.re"))) == len({r.pattern.source for r in RULES})
-    with kept_in(store):  # as the next process makes them
+    assert len(_entries(path.read_bytes())) == len({r.pattern.source for r in RULES})
+    with kept_in(Kept(path)):  # as the next process makes them
         for rule in RULES:
             source = rule.pattern.source
             made, usual = kept_regex(source), re.compile(source)
@@ -39,40 +38,52 @@ def test_every_rule_made_from_kept_code_matches_what_it_matched(tmp_path: Path) 
 SOURCE = r"(?i)^(?P<verb>follow|like) us on (?:x|facebook)\b"
 
 
-def _kept_once(tmp_path: Path) -> tuple[Store, Path]:
-    """A store holding what SOURCE compiled to, and its one file."""
-    store = Store(tmp_path / "patterns", ".re")
-    with kept_in(store):
+def _kept_once(tmp_path: Path) -> Path:
+    """The file holding what SOURCE compiled to."""
+    path = tmp_path / "patterns.bin"
+    with kept_in(Kept(path)):
         kept_regex(SOURCE)
-    (kept,) = store.root.rglob("*.re")
-    return store, kept
+    return path
 
 
 def test_kept_code_that_is_not_whole_is_compiled_again(tmp_path: Path) -> None:
-    store, kept = _kept_once(tmp_path)
-    whole = kept.read_bytes()
-    for damaged in (whole[:-7], whole[:40] + bytes([whole[40] ^ 0xFF]) + whole[41:], b""):
-        kept.write_bytes(damaged)
-        with kept_in(store):
+    path = _kept_once(tmp_path)
+    whole = path.read_bytes()
+    flipped = whole[:-40] + bytes([whole[-40] ^ 0xFF]) + whole[-39:]
+    for damaged in (whole[:-7], flipped, b"", b"not ours\n" + whole):
+        path.write_bytes(damaged)
+        with kept_in(Kept(path)):  # the next process
             pattern = kept_regex(SOURCE)
         assert pattern.search("Follow us on Facebook")["verb"] == "Follow"
         assert pattern.search("They follow the river") is None
-        assert kept.read_bytes() == whole  # kept again, whole
+        assert path.read_bytes() == whole  # kept again, whole
 
 
-def test_a_folder_where_kept_code_should_be_is_no_error(tmp_path: Path) -> None:
-    store, kept = _kept_once(tmp_path)
-    kept.unlink()
-    kept.mkdir()
-    with kept_in(store):
+def test_a_folder_where_the_kept_file_should_be_is_no_error(tmp_path: Path) -> None:
+    path = _kept_once(tmp_path)
+    path.unlink()
+    path.mkdir()
+    with kept_in(Kept(path)):
         assert kept_regex(SOURCE).search("Follow us on Facebook")
+    assert path.is_dir()
 
 
 def test_a_pattern_with_flags_is_made_with_them(tmp_path: Path) -> None:
-    store = Store(tmp_path / "patterns", ".re")
+    path = tmp_path / "patterns.bin"
     for _ in range(2):  # compiled and kept, then made from what was kept
-        with kept_in(store):
+        with kept_in(Kept(path)):
             folded, exact = kept_regex(r"^follow us\b", re.I), kept_regex(r"^follow us\b")
         assert folded.search("FOLLOW US on X") and not exact.search("FOLLOW US on X")
         assert folded.flags == re.compile(r"^follow us\b", re.I).flags
-    assert len(list(store.root.rglob("*.re"))) == 2
+    assert len(_entries(path.read_bytes())) == 2
+
+
+def test_a_build_with_nothing_new_to_keep_leaves_the_file_alone(tmp_path: Path) -> None:
+    path = _kept_once(tmp_path)
+    inode = path.stat().st_ino  # a file written again is a new one, put in its place
+    with kept_in(Kept(path)):
+        kept_regex(SOURCE)
+    assert path.stat().st_ino == inode
+    with kept_in(Kept(path)):
+        kept_regex(r"^like us\b")
+    assert path.stat().st_ino != inode and len(_entries(path.read_bytes())) == 2

@@ -23,8 +23,11 @@ def _read(*paragraphs: str, profile: Profile = NEWSLETTER):
     return read(Article(Path("a.md"), "A headline of some length", paragraphs), profile)
 
 
-def _placed(rule, example: str) -> list[tuple[str, ...]]:
-    """The example where the rule looks: between news, or before it or after it (`at`)."""
+def _placed(rule, example: str, drops: bool = False) -> list[tuple[str, ...]]:
+    """The example where the rule looks: between news, or before it or after it (`at`);
+    a heading that names what follows (`names_next`) over a paragraph that begins so."""
+    if rule.names_next and drops:
+        return [(NEWS[0], example, f"{example.removeprefix('About ')} is a volunteer group.")]
     head, tail = (example, *NEWS), (*NEWS, example)
     return {"head": [head], "tail": [tail], "edges": [head, tail]}.get(
         rule.at, [(NEWS[0], example, NEWS[1])])
@@ -40,7 +43,7 @@ def test_every_rule_has_examples_both_ways() -> None:
 @pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
 def test_rule_drops_its_examples(rule) -> None:
     for example in rule.drops:
-        for paragraphs in _placed(rule, example):
+        for paragraphs in _placed(rule, example, drops=True):
             reading = _read(*paragraphs)
             assert example not in reading.kept, (rule.name, example)
             reasons = [d.reason for d in reading.dropped if d.text == example]
@@ -513,3 +516,17 @@ def test_a_line_in_two_languages_is_furniture_when_either_half_is(line: str) -> 
 ])
 def test_news_in_two_languages_is_read(line: str) -> None:
     assert line in _read(NEWS[0], line, NEWS[1]).kept
+
+
+def test_an_about_heading_over_its_own_name_ends_the_release_not_a_subhead_of_news() -> None:
+    story = ("The waterfront at Camp Wapello reopens on Saturday after a $1.2 million rebuild.",
+             "An open house for the public is set for 1 p.m.")
+    about = ("About Tamarack Trails Council",
+             "Tamarack Trails Council serves 8,600 youth in 11 counties.",
+             "Through its programs, the council prepares young people for life.",
+             "Learn more at tamaracktrails.example.")
+    reading = _read(*story, *about)
+    assert reading.kept == list(story)
+    assert reading.dropped[0].reason == "footer (about-heading)"
+    subhead = ("About Town", "Town meetings will move to Tuesdays from March, the clerk said.")
+    assert _read(*story, *subhead).kept == [*story, subhead[1]]

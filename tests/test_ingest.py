@@ -327,3 +327,23 @@ def test_the_blogging_platforms_own_boxes_are_not_read() -> None:
         "The ferry board cut the winter timetable to two sailings a day.",
         "Islanders will meet the board on Thursday.",
         "A caption-box is not a platform's: it is read.")
+
+
+_POST = ('<blockquote class="{kind}"><p>What a night at the fairground! Thank you all!</p>'
+         '<p>Posted by Harlan Fair &amp; Rodeo on Saturday, August 9</p></blockquote>')
+
+
+@pytest.mark.parametrize("kind", ["twitter-tweet", "instagram-media", "fb-post",
+                                  "fb-xfbml-parse-ignore", "bluesky-embed"])
+def test_a_social_post_embedded_in_a_page_or_a_feed_item_is_not_read(kind: str) -> None:
+    from audiocast.ingest.extract import fragment_paragraphs, from_page
+
+    story = "<p>The rider scored 84 points, a record for the arena.</p>"
+    quote = "<blockquote><p>We waited a year for this.</p></blockquote>"
+    html = story + _POST.format(kind=kind) + quote
+    assert fragment_paragraphs(html)[0] == (
+        "The rider scored 84 points, a record for the arena.", "We waited a year for this.")
+    page = _PAGE.replace('<div class="body">', f'<div class="body">{html}')
+    article = from_page(page.format(dek=""), "https://calder.example/a", "a.html")
+    assert not any("Posted by" in p or "fairground" in p for p in article.paragraphs)
+    assert "The rider scored 84 points, a record for the arena." in article.paragraphs

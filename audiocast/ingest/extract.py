@@ -28,6 +28,13 @@ _HEADINGS = ("h2", "h3", "h4")  # h1 is the headline
 _PLATFORM_BOXES = frozenset(("wp-caption", "sharedaddy", "jp-relatedposts",
                              "subscription-widget-wrap", "button-wrapper", "kg-signup-card",
                              "kg-cta-card", "kg-button-card"))
+# a social network's post embedded in a page (X, Instagram, TikTok, Facebook, Bluesky,
+# Threads, Reddit), by the class of the quote its embed code writes: a listener hears it
+# as a line out of nowhere, with its "Posted by … on Sunday"; the story says what it adds
+_EMBEDS = frozenset(("twitter-tweet", "instagram-media", "tiktok-embed", "fb-post",
+                     "fb-xfbml-parse-ignore", "bluesky-embed", "text-post-media",
+                     "reddit-embed-bq"))
+_EMBEDDED = re.compile("|".join(_EMBEDS))
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -56,6 +63,24 @@ def _block_text(block: lxml.html.HtmlElement) -> str:
     return f"- {text}" if text and up is not None and up.tag == "ul" else text
 
 
+def _drop_boxes(root: lxml.html.HtmlElement, classes: frozenset[str]) -> None:
+    for box in [e for e in root.iter() if classes.intersection(str(e.get("class", "")).split())]:
+        if box.getparent() is not None:
+            box.drop_tree()
+
+
+def _without_embeds(html: str) -> str:
+    """The page without the social posts embedded in it (most pages have none)."""
+    if not _EMBEDDED.search(html):
+        return html
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return html
+    _drop_boxes(root, _EMBEDS)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
 def fragment_paragraphs(html: str) -> tuple[tuple[str, ...], frozenset[int]]:
     """The text of an HTML fragment, one paragraph per block element (a block inside another
     is counted once; a table's row is one), and which paragraphs are headings; a line break
@@ -63,10 +88,7 @@ def fragment_paragraphs(html: str) -> tuple[tuple[str, ...], frozenset[int]]:
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for junk in root.xpath(".//script|.//style|.//figure|.//figcaption|.//aside"):
         junk.drop_tree()
-    for box in [e for e in root.iter() if _PLATFORM_BOXES.intersection(
-            str(e.get("class", "")).split())]:
-        if box.getparent() is not None:
-            box.drop_tree()
+    _drop_boxes(root, _PLATFORM_BOXES | _EMBEDS)
     for br in root.iter("br"):
         br.tail = " " + (br.tail or "")
     for row in root.iter("tr"):  # a table's row is a paragraph: its cells, with commas
@@ -124,7 +146,7 @@ def from_page(html: str, url: str | None, source: str) -> Article:
     # the date from the page's markup only (meta tags, <time>, JSON-LD, the URL): a date
     # guessed from the text ("installed in 2019" -> 2019-01-01) would file the article in
     # a years-old edition; an undated page goes into today's
-    found = trafilatura.bare_extraction(html, url=url, with_metadata=True,
+    found = trafilatura.bare_extraction(_without_embeds(html), url=url, with_metadata=True,
                                         include_comments=False, date_extraction_params={
                                             "extensive_search": False, "original_date": True})
     doc = found.as_dict() if found is not None else None

@@ -68,6 +68,7 @@ class Rule:
     not_in_news_lists: bool = False  # an item of a list that news introduces is kept
     sponsor_copy: int = 0  # also drops up to this many paragraphs after it naming its sponsor
     not_headline: bool = False  # an article's first line it matches is not its headline
+    names_next: bool = False  # only over a paragraph that begins with the name it gives
 
     @property
     def reason(self) -> str:
@@ -92,6 +93,8 @@ class Rule:
             return False
         if self.each_sentence:
             found = self._each_sentence(paragraph)
+        elif self.names_next:
+            found = _names(self.pattern.search(paragraph), after)
         else:
             found = self.pattern.search(paragraph) is not None
         return found and not ((self.unless_news and carries_news(paragraph))
@@ -104,6 +107,22 @@ class Rule:
         found = [self.pattern.search(s) is not None for s in parts]
         return any(found) and all(f or _ASKS.search(s) for f, s in zip(found, parts,
                                                                        strict=True))
+
+
+# what a sender's boilerplate says of itself after its name: "… is", "…, founded in", "… serves"
+_SAYS_WHAT_IT_IS = kept_regex(r"(?:['’]s)?\s*(?:[,(—–]|(?:is|are|was|has|have|serves|operates|"
+                              r"provides|runs|represents|works|helps|brings|supports)\b)")
+
+
+def _names(match: re.Match[str] | None, after: str | None) -> bool:
+    """Whether the paragraph after begins by saying what the name the match gives (its `name`
+    group, "the" aside) is: `About Civil Air Patrol` over `Civil Air Patrol is …`, not
+    `About Town` over `Town meetings will move …`."""
+    if match is None or not after:
+        return False
+    name = match["name"].lower().removeprefix("the ")
+    text = after.removeprefix("The ").removeprefix("the ")
+    return text.lower().startswith(name) and bool(_SAYS_WHAT_IT_IS.match(text, len(name)))
 
 
 _ZONES = ("", "head", "tail", "edges")
@@ -144,7 +163,8 @@ def _rule(data: dict[str, Any], needs: dict[str, prefilter.Needs]) -> Rule:
                 unless_reported=data.get("unless_reported", False),
                 not_in_news_lists=data.get("not_in_news_lists", False),
                 sponsor_copy=data.get("sponsor_copy", 0),
-                not_headline=data.get("not_headline", False))
+                not_headline=data.get("not_headline", False),
+                names_next=data.get("names_next", False))
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ ACRONYM_WORDS = frozenset({
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
     "ARPA", "TIF", "ARPU", "PFAS", "PFOS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
     "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA", "NSAID", "DUC", "EFSA", "HACCP",
-    "NHTSA", "CPAP", "SIPP", "ALPA",
+    "NHTSA", "CPAP", "SIPP", "ALPA", "WOSM", "LEO",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
@@ -116,14 +116,14 @@ SPELLED_ACRONYMS = frozenset({
     "FOB",  # free on board
     "NEA", "COO", "UVA", "OD", "AAM", "AWD", "ORA", "ALP", "ORT",  # rare words, acronyms
     "PHEV", "VASP", "NIL", "ORC", "MUN", "CAD", "ALN", "SWA", "HIA", "USDA",  # not words
-    "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE", "ODA",
+    "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE", "ODA", "CAP",
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
     "SAST", "WAT", "EAT",
 })
 # Of those, the ones a line in capitals most likely uses as plain words ("WHO IS IT").
-COMMON_WORDS_UPPER = frozenset({"IT", "WHO", "US"})
+COMMON_WORDS_UPPER = frozenset({"IT", "WHO", "US", "CAP"})
 
 # Common short English words, for words in capitals the word list may lack.
 COMMON_WORDS = frozenset({
