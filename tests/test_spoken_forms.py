@@ -53,6 +53,10 @@ SAID = [
     ("a split of 0:59.87 at", "a split of fifty-nine point eight seven at"),
     ("at 6.24pm local time", "at six twenty-four p m local time"),
     ("at 125kph along", "at one hundred twenty-five kilometers per hour along"),
+    ("rated 1,100kW at 1,600rpm", "rated one thousand one hundred kilowatts at one thousand "
+                                  "six hundred R P M"),
+    ("a 57kg box of hake", "a fifty-seven kilogram box of hake"),  # before its noun: one
+    ("a 300hp engine", "a three hundred horsepower engine"),
     ("won the 100m and the 4x100 relay",
      "won the one hundred meters and the four by one hundred relay"),
     ('a 5\'11" guard', "a five foot eleven guard"),
@@ -218,7 +222,7 @@ SAID = [
      "call the S E S on one three two, five oh oh for help"),
     ("Call 131 444 for police", "Call one three one, four four four for police"),
     ("Runway 09L/27R reopened", "Runway zero nine left, two seven right reopened"),
-    ("a 2,100ha block", "a two thousand one hundred hectares block"),
+    ("a 2,100ha block", "a two thousand one hundred hectare block"),
     ("it earned ★★★★☆ from our critic", "it earned four stars out of five from our critic"),
     ("a ★★★½ show", "a three and a half stars show"),
     ("forecasts on 555 0147 or online", "forecasts on five five five, oh one four seven or online"),
@@ -330,7 +334,7 @@ SAID = [
     ("Okafor's figures read 13-4-43-5, his best", "Okafor's figures read thirteen overs, four "
      "maidens, forty-three runs, five wickets, his best"),
     ("Dolly, 2 yrs 3 mos old, and", "Dolly, two years three months old, and"),
-    ("a 5.5 oz can, 2 ml doses", "a five point five ounces can, two milliliters doses"),
+    ("a 5.5 oz can, 2 ml doses", "a five point five ounce can, two milliliters doses"),
     ("docket 05000-123 was", "docket oh five oh oh oh, one two three was"),
     ("event number 58214 said", "event number five eight two one four said"),
     ("notice 2026-03-0001 on", "notice twenty twenty-six, oh three, oh oh oh one on"),

@@ -163,13 +163,19 @@ def compound_units(text: str) -> str:
     return _PER.sub(say, text)
 
 
-_ADJECTIVE = kept_regex(rf"(?<![\w.,])({_NUMBER})-({v.alternation(v.UNIT_ADJECTIVES)})\b(?!-)")
+_ADJECTIVE = kept_regex(rf"(?<![\w.,])({_NUMBER})-({v.alternation(v.UNIT_ADJECTIVES)})\b(?!-)"
+                        # or after "a", with or without a space, before a word in small letters
+                        rf"|(?:(?<=\b[Aa] )|(?<=\b[Aa]n ))({_NUMBER}) ?"
+                        rf"({v.alternation(v.UNIT_ADJECTIVES)})(?= [a-z])")
 
 
 def unit_adjectives(text: str) -> str:
-    """A measure before a noun, joined by a hyphen, is said in the singular: `a 1,200-lb bale`
-    -> `a 1,200 pound bale`; `a 10-km walk` -> `a 10 kilometer walk`."""
-    return _ADJECTIVE.sub(lambda m: f"{m[1]} {said(v.UNIT_ADJECTIVES[m[2]], 'units')}", text)
+    """A measure before a noun, joined by a hyphen or after "a", is said in the singular:
+    `a 1,200-lb bale` -> `a 1,200 pound bale`; `a 57kg box` -> `a 57 kilogram box`."""
+    def say(m: re.Match[str]) -> str:
+        number, unit = (m[1], m[2]) if m[1] else (m[3], m[4])
+        return f"{number} {said(v.UNIT_ADJECTIVES[unit], 'units')}"
+    return _ADJECTIVE.sub(say, text)
 
 
 _RATIO = kept_regex(r"(?<![\w:.,/$€£])(\d{1,3}):(\d{1,3})(?![\w:]|[.,]\d)")

@@ -106,7 +106,7 @@ ACRONYM_WORDS = frozenset({
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
     "ARPA", "TIF", "ARPU", "PFAS", "PFOS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
     "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA", "NSAID", "DUC", "EFSA", "HACCP",
-    "NHTSA", "CPAP", "SIPP", "ALPA", "WOSM", "LEO",
+    "NHTSA", "CPAP", "SIPP", "ALPA", "WOSM", "LEO", "AGMA", "IGRA",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
@@ -116,7 +116,7 @@ SPELLED_ACRONYMS = frozenset({
     "FOB",  # free on board
     "NEA", "COO", "UVA", "OD", "AAM", "AWD", "ORA", "ALP", "ORT",  # rare words, acronyms
     "PHEV", "VASP", "NIL", "ORC", "MUN", "CAD", "ALN", "SWA", "HIA", "USDA",  # not words
-    "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE", "ODA", "CAP",
+    "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE", "ODA", "CAP", "IFPL",
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
@@ -191,12 +191,14 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilomet
          "°C": "degrees Celsius", "MB": "megabytes", "GB": "gigabytes", "kWh": "kilowatt hours",
          "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet", "ha": "hectares",
          "g": "grams", "ppl": "pence per litre", "cc": "C C", "oz": "ounces",
-         "ml": "milliliters", "mL": "milliliters", "pts": "points", "MWe": "megawatts electric"}
+         "ml": "milliliters", "mL": "milliliters", "pts": "points", "MWe": "megawatts electric",
+         "kW": "kilowatts", "hp": "horsepower", "rpm": "R P M"}
 
 # A measure joined to the noun it describes ("a 1,200-lb bale"): the unit in the singular.
 UNIT_ADJECTIVES = {"lb": "pound", "kg": "kilogram", "km": "kilometer", "mm": "millimeter",
                    "cm": "centimeter", "ft": "foot", "mi": "mile", "oz": "ounce",
-                   "kW": "kilowatt", "MW": "megawatt", "sq ft": "square foot", "ha": "hectare"}
+                   "kW": "kilowatt", "MW": "megawatt", "sq ft": "square foot", "ha": "hectare",
+                   "hp": "horsepower"}
 
 # A compound unit, "mg/L": what is measured (plural) and what it is measured per (one).
 UNITS_MEASURED = {"mg": "milligrams", "µg": "micrograms", "μg": "micrograms", "mcg": "micrograms",

@@ -163,12 +163,14 @@ class EspeakEngine:
             elif after_letters and i == len(spans) - 1 and span.said == ".":
                 continue  # eSpeak reads a full stop right after spelled letters as "dot"
             elif after_letters and _POSSESSIVE.match(span.said):  # "FBI's": a z sound
-                pieces.append(_POSSESSIVE.sub("[[z]]", _plain(span.said)))
+                said = span.said.removesuffix(".") if i == len(spans) - 1 else span.said
+                pieces.append(_POSSESSIVE.sub("[[z]]", _plain(said)))  # at the end: no "dot"
             else:
                 pieces.append(_plain(span.said))
-        return "<speak>" + "".join(p if not i or p.startswith(("[[z]]", ",", ".", ";", ":", "!",
-                                                                 "?", ")"))
-                                   else " " + p for i, p in enumerate(pieces)) + "</speak>"
+        text = "".join(p if not i or p.startswith(("[[z]]", ",", ".", ";", ":", "!", "?", ")"))
+                       else " " + p for i, p in enumerate(pieces))
+        # a phoneme code right before the closing tag reads the tag aloud ("slash speak")
+        return f"<speak>{text}{' ' if text.endswith(']]') else ''}</speak>"
 
     def identity(self) -> dict[str, Any]:
         return {"engine": self.name, "version": _Library.get().version, "voice": self.voice,
