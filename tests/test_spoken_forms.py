@@ -57,6 +57,9 @@ SAID = [
                                   "six hundred R P M"),
     ("a 57kg box of hake", "a fifty-seven kilogram box of hake"),  # before its noun: one
     ("a 300hp engine", "a three hundred horsepower engine"),
+    ("cited under Section 8-214 of the code", "cited under Section eight dash two fourteen of "
+                                              "the code"),  # a section, not a range
+    ("Sections 8-10 apply", "Sections eight to ten apply"),
     ("won the 100m and the 4x100 relay",
      "won the one hundred meters and the four by one hundred relay"),
     ('a 5\'11" guard', "a five foot eleven guard"),

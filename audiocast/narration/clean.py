@@ -111,7 +111,10 @@ class Rule:
 
 # what a sender's boilerplate says of itself after its name: "… is", "…, founded in", "… serves"
 _SAYS_WHAT_IT_IS = kept_regex(r"(?:['’]s)?\s*(?:[,(—–]|(?:is|are|was|has|have|serves|operates|"
-                              r"provides|runs|represents|works|helps|brings|supports)\b)")
+                              r"provides|runs|represents|works|helps|brings|supports|protects|"
+                              r"designs|makes|builds|develops|manufactures|offers|delivers|"
+                              r"sells|produces|publishes|organi[sz]es|hosts|specializes|"
+                              r"specialises|founded)\b)")
 
 
 def _names(match: re.Match[str] | None, after: str | None) -> bool:

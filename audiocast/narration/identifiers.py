@@ -373,8 +373,8 @@ def bills(text: str) -> str:
 # a form or a publication by its number (`Form 1040-SR`, `Pub. 501`), said in pairs
 _FORM = kept_regex(r"\b((?:Forms?|[Ss]chedule|Publication|Pub\.) )?(?<![\w.,$€£/-])([1-9]\d{2,3})"
                    r"(?:-([A-Z]{1,3}))?\b(?![-/,.]\d|-)")
-_NAMED_CODE = kept_regex(r"\b(Bill|Form|Docket|Claim|Permit|Ordinance|Resolution) "
-                         r"(\d{1,5})-(?!0)(\d{1,4})(?![\w%-]|[.,]\d)")
+_NAMED_CODE = kept_regex(r"\b(Bill|Form|Docket|Claim|Permit|Ordinance|Resolution|Section|Sec\.|"
+                         r"Chapter) (\d{1,5})-(?!0)(\d{1,4})(?![\w%-]|[.,]\d)")
 _BARE_CODE = kept_regex(r"(?<![\w.,$€£/:-])(?!(?:19|20)\d\d-)([1-9]\d{3,5})-(?!1\b)(\d{1,3})"
                         r"(?![\w%/:-]|[.,]\d)")
 

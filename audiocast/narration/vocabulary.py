@@ -116,7 +116,7 @@ SPELLED_ACRONYMS = frozenset({
     "FOB",  # free on board
     "NEA", "COO", "UVA", "OD", "AAM", "AWD", "ORA", "ALP", "ORT",  # rare words, acronyms
     "PHEV", "VASP", "NIL", "ORC", "MUN", "CAD", "ALN", "SWA", "HIA", "USDA",  # not words
-    "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE", "ODA", "CAP", "IFPL",
+    "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE", "ODA", "CAP", "IFPL", "HIC",
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
