@@ -274,6 +274,9 @@ class Article:
     # paragraphs written as lines one under another (a signature over an address, contact
     # lines): by index, their lines
     lines: WrittenLines = ()
+    # the summary under the headline where the source gives it apart from the text (front
+    # matter `dek:`, a feed item's own description): said after the headline
+    dek: str = ""
 
 
 @dataclass(frozen=True)

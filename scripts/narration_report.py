@@ -265,6 +265,16 @@ def forms(expect: dict, heard: Heard) -> list[tuple[str, str, str | None]]:
     return triples
 
 
+def _one_text(parts: list[str]) -> str:
+    """The texts of several segments as eSpeak is sent one: all SSML once one of them is
+    (a plain dateline's take before a take of spelled letters)."""
+    if not any(p.startswith("<speak>") for p in parts):
+        return " ".join(parts)
+    inner = [re.sub(r"</?speak>", "", p) if p.startswith("<speak>") else html.escape(p, False)
+             for p in parts]
+    return "<speak>" + " ".join(inner) + "</speak>"
+
+
 def espeak_check(expect: dict, heard: Heard, narrator: Narrator, engine: EspeakEngine,
                  phonemes: Phonemizer, counts: Counts, name: str, verbose: bool) -> None:
     for written, ref, said in forms(expect, heard):
@@ -275,9 +285,7 @@ def espeak_check(expect: dict, heard: Heard, narrator: Narrator, engine: EspeakE
                 ours = narrator.article(Article("x", written, ())).segments
             except AudiocastError:  # nothing in it can be said: worse than anything eSpeak says
                 ours = []
-            sent = " ".join(engine_text(engine, s.typed()) for s in ours)
-        if sent.count("<speak>") > 1:
-            sent = "<speak>" + re.sub(r"</?speak>", "", sent) + "</speak>"
+            sent = _one_text([engine_text(engine, s.typed()) for s in ours])
         target = phonemes(ref)
         d_raw, d_ours = distance(phonemes(written), target), distance(phonemes(sent), target)
         line = f"{name}: {written!r}: raw {d_raw}, ours {d_ours} ({sent[:80]})"

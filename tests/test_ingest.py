@@ -347,3 +347,47 @@ def test_a_social_post_embedded_in_a_page_or_a_feed_item_is_not_read(kind: str) 
     article = from_page(page.format(dek=""), "https://calder.example/a", "a.html")
     assert not any("Posted by" in p or "fairground" in p for p in article.paragraphs)
     assert "The rider scored 84 points, a record for the arena." in article.paragraphs
+
+
+DEK_FEED = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Valley Radio</title><link>https://radio.example/</link><description>News</description>
+<item><title>Judge throws out the first charge under the drone law</title>
+<link>https://radio.example/drone</link>
+<description>The ruling limits what the county may police. The privacy clause stands.</description>
+<content:encoded><![CDATA[<p>By Ana Ruiz, Valley Radio</p>
+<p>A county judge on Tuesday dismissed the first charge brought under the drone ordinance,
+ruling that the county cannot set its own altitude limits.</p>]]></content:encoded></item>
+<item><title>Bus drivers wanted before winter</title><link>https://radio.example/bus</link>
+<description>The district is short of eleven drivers and will pay a bonus [&#8230;]</description>
+<content:encoded><![CDATA[<p>The district is short of eleven drivers and will pay a bonus
+to new ones, the superintendent said on Thursday.</p>]]></content:encoded></item>
+</channel></rss>"""
+
+
+def test_a_feed_items_own_dek_is_said_after_its_headline_and_an_excerpt_is_not(
+        tmp_path: Path) -> None:
+    """A description written for the item is news a listener hears after the headline (not
+    before the byline the text opens with); a description that is the text's first words
+    cut short is not said twice."""
+    from audiocast.narration.script import Narrator
+
+    show = tmp_path / "show"
+    (show / "episodes").mkdir(parents=True)
+    (show / "audiocast.toml").write_text('[show]\ntitle = "T"\nauthor = "a"\n'
+                                         'owner_email = "a@example.org"\n'
+                                         'base_url = "https://t.example/"\n')
+    (tmp_path / "radio.xml").write_text(DEK_FEED)
+    assert main(["ingest", str(tmp_path / "radio.xml"), "--show", str(show),
+                 "--edition", "2026-11-30"]) == 0
+    drone, bus = (read_article(p) for p in sorted((show / "episodes").rglob("*.md")))
+    said = [s.source for s in Narrator(2000).article(drone).segments]
+    assert said[:4] == ["Judge throws out the first charge under the drone law",
+                        "The ruling limits what the county may police.",
+                        "The privacy clause stands.",
+                        "A county judge on Tuesday dismissed the first charge brought under "
+                        "the drone ordinance, ruling that the county cannot set its own "
+                        "altitude limits."]
+    assert bus.dek == ""
+    said = [s.source for s in Narrator(2000).article(bus).segments]
+    assert not any("[" in s or "…" in s for s in said)

@@ -97,6 +97,9 @@ SAID = [
     ("TELL US WHAT YOU SAW", "tell us what you saw"),
     ("a SAG-AFTRA contract", "a Sag-Aftra contract"),
     ("the NAACP and AAA", "the N double A C P and triple A"),
+    ("the HVAC contractor", "the H vac contractor"),
+    ("passed S/RES/2334 and A/RES/76/2.",
+     "passed S res twenty-three thirty-four and A res seventy-six slash two."),
     ("where AT&T said", "where A T and T said"),
     ("a 3.41 ERA", "a three point four one E R A"),
     ("an NEA grant and the COO", "an N E A grant and the C O O"),
@@ -117,6 +120,7 @@ SAID = [
     ("write to review@idwr.example today", "write to review at I D W R dot example today"),
     # capitals that read as words are said as words; the others, and tickers, are spelled
     ("roofs made of RAAC panels", "roofs made of Raac panels"),
+    ("ACAA members and the SAI", "A C A A members and the S A I"),
     ("DEFRA and the ULEZ rules", "Defra and the Ulez rules"),
     ("the NYPD and the USDA", "the N Y P D and the U S D A"),
     ("ramps that meet ADA rules", "ramps that meet A D A rules"),

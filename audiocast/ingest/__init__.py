@@ -131,7 +131,7 @@ class Ingest:
                        sanitize.web_url(found.url), section=sanitize.line(found.section),
                        categories=labels(found.categories), tags=labels(found.tags),
                        language=sanitize.language_code(found.language),
-                       headings=marked(paragraphs, headings))
+                       headings=marked(paragraphs, headings), dek=sanitize.line(found.dek))
 
     def failed(self, where: str, why: str) -> None:
         self.outcome.failed += 1
@@ -150,7 +150,8 @@ class Ingest:
             meta["author"] = found.author
         if found.url:
             meta["url"] = found.url
-        for key, value in (("section", found.section), ("categories", list(found.categories)),
+        for key, value in (("dek", found.dek), ("section", found.section),
+                           ("categories", list(found.categories)),
                            ("tags", list(found.tags)), ("language", found.language)):
             if value:
                 meta[key] = value

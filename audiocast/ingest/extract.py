@@ -245,6 +245,20 @@ def _dek(html: str) -> str:
     return _after_headline(root)
 
 
+_EXCERPT_END = re.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\]|\bappeared first on\b.*)$")
+
+
+def _item_dek(summary: tuple[str, ...], paragraphs: tuple[str, ...]) -> str:
+    """A feed item's description when it is a dek written for it, not an excerpt of its
+    text (`The first words of the text […]`, `The post … appeared first on …`)."""
+    text = " ".join(" ".join(summary).split())
+    body = " ".join(" ".join(paragraphs).split())
+    if (len(summary) != 1 or not _reads_as_dek(text) or _EXCERPT_END.search(text)
+            or text[:40] in body):
+        return ""
+    return text
+
+
 @dataclass(frozen=True)
 class FeedItem:
     found: Article | None  # None when the item carries only a summary and a link to follow
@@ -328,7 +342,8 @@ def from_feed(data: bytes, source: str) -> list[FeedItem]:
             paragraphs, headings = fragment_paragraphs(full[0])
             if paragraphs:
                 found = Article(link or source, title, paragraphs, date, author, link,
-                                categories=categories, language=language, headings=headings)
+                                categories=categories, language=language, headings=headings,
+                                dek=_item_dek(summary, paragraphs))
         items.append(FeedItem(found, link, summary, title, date, author, categories,
                               language))
     return items

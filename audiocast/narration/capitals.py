@@ -58,14 +58,15 @@ _CODAS = frozenset((
 def pronounceable(token: str) -> bool:
     """Whether capitals read as an English word (`RAAC`, `CILIP`, `OPEC`), not as a string of
     letters (`NYSE`, `UCLA`, `KRVD`): syllables of one or two vowels, consonants that begin
-    and end syllables in English, and after a first vowel a single consonant."""
+    and end syllables in English, and after a first vowel a single consonant; no ending of
+    two a's, i's or u's (`ACAA`)."""
     word = token.lower()
     if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
         word = word[:-1] + "i"  # a final y after a consonant is a vowel: `CUNY`
     groups = _GROUPS.findall(word)
     vowels = [g for g in groups if g[0] in "aeiou"]
-    if not vowels or any(len(g) > 2 for g in vowels):
-        return False
+    if not vowels or any(len(g) > 2 for g in vowels) or groups[-1] in ("aa", "ii", "uu"):
+        return False  # no English word ends in `aa`: `ACAA`
     first, last = groups[0], groups[-1]
     if first[0] in "aeiou":  # `OPEC`, `UKIP`; not `UCLA`, `AARP`
         return len(vowels) >= 2 and len(groups[1]) == 1

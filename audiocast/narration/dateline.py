@@ -8,6 +8,7 @@
     Varunapuri, Nov 12 (INS) The…   -> Varunapuri. (a date and an agency make it one)
     TUESDAY, Oct. 20, 2026 (Wire) -- -> Tuesday, Oct. 20, 2026. (a day for a place: its date)
     MARLOWE BAY, Fla.               -> Marlowe Bay, Florida. (a paragraph of its own)
+    OSWIN, Kan. (PB)                -> Oswin, Kansas. (a paragraph of its own)
     TALLISKER, Ky., Jan. 9, 2026 /Newswire/ -- -> Tallisker, Kentucky. (a press release)
 
 `find` runs before sentences are split, so `Ore.` cannot end a sentence; `say` reads it.
@@ -33,8 +34,8 @@ DATELINE = kept_regex(
 # without a dash: a city in any case, then its date and the agency in capitals
 _DATED = kept_regex(rf"^(?P<city>[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){{0,3}}),\s*"
                     rf"(?P<date>{_DATE})\s*\((?P<agency>[A-Z]{{2,6}})\)(?:\s+(?=[A-Z\"“‘'])|\s*$)")
-# a paragraph of its own: a city in capitals and its state
-_ALONE = kept_regex(rf"^(?P<city>{_CITY}),\s*(?P<region>{_REGION})\s*$")
+# a paragraph of its own: a city in capitals and its state, perhaps an agency in capitals
+_ALONE = kept_regex(rf"^(?P<city>{_CITY}),\s*(?P<region>{_REGION})(?:\s*\([A-Z]{{2,6}}\))?\s*$")
 _STATES = frozenset((*v.STATES, *v.STATE_NAMES))
 
 

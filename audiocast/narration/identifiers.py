@@ -359,13 +359,21 @@ _BILL = kept_regex(r"\b(H\.\s?R\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|HR|HB|SB|AB|SF|H
                    r"|HCR|SCR|(?<![\w.])S\.(?=\s\d{3}))\s?(?!0)(\d{1,5})\b(?![.,]\d)")
 
 
+_UN_RESOLUTION = kept_regex(r"(?<![\w/])([AES])/RES/(\d{1,5})(?:/(\d{1,4}))?(?![\w/])")
+
+
 def bills(text: str) -> str:
     """Bill numbers: `HR 4127` -> `H R forty-one twenty-seven`; `S. 1190` -> `S eleven
-    ninety`; `SB 214` -> `S B two fourteen`."""
+    ninety`; `SB 214` -> `S B two fourteen`; a UN resolution's symbol: `S/RES/2334` -> `S res
+    twenty-three thirty-four`, `A/RES/76/2` -> `A res seventy-six slash two`."""
     def say(m: re.Match[str]) -> str:
         code = re.sub(r"[.\s]", "", m[1])
         return f"{letters(code, 'bills')} {said(pairs(m[2]), 'bills')}"
-    return _BILL.sub(say, text)
+
+    def resolution(m: re.Match[str]) -> str:
+        session = f" slash {pairs(m[3])}" if m[3] else ""
+        return f"{letters(m[1], 'bills')} {said(f'res {pairs(m[2])}{session}', 'bills')}"
+    return _BILL.sub(say, _UN_RESOLUTION.sub(resolution, text))
 
 
 # a number with a dash that names something: after a word that names things by number, or

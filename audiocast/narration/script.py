@@ -119,6 +119,11 @@ class Narrator:
         headline, title = self.headline(article, reading)
         segments = self._sentence(headline, self.pauses.headline_pause_ms, chapter, article,
                                   "headline")
+        dek = self.dek(article, reading)
+        for i, sentence in enumerate(dek):
+            pause = (self.pauses.paragraph_pause_ms if i == len(dek) - 1
+                     else self.pauses.sentence_pause_ms)
+            segments += self._sentence(sentence, pause, chapter, article)
         for index, paragraph in enumerate(reading.kept):
             if index in reading.breaks and segments:
                 segments[-1] = dataclasses.replace(
@@ -147,10 +152,20 @@ class Narrator:
         return read(article, self.profile.for_language(article.language or self.language))
 
     def lines_read(self, article: Article) -> list[str]:
-        """The article's headline, unless its source states it, and its paragraphs read."""
+        """The article's headline, unless its source states it, its dek and its paragraphs
+        read."""
         reading = self.reading(article)
         headline, _ = self.headline(article, reading)
-        return ([headline] if headline and not article.title_stated else []) + reading.kept
+        dek = [article.dek] if self.dek(article, reading) else []
+        return ([headline] if headline and not article.title_stated else []) + dek + reading.kept
+
+    @staticmethod
+    def dek(article: Article, reading: Reading) -> list[str]:
+        """The sentences of the dek the source gives apart from the text, unless the text
+        read carries it too."""
+        if not article.dek or any(article.dek[:40] in p for p in reading.kept):
+            return []
+        return sentences(article.dek)
 
     def headline(self, article: Article, reading: Reading) -> tuple[str, str]:
         """The headline to say, and the chapter's title when it is not the article's own. A

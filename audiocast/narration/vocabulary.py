@@ -117,6 +117,7 @@ SPELLED_ACRONYMS = frozenset({
     "NEA", "COO", "UVA", "OD", "AAM", "AWD", "ORA", "ALP", "ORT",  # rare words, acronyms
     "PHEV", "VASP", "NIL", "ORC", "MUN", "CAD", "ALN", "SWA", "HIA", "USDA",  # not words
     "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE", "ODA", "CAP", "IFPL", "HIC",
+    "SAI", "USD",  # student aid index; the currency code on its own
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
@@ -137,6 +138,7 @@ COMMON_WORDS = frozenset({
 SPECIAL_READINGS = {
     "AAA": "triple A", "NAACP": "N double A C P", "WWII": "World War Two",
     "WWI": "World War One", "IEEE": "I triple E", "NCAA": "N C double A",
+    "HVAC": "H vac",
 }
 
 CURRENCIES = {"$": ("dollar", "dollars", "cent", "cents"),

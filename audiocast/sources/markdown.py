@@ -207,4 +207,4 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
                    categories=_list(meta, ("category", "categories"), path),
                    tags=_list(meta, ("tags", "tag", "keywords"), path),
                    language=_language(meta, path), headings=headings, items=items,
-                   title_stated=bool(stated), lines=lines)
+                   title_stated=bool(stated), lines=lines, dek=_field(meta, "dek", path) or "")
