@@ -129,6 +129,7 @@ def test_gtts_segments_fit_its_100_character_limit(capsys: pytest.CaptureFixture
     ("SAN JERÓNIMO DEL LAGO, Mexico (LEB) — The office will close.",
      "San Jerónimo Del Lago, Mexico. The office will close."),
     ("OSWIN, Kan. (PB)", "Oswin, Kansas."),  # a paragraph of its own, without the dash
+    ("BARROW'S POINT, N.S. — The club voted.", "Barrow's Point, Nova Scotia. The club voted."),
 ])
 def test_dateline_is_spoken_as_the_place(text: str, expected: str) -> None:
     assert dateline(text) == expected

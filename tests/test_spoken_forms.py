@@ -98,6 +98,10 @@ SAID = [
     ("a SAG-AFTRA contract", "a Sag-Aftra contract"),
     ("the NAACP and AAA", "the N double A C P and triple A"),
     ("the HVAC contractor", "the H vac contractor"),
+    ("it moved to Kelowna, B.C., in May", "it moved to Kelowna, British Columbia, in May"),
+    ("with USD 318, the Corlan school district, and USD 531's schools; USD 318 million",
+     "with U S D three eighteen, the Corlan school district, and U S D five thirty-one's schools;"
+     " three hundred eighteen million dollars"),
     ("passed S/RES/2334 and A/RES/76/2.",
      "passed S res twenty-three thirty-four and A res seventy-six slash two."),
     ("where AT&T said", "where A T and T said"),

@@ -13,7 +13,7 @@ from audiocast.narration import vocabulary as v
 from audiocast.narration.compiled import kept_regex
 from audiocast.narration.spans import seal
 
-_CAPS = kept_regex(r"(?<![\w&'’.-])([A-Z][A-Z&]*[A-Z])(['’]?s)?(?![\w&])"
+_CAPS = kept_regex(r"(?<![\w&'’.-])([A-Z][A-Z&]*[A-Z])(['’]?s|['’]S)?(?![\w&])"
                    r"|(?<=\w-)([A-Z][A-Z&]*[A-Z])(?![\w&])")
 _VOWELS = kept_regex(r"[AEIOUY]")
 _ENDINGS = (("'s", ""), ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
@@ -191,11 +191,11 @@ def acronyms(text: str) -> str:
                                 _stands_as_acronym(text, m.start(), m.end()))
         rule = f"acronyms: {why}"
         if how == "kept":
-            return reading(v.SPECIAL_READINGS[token], rule) + s
+            return reading(v.SPECIAL_READINGS[token], rule) + s.lower()
         if how == "letters":
             return letters(token, rule) + ("'s" if s else "")
         if why in ("emphasis", "words in capitals"):
-            return seal("words", token + s, token.lower() + s, rule)
+            return seal("words", token + s, token.lower() + s.lower(), rule)
         return seal("words", token + s, token.capitalize() + s.lower(), rule)
     text = _MIXED_CASE.sub(lambda m: letters(m[1].upper(), "acronyms: mixed case")
                            + (m[2] or ""), text)

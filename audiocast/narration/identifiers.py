@@ -360,12 +360,17 @@ _BILL = kept_regex(r"\b(H\.\s?R\.|H\.\s?B\.|S\.\s?B\.|A\.\s?B\.|HR|HB|SB|AB|SF|H
 
 
 _UN_RESOLUTION = kept_regex(r"(?<![\w/])([AES])/RES/(\d{1,5})(?:/(\d{1,4}))?(?![\w/])")
+# a Kansas school district by its number, not dollars: `USD 318, the Corlan school district`
+_SCHOOL_DISTRICT = kept_regex(
+    r"\bUSD (\d{3})\b(?=['’]s\b|,? (?:the |a )?[A-Z][\w'’ ]{0,30}(?:school district|district)\b"
+    r"| (?:school|district|board|superintendent|students|teachers|schools)\b)")
 
 
 def bills(text: str) -> str:
     """Bill numbers: `HR 4127` -> `H R forty-one twenty-seven`; `S. 1190` -> `S eleven
     ninety`; `SB 214` -> `S B two fourteen`; a UN resolution's symbol: `S/RES/2334` -> `S res
-    twenty-three thirty-four`, `A/RES/76/2` -> `A res seventy-six slash two`."""
+    twenty-three thirty-four`, `A/RES/76/2` -> `A res seventy-six slash two`; a school district's:
+    `USD 318's board` -> `U S D three eighteen's board`."""
     def say(m: re.Match[str]) -> str:
         code = re.sub(r"[.\s]", "", m[1])
         return f"{letters(code, 'bills')} {said(pairs(m[2]), 'bills')}"
@@ -373,6 +378,8 @@ def bills(text: str) -> str:
     def resolution(m: re.Match[str]) -> str:
         session = f" slash {pairs(m[3])}" if m[3] else ""
         return f"{letters(m[1], 'bills')} {said(f'res {pairs(m[2])}{session}', 'bills')}"
+    text = _SCHOOL_DISTRICT.sub(
+        lambda m: f"{letters('USD', 'bills')} {said(pairs(m[1]), 'bills')}", text)
     return _BILL.sub(say, _UN_RESOLUTION.sub(resolution, text))
 
 

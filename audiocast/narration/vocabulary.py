@@ -68,6 +68,10 @@ STATES = {
     "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
     "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "D C",
+    # Canada's provinces, as the Canadian Press and AP abbreviate them
+    "Alta.": "Alberta", "B.C.": "British Columbia", "Man.": "Manitoba", "N.B.": "New Brunswick",
+    "N.L.": "Newfoundland and Labrador", "Nfld.": "Newfoundland", "N.S.": "Nova Scotia",
+    "Ont.": "Ontario", "P.E.I.": "Prince Edward Island", "Que.": "Quebec", "Sask.": "Saskatchewan",
 }
 STATE_NAMES = ("Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Texas", "Utah",
                "Alabama", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
