@@ -367,6 +367,7 @@ def test_a_headline_listed_under_a_heading_may_hold_a_decimal() -> None:
     ("\"Nobody warned us about the river.", True),  # a quotation that goes on below
     ("Get a print of \u201cHarbor Lights\u201d with every membership.", False),  # a title
     ("Members save 10% with code DOCK10.", False),
+    ("Read how races are called: https://wire.example/race-calls-explained", False),  # an address
 ])
 def test_what_quotes_or_reports_someone(paragraph: str, reported: bool) -> None:
     from audiocast.narration.signals import reports

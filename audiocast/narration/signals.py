@@ -35,8 +35,8 @@ _NOT_FACTS = kept_regex(
     r"|\bP\.?O\.? Box \d+|\b[A-Z]{2} \d{5}(?:-\d{4})?\b"  # a post box, a state and ZIP code
     r"|(?:©|\([Cc]\)|Copyright)\s?(?:19|20)\d\d")  # the year of a copyright
 _QUOTE = kept_regex(r"[\"“”]")
-_REPORTED = kept_regex(r"\b(?:said|says|told|according to|announced|reported|added|wrote|urged|"
-                       r"asked|noted|warned|explained|argued)\b")
+_REPORTED = kept_regex(r"\b(?<!-)(?:said|says|told|according to|announced|reported|added|"
+                       r"wrote|urged|asked|noted|warned|explained|argued)\b")  # not `self-reported`
 
 
 _QUOTED = kept_regex(r"[\"“]([^\"“”]*)[\"”]")
@@ -47,10 +47,14 @@ _WORD = r"(?:[A-ZÀ-Þ][\w'’&.-]*|of|the|and|de|del|la|du|von|van|&)"
 _NAME = kept_regex(rf"{_WORD}(?:\s+{_WORD})*")
 
 
+_ADDRESS = kept_regex(r"\S+@\S+|https?://\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+
+
 def reports(paragraph: str) -> bool:
     """Whether the paragraph quotes someone (a quotation, or a quote left open for the next
     paragraph) or reports what someone said: `"We will rebuild," she said.` does; `get a
-    print of "The Ferry" free` does not."""
+    print of "The Ferry" free` does not, nor a web address's words (`…/race-calls-explained`)."""
+    paragraph = _ADDRESS.sub(" ", paragraph)
     if _REPORTED.search(paragraph) or len(_QUOTE.findall(paragraph)) % 2:
         return True
     return any(len(q.split()) >= MIN_QUOTE_WORDS and not _NAME.fullmatch(q.strip())
