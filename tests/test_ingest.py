@@ -391,3 +391,20 @@ def test_a_feed_items_own_dek_is_said_after_its_headline_and_an_excerpt_is_not(
     assert bus.dek == ""
     said = [s.source for s in Narrator(2000).article(bus).segments]
     assert not any("[" in s or "…" in s for s in said)
+
+
+def test_a_dek_that_repeats_the_headline_is_not_said_twice_and_counts_toward_the_limit() -> None:
+    """Many feeds repeat the title as the description; a hostile front matter's dek is bound
+    by the article's size limit like its text."""
+    from audiocast.errors import AudiocastError
+    from audiocast.model import Article
+    from audiocast.narration.script import Narrator
+
+    title = "Judge throws out the first charge under the drone law"
+    article = Article("a.md", title, ("A county judge dismissed the charge on Tuesday.",),
+                      dek=title + ".")
+    said = [s.source for s in Narrator(2000).article(article).segments]
+    assert said == [title, "A county judge dismissed the charge on Tuesday."]
+    huge = Article("a.md", title, ("A county judge dismissed the charge.",), dek="Word " * 50_000)
+    with pytest.raises(AudiocastError, match="characters long"):
+        Narrator(2000).article(huge)

@@ -107,7 +107,7 @@ class Narrator:
         language's rules (the language-neutral ones where there are none)."""
         if article.language and article.language != self.language:
             return replace(self, language=article.language).article(article, chapter)
-        size = len(article.title) + sum(map(len, article.paragraphs))
+        size = len(article.title) + len(article.dek) + sum(map(len, article.paragraphs))
         if size > self.max_article_chars:
             raise AudiocastError(
                 f"article is {size:,} characters long, more than {self.max_article_chars:,} "
@@ -162,10 +162,12 @@ class Narrator:
     @staticmethod
     def dek(article: Article, reading: Reading) -> list[str]:
         """The sentences of the dek the source gives apart from the text, unless the text
-        read carries it too."""
-        if not article.dek or any(article.dek[:40] in p for p in reading.kept):
+        read carries it too or it is the headline again (a feed's description often is)."""
+        dek = article.dek
+        if (not dek or any(dek[:40] in p for p in reading.kept)
+                or dek.rstrip(" .").casefold() == article.title.rstrip(" .").casefold()):
             return []
-        return sentences(article.dek)
+        return sentences(dek)
 
     def headline(self, article: Article, reading: Reading) -> tuple[str, str]:
         """The headline to say, and the chapter's title when it is not the article's own. A
