@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from audiocast.plan import EpisodePlan
 
 
+SCHEDULER_TIMEOUT = "10s"  # to reach a Dask scheduler before the build says it cannot
+
+
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
         os.cpu_count() or 1)
@@ -118,7 +121,7 @@ def executor_for(engine: Engine, voice: Voice, workers: int | None, scheduler: s
             raise ConfigError("--scheduler needs Dask", hint="pip install 'audiocast[dask]'"
                               ) from None
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         except OSError as e:
             raise ConfigError(f"cannot reach the Dask scheduler {scheduler}: {e}") from None
         with client:

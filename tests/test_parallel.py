@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import ID3
 
+from audiocast import workers
 from audiocast.cli import main
 
 
@@ -62,8 +63,10 @@ def test_dask_cluster_renders_the_same_episode(small_show: Path, tmp_path: Path)
 
 
 def test_unreachable_scheduler_is_a_clear_error(small_show: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+                                               capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("distributed")
+    monkeypatch.setattr(workers, "SCHEDULER_TIMEOUT", "1s")  # it would wait 10 s to give up
     assert main(["build", str(small_show), "--scheduler", "tcp://127.0.0.1:9"]) == 2
     assert "cannot reach the Dask scheduler tcp://127.0.0.1:9" in capsys.readouterr().err
 

@@ -110,7 +110,7 @@ ACRONYM_WORDS = frozenset({
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
     "ARPA", "TIF", "ARPU", "PFAS", "PFOS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
     "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA", "NSAID", "DUC", "EFSA", "HACCP",
-    "NHTSA", "CPAP", "SIPP", "ALPA", "WOSM", "LEO", "AGMA", "IGRA",
+    "NHTSA", "CPAP", "SIPP", "ALPA", "WOSM", "LEO", "AGMA", "IGRA", "MRF", "FSMA",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
@@ -122,6 +122,7 @@ SPELLED_ACRONYMS = frozenset({
     "PHEV", "VASP", "NIL", "ORC", "MUN", "CAD", "ALN", "SWA", "HIA", "USDA",  # not words
     "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE", "ODA", "CAP", "IFPL", "HIC",
     "SAI", "USD", "AME",  # student aid index; the currency code alone; a church
+    "PET", "TUE", "OAR", "MAT", "NAIC",  # a plastic, an exemption, a state's rules, a test
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
