@@ -336,12 +336,10 @@ def test_a_show_disables_a_rule_by_name_and_adds_its_own() -> None:
 
 
 def test_show_patterns_run_in_linear_time() -> None:
-    import time
-
+    # on Python's backtracking `re` this pattern would not finish on this line in a lifetime
     profile = NEWSLETTER.extended((DropRule("evil", r"^(a+)+$"),))
-    start = time.perf_counter()
     reading = _read("a" * 5000 + "b", profile=profile)
-    assert time.perf_counter() - start < 1.0 and reading.kept
+    assert reading.kept
     with pytest.raises(ValueError):
         NEWSLETTER.extended((DropRule("lookbehind", r"(?<=x)y"),))
 
