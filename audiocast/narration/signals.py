@@ -41,9 +41,11 @@ _REPORTED = kept_regex(r"\b(?<!-)(?:said|says|told|according to|announced|report
 
 _QUOTED = kept_regex(r"[\"“]([^\"“”]*)[\"”]")
 MIN_QUOTE_WORDS = 3  # a title in quotes ("The Ferry") is no quotation; a sentence is
-# a name in quotes, each word capitalised but the small ones: "Loon Narrows Ricers",
-# "Harbour Smelter S.A." (`find us as …`, `with the credit …`)
-_WORD = r"(?:[A-ZÀ-Þ][\w'’&.-]*|of|the|and|de|del|la|du|von|van|&)"
+# a name or a title in quotes, each word capitalised but the small ones: "Loon Narrows
+# Ricers", "Harbour Smelter S.A." (`find us as …`, `with the credit …`), a webinar's "Avian
+# Flu in Companion Animals: What Clinics Need Now," or a series' "Learning at Home"
+_WORD = (r"(?:[A-ZÀ-Þ0-9][\w'’&.-]*|of|the|and|de|del|la|du|von|van|&|a|an|at|in|on|for|to"
+         r"|with|by|from|or|as|into|vs\.?)[:,?!]?")
 _NAME = kept_regex(rf"{_WORD}(?:\s+{_WORD})*")
 
 
