@@ -487,6 +487,10 @@ def test_what_carries_news(paragraph: str, news: bool) -> None:
     ('Photos free of charge with the credit "Harbour Smelter S.A."', False),
     ('"We will not reopen the pier," the harbour master said.', True),
     ('"Stop the cuts now" was painted on the ferry office wall.', True),
+    ('This is part two of "Learning at Home," a series on families who teach.', False),
+    ('Join the webinar "Avian Flu in Companion Animals: What Clinics Need Now," on Jan. 22.',
+     False),  # titles: their words capitalised but the small ones
+    ('Tap "Report a problem" in the county app.', True),  # words a reader could be quoting
     ('"' + "A" * 60 + ' b c" was the code.', True),  # read in one pass, not 2^60 splits
 ])
 def test_a_name_in_quotes_is_no_quotation(paragraph: str, quotes: bool) -> None:
