@@ -28,7 +28,9 @@ Sections (all by default):
 Whole-process figures are wall times of `audiocast build` subprocesses (what a cron job
 sees) beside the seconds the build reports itself; peak memory is each process's VmHWM.
 Machines here are shared and noisy: figures are medians of --runs runs, measured side by
-side in one run of this script; compare ratios.
+side in one run of this script; compare ratios. audiocast's bytecode is compiled first, as
+pip compiles it when it installs a package (and as Python writes it at a first run) unless
+--no-compile: then, where PYTHONDONTWRITEBYTECODE is set, every process compiles the sources.
 """
 
 from __future__ import annotations
@@ -547,6 +549,16 @@ SECTIONS = {"edition": edition_section, "nochange": nochange_section,
             "feeds": feeds_section, "publish": publish_section, "hostile": hostile_section}
 
 
+def compile_bytecode() -> None:
+    """audiocast's modules compiled to bytecode, as an installed package has them: the
+    figures are then a cron job's, not those of a process that compiles every source."""
+    import compileall
+
+    import audiocast
+
+    compileall.compile_dir(Path(audiocast.__file__).parent, quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=8)
@@ -556,7 +568,11 @@ def main() -> None:
                         help="editions of the show the feeds and publish sections build")
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--no-compile", action="store_true",
+                        help="do not compile audiocast's bytecode before measuring")
     args = parser.parse_args()
+    if not args.no_compile:
+        compile_bytecode()
     figures: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp_name:
         for name in args.only:
