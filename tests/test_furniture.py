@@ -533,3 +533,21 @@ def test_an_about_heading_over_its_own_name_ends_the_release_not_a_subhead_of_ne
     assert reading.dropped[0].reason == "footer (about-heading)"
     subhead = ("About Town", "Town meetings will move to Tuesdays from March, the clerk said.")
     assert _read(*story, *subhead).kept == [*story, subhead[1]]
+
+
+def test_a_line_that_leads_with_pictures_is_judged_by_its_words() -> None:
+    notice = "⚔️ Weapons check: Every blade is peace-tied at the main gate."
+    news = "🔥 Fire crews held the blaze to 40 acres on Monday, the county said."
+    reading = _read(NEWS[0], news, NEWS[1], notice)
+    assert reading.kept == [NEWS[0], news, NEWS[1]]
+    assert reading.dropped[0].reason == "footer (capital-label-notice)"
+
+
+def test_a_service_box_heading_ends_the_story_and_takes_its_lines() -> None:
+    box = ("IF YOU GO", "Parking: $10 a car at the fairgrounds.",
+           "Tickets are $12 at the gate; children under 6 get in free.")
+    reading = _read(*NEWS, *box)
+    assert reading.kept == list(NEWS)
+    # a story's list of what is next is no box: it is read
+    assert _read(*NEWS, "What comes next", "The board votes on March 3.").kept[-1] == (
+        "The board votes on March 3.")

@@ -206,9 +206,11 @@ class Profile:
               zone: str = "", listed: bool = False, item: bool = False) -> Rule | None:
         """The first rule that matches the paragraph; for a line in two languages, the first
         that matches either (`Deila / Share: Facebook · E-mail`, `Vis på kart / Show on
-        map`): a line is furniture in both languages or in neither."""
-        halves = _languages(paragraph)
-        for text in (paragraph, *halves):
+        map`): a line is furniture in both languages or in neither; and for a line that leads
+        with pictures, the first that matches it without them (`⚔️ Weapons check: …`)."""
+        said = _PICTURES.sub("", paragraph) or paragraph
+        halves = _languages(said)
+        for text in dict.fromkeys((paragraph, said, *halves)):
             found = next((r for r in self.rules
                           if r.matches(text, before, after, zone, listed, item)), None)
             if found is not None and (text == paragraph or not _heading_half(found, halves)):
@@ -216,6 +218,8 @@ class Profile:
         return None
 
 
+# the emoji a line leads with: "⚔️ Weapons check: …"
+_PICTURES = kept_regex(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u200d\ufe0e\ufe0f]+\s*")
 # "Tempahan / Bookings: 555 2741": a label in two or three languages; "Vis på kart / Show
 # on map", "Tilaa tiedotteet · Subscribe to our releases": a line
 _LABELS = kept_regex(r"^((?:[^/:]{1,30}?\s/\s){1,2}[^/:]{1,30}?)\s*:\s*(\S.*)$")
