@@ -548,6 +548,10 @@ def test_a_service_box_heading_ends_the_story_and_takes_its_lines() -> None:
            "Tickets are $12 at the gate; children under 6 get in free.")
     reading = _read(*NEWS, *box)
     assert reading.kept == list(NEWS)
+    # a box inside the story: the story goes on under it, and is read
+    story = ("The mayor said the fair would return.", '"We will be back," the chair said.')
+    reading = _read(*NEWS, *box, *story)
+    assert reading.kept[-2:] == list(story) and "IF YOU GO" not in reading.kept
     # a story's list of what is next is no box: it is read
     assert _read(*NEWS, "What comes next", "The board votes on March 3.").kept[-1] == (
         "The board votes on March 3.")

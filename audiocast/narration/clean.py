@@ -69,6 +69,7 @@ class Rule:
     sponsor_copy: int = 0  # also drops up to this many paragraphs after it naming its sponsor
     not_headline: bool = False  # an article's first line it matches is not its headline
     names_next: bool = False  # only over a paragraph that begins with the name it gives
+    box: bool = False  # it ends the article only if the story does not go on under it
 
     @property
     def reason(self) -> str:
@@ -167,7 +168,7 @@ def _rule(data: dict[str, Any], needs: dict[str, prefilter.Needs]) -> Rule:
                 not_in_news_lists=data.get("not_in_news_lists", False),
                 sponsor_copy=data.get("sponsor_copy", 0),
                 not_headline=data.get("not_headline", False),
-                names_next=data.get("names_next", False))
+                names_next=data.get("names_next", False), box=data.get("box", False))
 
 
 @dataclass(frozen=True)
@@ -331,17 +332,25 @@ def _story_until_again(paragraphs: list[str], start: int, rule: Rule) -> bool:
         _ENDS_SENTENCE.search(p) for p in paragraphs[start + 1:again])
 
 
+# paragraphs that quote or report someone under a box's heading that tell the story goes on
+# under the box (one is a box's own line: "the food bank says each dollar buys four meals")
+STORY_UNDER_BOX = 2
+
+
 def _followers(paragraphs: list[str], start: int, rule: Rule, news: bool
                ) -> tuple[int, str]:
     """How many paragraphs from `start` a rule that matched the one before drops with it,
     and how they stand to it: after the end of the article (before any news, as a release
     puts its media contact above the story, only the block under it; none if another story
-    follows, ending in its own), listed under a heading, a sponsor's copy under its label."""
+    follows, ending in its own, or if a box's heading has the story going on under it),
+    listed under a heading, a sponsor's copy under its label."""
     if rule.ends_article:
         if not news:
             return _block_under(paragraphs, start), "under"
         if _story_until_again(paragraphs, start, rule):
             return 0, ""  # the next story of an export of several, which ends in its own
+        if rule.box and sum(map(reports, paragraphs[start:])) >= STORY_UNDER_BOX:
+            return 0, ""  # a box inside the story ("AT A GLANCE"): the story goes on under it
         return len(paragraphs) - start, "after"
     if rule.sponsor_copy:
         return _sponsored(paragraphs, start, rule), "copy under"
