@@ -93,6 +93,7 @@ CASES = [
     ("the CBO report", "the C B O report"),
     ("COVID-19 cases", "Covid nineteen cases"),
     ("an F-35 jet", "an F thirty-five jet"),
+    ("Team GER-1 won", "Team G E R one won"),  # a nation's code and its entry, no word
     ("the G7 summit", "the G seven summit"),
     ("three CEOs", "three C E O's"),
     # a headline in capitals: its short words are words, though the word list lacks them

@@ -228,6 +228,7 @@ SAID = [
     ("along SH1 north of", "along State Highway one north of"),
     ("K-5 pupils", "K through five pupils"),
     ("Bill 112-2 passed its first reading", "Bill one twelve dash two passed its first reading"),
+    ("under Section 17-4.2 of the code", "under Section seventeen dash four point two of the code"),
     ("file form 8110-3 by Friday", "file form eighty-one ten dash three by Friday"),
     ("call the SES on 132 500 for help",
      "call the S E S on one three two, five oh oh for help"),

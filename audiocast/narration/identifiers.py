@@ -389,7 +389,7 @@ def bills(text: str) -> str:
 _FORM = kept_regex(r"\b((?:Forms?|[Ss]chedule|Publication|Pub\.) )?(?<![\w.,$€£/-])([1-9]\d{2,3})"
                    r"(?:-([A-Z]{1,3}))?\b(?![-/,.]\d|-)")
 _NAMED_CODE = kept_regex(r"\b(Bill|Form|Docket|Claim|Permit|Ordinance|Resolution|Section|Sec\.|"
-                         r"Chapter) (\d{1,5})-(?!0)(\d{1,4})(?![\w%-]|[.,]\d)")
+                         r"Chapter) (\d{1,5})-(?!0)(\d{1,4})(?:\.(\d{1,4}))?(?![\w%-]|[.,]\d)")
 _BARE_CODE = kept_regex(r"(?<![\w.,$€£/:-])(?!(?:19|20)\d\d-)([1-9]\d{3,5})-(?!1\b)(\d{1,3})"
                         r"(?![\w%/:-]|[.,]\d)")
 
@@ -415,7 +415,8 @@ _SECTION_CODE = kept_regex(r"(?<![\w.,-])(\d{1,2})-(\d{3}|(?<=[Rr]ule \d\d-)\d{1
 
 
 def numbered_codes(text: str) -> str:
-    """`Bill 112-2` -> `Bill one twelve dash two`; `form 8110-3` -> `eighty-one ten dash
+    """`Bill 112-2` -> `Bill one twelve dash two`; `Section 17-4.2` -> `Section seventeen
+    dash four point two`; `form 8110-3` -> `eighty-one ten dash
     three`; a code's section `3-501.16` -> `three, five oh one point one six`; a range and
     odds stay what they are (`1995-8`, `1200-1500`, `1000-1`)."""
     def code(left: str, right: str) -> str:
@@ -423,7 +424,8 @@ def numbered_codes(text: str) -> str:
 
     text = _SECTION_CODE.sub(lambda m: said(f"{cardinal(int(m[1]))}, {pairs(m[2])} point "
                                             f"{spoken_digits(m[3])}", "codes"), text)
-    text = _NAMED_CODE.sub(lambda m: f"{m[1]} {code(m[2], m[3])}", text)
+    text = _NAMED_CODE.sub(lambda m: f"{m[1]} {code(m[2], m[3])}" + (
+        f" {said(f'point {spoken_digits(m[4])}', 'codes')}" if m[4] else ""), text)
     return _BARE_CODE.sub(lambda m: code(m[1], m[2]), text)
 
 

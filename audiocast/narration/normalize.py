@@ -943,12 +943,13 @@ def letter_digit(text: str) -> str:
     (a single letter is spelled: an engine may read a lone `A` as the article); a number
     with a small letter after it names something: `lot 1418a` -> `lot fourteen eighteen A`,
     patch `14.2b` -> `fourteen point two B`; `5v5` -> `five versus five`;
-    a bridge contract `3NT` -> `3 no-trump`."""
-    def one(part: str) -> str:
-        return letters(part, "letter and digit") if len(part) == 1 else part
+    a bridge contract `3NT` -> `3 no-trump`; a team by its nation's code `GER-1` -> `G E R 1`."""
+    def one(part: str, joined: str = "") -> str:  # a nation's code and its entry: `GER-1`
+        spelled = len(part) == 1 or (joined and part in v.OLYMPIC_CODES)
+        return letters(part, "letter and digit") if spelled else part
 
     text = re.sub(r"\b([1-7])NT\b", r"\1 no-trump", text)  # a bridge contract
-    text = re.sub(r"\b([A-Z]+)-?(\d+)\b", lambda m: f"{one(m[1])} {m[2]}", text)
+    text = re.sub(r"\b([A-Z]+)(-?)(\d+)\b", lambda m: f"{one(m[1], m[2])} {m[3]}", text)
     text = re.sub(r"(?<![\w.,])(\d{1,4}(?:\.\d{1,2})?)([a-e])\b(?!\.m\b|\.?m\.)",  # `lot 1418a`
                   lambda m: f"{said(_code_number(m[1]), 'letter and digit')} {one(m[2].upper())}",
                   text)
