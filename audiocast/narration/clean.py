@@ -332,9 +332,10 @@ def _story_until_again(paragraphs: list[str], start: int, rule: Rule) -> bool:
         _ENDS_SENTENCE.search(p) for p in paragraphs[start + 1:again])
 
 
-# paragraphs that quote or report someone under a box's heading that tell the story goes on
-# under the box (one is a box's own line: "the food bank says each dollar buys four meals")
-STORY_UNDER_BOX = 2
+# paragraphs that quote or report someone under a box's heading, among the next few, that
+# tell the story goes on under the box (one is a box's own line: "the food bank says each
+# dollar buys four meals"); a box is short, and no heading looks further (linear time)
+STORY_UNDER_BOX, BOX_LINES = 2, 30
 
 
 def _followers(paragraphs: list[str], start: int, rule: Rule, news: bool
@@ -349,7 +350,7 @@ def _followers(paragraphs: list[str], start: int, rule: Rule, news: bool
             return _block_under(paragraphs, start), "under"
         if _story_until_again(paragraphs, start, rule):
             return 0, ""  # the next story of an export of several, which ends in its own
-        if rule.box and sum(map(reports, paragraphs[start:])) >= STORY_UNDER_BOX:
+        if rule.box and sum(map(reports, paragraphs[start:start + BOX_LINES])) >= STORY_UNDER_BOX:
             return 0, ""  # a box inside the story ("AT A GLANCE"): the story goes on under it
         return len(paragraphs) - start, "after"
     if rule.sponsor_copy:
