@@ -102,7 +102,7 @@ PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent", "L": "Liberta
 # unless it is an English word (`capitals.py` decides; the show's lexicon overrides).
 ACRONYM_WORDS = frozenset({
     "NATO", "NASA", "WIC", "COVID", "UNESCO", "UNICEF", "OPEC", "FEMA", "NAFTA", "ASEAN", "OSHA",
-    "NASDAQ", "SWAT", "AIDS", "GIF", "JPEG", "PIN", "LASER", "RADAR", "SCOTUS", "POTUS",
+    "ANSI", "NASDAQ", "SWAT", "AIDS", "GIF", "JPEG", "PIN", "LASER", "RADAR", "SCOTUS", "POTUS",
     "FLOTUS", "DACA", "HAMAS", "ISIS", "CERN", "INTERPOL", "MERCOSUR", "UEFA", "FIFA", "ICE",
     "SARS", "MERS", "NIMBY", "EPCOT", "TASS", "CARES", "NOAA", "SAG", "AFTRA", "HUD", "PAC",
     "NAND", "SIM", "CAPTCHA", "DARPA", "ERCOT", "ICANN", "IMAX", "NEOM", "OFCOM", "PEMEX",
@@ -118,6 +118,7 @@ SPELLED_ACRONYMS = frozenset({
     "ERA", "SEC", "UN", "EU", "US", "UK", "ER", "AMA", "AI", "IT", "ID", "WHO", "DOT", "DOE",
     "DOD", "SAT", "GED", "IRA", "LED", "ATM", "ACT", "CAT", "MRI", "TV", "PC", "AP", "OT", "VAT",
     "FOB",  # free on board
+    "ROE",  # return on equity, in a utility's rate case
     "NEA", "COO", "UVA", "OD", "AAM", "AWD", "ORA", "ALP", "ORT",  # rare words, acronyms
     "PHEV", "VASP", "NIL", "ORC", "MUN", "CAD", "ALN", "SWA", "HIA", "USDA",  # not words
     "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE", "ODA", "CAP", "IFPL", "HIC",
