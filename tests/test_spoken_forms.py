@@ -259,6 +259,8 @@ SAID = [
     ("moved to 0x3f…9a2c on Friday", "moved to zero x three F, ending nine A two C on Friday"),
     ("licence DAA-VASP-0031 lapsed", "licence D A A, V A S P, oh oh three one lapsed"),
     ("licence 2026/EL/0193 was", "licence twenty twenty-six, E L, oh one nine three was"),
+    ("docket W-02113A-25-0214 was", "docket W, oh two one one three A, twenty-five, oh two one "
+     "four was"),
     ("the VASP rules, the EFRA report", "the V A S P rules, the Efra report"),
     ("less REM sleep, NYMEX futures", "less Rem sleep, Nymex futures"),
     ("the trial (NCT05512345) found",

@@ -70,7 +70,9 @@ def dated_codes(text: str) -> str:
 _PERMIT = kept_regex(r"\b([A-Z]{1,4})(\d{1,3}(?=-0))?"  # OR-0029417-D, C10-0000874-LIC
                      r"-(\d{5,9}|0\d{3})-([A-Z]{1,3})\b"
                      r"|\b([A-Z]{2,5})-([A-Z]{2,5})-(\d{3,7})\b"  # DAA-VASP-0031
-                     r"|\b((?:19|20)\d\d)/([A-Z]{1,4})/(\d{3,6})\b")  # 2026/EL/0193
+                     r"|\b((?:19|20)\d\d)/([A-Z]{1,4})/(\d{3,6})\b"  # 2026/EL/0193
+                     # W-02113A-25-0214
+                     r"|\b([A-Z]{1,3})-(0\d{2,6})([A-Z]{1,2})?((?:-\d{2,6}){1,3})\b(?!-)")
 
 
 def permits(text: str) -> str:
@@ -78,7 +80,8 @@ def permits(text: str) -> str:
     digit: `OR-0029417-D` -> `O R, oh oh two nine four one seven, D`; `C10-0000874-LIC` -> `C
     ten, oh oh oh oh eight seven four, L I C`; `TV-0627-A`; `DAA-VASP-0031` -> `D A A,
     V A S P, oh oh three one`; `2026/EL/0193` -> `twenty twenty-six, E L, oh one nine
-    three`."""
+    three`; `W-02113A-25-0214` -> `W, oh two one one three A, twenty-five, oh two one
+    four`."""
     rule = "permits"
     comma = said(",", rule)
 
@@ -90,8 +93,13 @@ def permits(text: str) -> str:
         if m[5]:
             return (f"{letters(m[5], rule)}{comma} {letters(m[6], rule)}{comma} "
                     f"{_digits(m[7], rule)}")
-        return (f"{said(year(int(m[8])), rule)}{comma} {letters(m[9], rule)}{comma} "
-                f"{_digits(m[10], rule)}")
+        if m[8]:
+            return (f"{said(year(int(m[8])), rule)}{comma} {letters(m[9], rule)}{comma} "
+                    f"{_digits(m[10], rule)}")
+        serial = _digits(m[12], rule) + (f" {letters(m[13], rule)}" if m[13] else "")
+        parts = [said(cardinal(int(part)), rule) if len(part) == 2 else _digits(part, rule)
+                 for part in m[14][1:].split("-")]
+        return f"{comma} ".join([letters(m[11], rule), serial, *parts])
     return _PERMIT.sub(say, text)
 
 
