@@ -127,6 +127,8 @@ def test_news_text_is_said_as_a_newsreader_would(written: str, spoken: str) -> N
     ("The call is at 10 a.m. ET; dial in early.", 1),
     ("The branch closes at 6 p.m. Raman said so.", 2),
     ("No. He did not. No. 3 did.", 3),
+    ("They won the Div. II title. See Vol. IV, Sec. I-A.", 2),
+    ("No. I did not. I asked Art. It was late.", 4),
     ("Pay $4.50 now. Or later.", 2),
     ("It was 98.6 degrees. Hot.", 2),
 ])

@@ -76,6 +76,7 @@ SAID = [
     ("veterans of WWII and", "veterans of World War Two and"),
     ("'Starfall: Episode VII' set", "'Starfall: Episode seven' set"),
     ("His Vol. 3, and pp. 12-14", "His Volume three, and pages twelve to fourteen"),
+    ("the Div. II title, Sec. IV, Vol. I", "the Division two title, Section four, Volume one"),
     ("the Class 4A title", "the Class four A title"),
     ("Incident 27-018843 was logged",
      "Incident twenty-seven, oh one eight eight four three was logged"),

@@ -476,10 +476,12 @@ def grade_spans(text: str) -> str:
     return _GRADES.sub(say, text)
 
 
-_REFERENCE = kept_regex(r"\b(Vols?|pp|p|Ch|Chs|Fig|Figs|Sec|Secs|Art|Para)\.\s?(?=\d)")
+_REFERENCE = kept_regex(r"\b(Vols?|pp|p|Ch|Chs|Fig|Figs|Sec|Secs|Art|Para|Div|Pt)\.\s?"
+                        r"(?=\d|[IVXL]{1,6}\b(?![-–/]?\d))")
 _REFERENCES = {"Vol": "Volume", "Vols": "Volumes", "pp": "pages", "p": "page", "Ch": "Chapter",
                "Chs": "Chapters", "Fig": "Figure", "Figs": "Figures", "Sec": "Section",
-               "Secs": "Sections", "Art": "Article", "Para": "Paragraph"}
+               "Secs": "Sections", "Art": "Article", "Para": "Paragraph", "Div": "Division",
+               "Pt": "Part"}
 
 
 _PART = kept_regex(r"\b(Article|Articles|Section|Sections|Paragraph) (\d{1,4})\((\d{1,3})\)"
@@ -488,8 +490,8 @@ _PARTS = {"Article": "paragraph", "Paragraph": "subparagraph", "Section": "subse
 
 
 def references(text: str) -> str:
-    """`Vol. 3` -> `Volume 3`; `pp. 12-14` -> `pages 12-14`; `Art. 28(2)` -> `Article 28,
-    paragraph 2`; `Section 3(2)` -> `Section 3, subsection 2`."""
+    """`Vol. 3` -> `Volume 3`; `Div. II` -> `Division II`; `pp. 12-14` -> `pages 12-14`;
+    `Art. 28(2)` -> `Article 28, paragraph 2`; `Section 3(2)` -> `Section 3, subsection 2`."""
     text = _REFERENCE.sub(lambda m: _REFERENCES[m[1]] + " ", text)
     return _PART.sub(lambda m: f"{m[1]} {m[2]}, {_PARTS[m[1].rstrip('s')]} {m[3]}", text)
 

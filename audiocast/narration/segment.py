@@ -36,7 +36,10 @@ SENTENCE_STARTERS = frozenset((
 ))
 # "No. 3", "Vol. 3", "pp. 12-14", but "No. He left."
 _NEEDS_NUMBER = frozenset(("no", "nos", "vol", "vols", "pp", "p", "ch", "fig", "sec", "art",
-                           "para", "op", "tel", "pub"))
+                           "para", "op", "tel", "pub", "div", "pt"))
+# ...or a Roman numeral: "Vol. II", "Div. I-A", "Sec. IV" (but "No. I won't", "Art. I said")
+_NEEDS_NUMERAL = frozenset(("vol", "vols", "ch", "sec", "div", "pt"))
+_NUMERAL = kept_regex(r"[IVXL]{1,6}(?:-[A-Z0-9]{1,2})?[.,;:]?")
 # Places that end sentences often: after them only a word of a name continues the sentence
 # ("the U.S. Senate"), any other capitalized word starts a new one ("across the U.S. Here's").
 _PLACES = frozenset(("u.s", "d.c", "u.k", "u.n", "u.s.a", "e.u"))
@@ -64,7 +67,8 @@ def _protected(before: str, after: str) -> bool:
     if not word or following in SENTENCE_STARTERS:
         return False
     if word.lower() in _NEEDS_NUMBER:  # a number, or a code with one: `No. A-24-0917`
-        return any(c.isdigit() for c in following)
+        return (any(c.isdigit() for c in following)
+                or (word.lower() in _NEEDS_NUMERAL and bool(_NUMERAL.fullmatch(following))))
     if word.lower() in _CLOCK and following[:1].isupper():
         return following.rstrip(".,;:") in _AFTER_CLOCK
     if word.lower() in _PLACES and following[:1].isupper():

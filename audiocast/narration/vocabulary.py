@@ -259,7 +259,7 @@ ROMAN_CARDINAL_AFTER = {"War", "Bowl", "Title", "Chapter", "Phase", "Part", "Act
                         "Episode", "Volume", "Book", "Season", "Series", "Round", "Division",
                         "Grade", "Tier", "Mark", "Game", "Match", "Leg", "Heat", "Unit",
                         "Region", "Zone", "District", "Annex", "Appendix", "Article", "Group",
-                        "Pool", "Severity", "Schedule"}
+                        "Pool", "Severity", "Schedule", "Section"}
 
 # Dates that name an event, said as people say them.
 EVENT_DATES = {"9/11": "nine eleven", "24/7": "twenty-four seven", "7/7": "seven seven",
