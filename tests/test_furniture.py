@@ -541,6 +541,9 @@ def test_a_line_that_leads_with_pictures_is_judged_by_its_words() -> None:
     reading = _read(NEWS[0], news, NEWS[1], notice)
     assert reading.kept == [NEWS[0], news, NEWS[1]]
     assert reading.dropped[0].reason == "footer (capital-label-notice)"
+    heading = "🏅 The medal"  # a short heading, judged without its picture: no crash
+    reading = _read(NEWS[0], heading, NEWS[1])
+    assert reading.kept == list(NEWS) and reading.dropped[0].text == heading
 
 
 def test_a_service_box_heading_ends_the_story_and_takes_its_lines() -> None:

@@ -246,7 +246,7 @@ def _heading_half(rule: Rule, halves: tuple[str, ...]) -> bool:
     languages, or a label in two or three): no heading in two languages, but a heading run
     into its text (`FINAL / FINALE Harbor 7, Bay 6 …`)."""
     words = [len(h.split()) for h in halves]
-    return rule.kind == "subhead" and max(words) > 3 * min(words) + 2
+    return rule.kind == "subhead" and bool(words) and max(words) > 3 * min(words) + 2
 
 
 def _load_builtin() -> Profile:
