@@ -28,6 +28,9 @@ def _placed(rule, example: str, drops: bool = False) -> list[tuple[str, ...]]:
     a heading that names what follows (`names_next`) over a paragraph that begins so."""
     if rule.names_next and drops:
         return [(NEWS[0], example, f"{example.removeprefix('About ')} is a volunteer group.")]
+    if rule.items and drops:  # over what it lists: a poll's options, a contents' headlines
+        listed = ("👍 Yes", "Bakery opens on Main Street")
+        return [(NEWS[0], example, item, NEWS[1]) for item in listed if rule.items.search(item)]
     head, tail = (example, *NEWS), (*NEWS, example)
     return {"head": [head], "tail": [tail], "edges": [head, tail]}.get(
         rule.at, [(NEWS[0], example, NEWS[1])])

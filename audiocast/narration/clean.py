@@ -70,6 +70,7 @@ class Rule:
     not_headline: bool = False  # an article's first line it matches is not its headline
     names_next: bool = False  # only over a paragraph that begins with the name it gives
     box: bool = False  # it ends the article only if the story does not go on under it
+    items: Pattern | None = None  # only over a paragraph this matches; `list` takes those
 
     @property
     def reason(self) -> str:
@@ -88,6 +89,8 @@ class Rule:
         if listed and self.not_in_news_lists:
             return False
         if self.max_words and word_count(paragraph) > self.max_words:
+            return False
+        if self.items is not None and not (after and self.items.search(after)):
             return False
         if self.between and (item or before is None or after is None
                              or not (before == "" or _ENDS_SENTENCE.search(before))):
@@ -168,7 +171,8 @@ def _rule(data: dict[str, Any], needs: dict[str, prefilter.Needs]) -> Rule:
                 not_in_news_lists=data.get("not_in_news_lists", False),
                 sponsor_copy=data.get("sponsor_copy", 0),
                 not_headline=data.get("not_headline", False),
-                names_next=data.get("names_next", False), box=data.get("box", False))
+                names_next=data.get("names_next", False), box=data.get("box", False),
+                items=Deferred(data["items"]) if "items" in data else None)
 
 
 @dataclass(frozen=True)
@@ -286,22 +290,29 @@ def reads_as_headline(text: str) -> bool:
     return bool(_HEADLINE.match(text))
 
 
-def _listed(paragraphs: list[str], start: int, count: int) -> int:
-    """How many headline-like lines follow `start` (at most `count`)."""
+def _listed(paragraphs: list[str], start: int, count: int, items: Pattern | None = None) -> int:
+    """How many headline-like lines (or lines `items` matches) follow `start` (at most
+    `count`)."""
+    def listed(line: str) -> bool:
+        return items.search(line) is not None if items else reads_as_headline(line)
     n = 0
-    while n < count and start + n < len(paragraphs) and reads_as_headline(paragraphs[start + n]):
+    while n < count and start + n < len(paragraphs) and listed(paragraphs[start + n]):
         n += 1
     return n
 
 
 def _sponsored(paragraphs: list[str], start: int, rule: Rule) -> int:
     """How many paragraphs after a sponsor's label (`start` - 1) are its copy: they name the
-    sponsor the label names (the pattern's `sponsor` group), and quote or report no one."""
+    sponsor the label names (the pattern's `sponsor` group, in any case, or its first word
+    of five letters or more: `Corrida's socks` under `PRESENTED BY CORRIDA SOCKS`), and
+    quote or report no one."""
     found = rule.pattern.search(paragraphs[start - 1])
     name = (found.groupdict().get("sponsor") or "") if found else ""
     if not name:
         return 0
-    named = re.compile(rf"\b{re.escape(name)}\b")
+    first = name.split()[0]
+    names = [name, first] if len(first) >= 5 and first != name else [name]
+    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b", re.IGNORECASE)
     n = 0
     while (n < rule.sponsor_copy and start + n < len(paragraphs)
            and named.search(paragraphs[start + n]) and not reports(paragraphs[start + n])):
@@ -355,7 +366,7 @@ def _followers(paragraphs: list[str], start: int, rule: Rule, news: bool
         return len(paragraphs) - start, "after"
     if rule.sponsor_copy:
         return _sponsored(paragraphs, start, rule), "copy under"
-    return _listed(paragraphs, start, rule.list), "listed under"
+    return _listed(paragraphs, start, rule.list, rule.items), "listed under"
 
 
 @dataclass(frozen=True)
