@@ -322,11 +322,15 @@ def test_the_blogging_platforms_own_boxes_are_not_read() -> None:
             '<div class="kg-card kg-cta-card"><p>Support local news: become a member.</p></div>'
             '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3>'
             '<ul><li>Facebook</li><li>X</li></ul></div>'
-            '<div class="caption-box"><p>A caption-box is not a platform\'s: it is read.</p></div>')
+            '<div class="caption-box"><p>A caption-box is not a platform\'s: it is read.</p></div>'
+            '<div class="kg-card kg-callout-card"><div class="kg-callout-text">Members get the '
+            'full fare table.</div></div>'
+            '<div class="note">Text a card writes straight into a div is read too.</div>')
     assert fragment_paragraphs(html)[0] == (
         "The ferry board cut the winter timetable to two sailings a day.",
         "Islanders will meet the board on Thursday.",
-        "A caption-box is not a platform's: it is read.")
+        "A caption-box is not a platform's: it is read.",
+        "Text a card writes straight into a div is read too.")
 
 
 _POST = ('<blockquote class="{kind}"><p>What a night at the fairground! Thank you all!</p>'
