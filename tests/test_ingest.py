@@ -325,12 +325,15 @@ def test_the_blogging_platforms_own_boxes_are_not_read() -> None:
             '<div class="caption-box"><p>A caption-box is not a platform\'s: it is read.</p></div>'
             '<div class="kg-card kg-callout-card"><div class="kg-callout-text">Members get the '
             'full fare table.</div></div>'
-            '<div class="note">Text a card writes straight into a div is read too.</div>')
+            '<div class="note">Text a card writes straight into a div is read too.</div>'
+            '<p>Teams went short this year<a class="footnote-anchor" href="#f-1">1</a>, the '
+            'log shows.</p>')
     assert fragment_paragraphs(html)[0] == (
         "The ferry board cut the winter timetable to two sailings a day.",
         "Islanders will meet the board on Thursday.",
         "A caption-box is not a platform's: it is read.",
-        "Text a card writes straight into a div is read too.")
+        "Text a card writes straight into a div is read too.",
+        "Teams went short this year, the log shows.")
 
 
 _POST = ('<blockquote class="{kind}"><p>What a night at the fairground! Thank you all!</p>'

@@ -27,10 +27,11 @@ _HEADINGS = ("h2", "h3", "h4")  # h1 is the headline
 # the blogging platforms' own boxes in a post's HTML, by their class: WordPress's captions
 # and Jetpack's share, like and related bars, Substack's subscribe box and buttons, Ghost's
 # sign-up, call-to-action and button cards and its callout (a box beside the story: key
-# dates, a member offer, a warning)
+# dates, a member offer, a warning); and Substack's footnote numbers (`year1,` is no word)
 _PLATFORM_BOXES = frozenset(("wp-caption", "sharedaddy", "jp-relatedposts",
                              "subscription-widget-wrap", "button-wrapper", "kg-signup-card",
-                             "kg-cta-card", "kg-button-card", "kg-callout-card"))
+                             "kg-cta-card", "kg-button-card", "kg-callout-card",
+                             "footnote-anchor", "footnote-number"))
 # a social network's post embedded in a page (X, Instagram, TikTok, Facebook, Bluesky,
 # Threads, Reddit), by the class of the quote its embed code writes: a listener hears it
 # as a line out of nowhere, with its "Posted by … on Sunday"; the story says what it adds
