@@ -125,6 +125,9 @@ SAID = [
     ("write to review@idwr.example today", "write to review at I D W R dot example today"),
     # capitals that read as words are said as words; the others, and tickers, are spelled
     ("roofs made of RAAC panels", "roofs made of Raac panels"),
+    ("the USATF and INAO rules", "the U S A T F and I N A O rules"),  # `tf`, `ao`: no English
+    ("an AVA since 2019, a Nd:YAG laser and MRSA", "an A V A since twenty nineteen, a Nd:Yag "
+     "laser and mersa"),
     ("ACAA members and the SAI", "A C A A members and the S A I"),
     ("DEFRA and the ULEZ rules", "Defra and the Ulez rules"),
     ("the NYPD and the USDA", "the N Y P D and the U S D A"),

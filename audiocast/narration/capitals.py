@@ -48,6 +48,9 @@ _ONSETS = frozenset((
     "ph", "pl", "pr", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "tw",
     "wh", "wr", "sch", "scr", "shr", "spl", "spr", "str", "thr",
 ))
+# two vowels English writes together ("ea", "ou", `RAAC`); `ao` (`INAO`) reads as letters
+_DIGRAPHS = frozenset(("aa", "ai", "au", "ea", "ee", "ei", "eu", "ie", "ii", "io", "ia", "oa", "oe",
+                       "oi", "oo", "ou", "ue", "ui"))
 _CODAS = frozenset((
     "ch", "ck", "ct", "ft", "ld", "lf", "lk", "ll", "lm", "lp", "ls", "lt", "mp", "ms", "nc",
     "nd", "ng", "nk", "ns", "nt", "nz", "pt", "rb", "rc", "rd", "rf", "rg", "rk", "rl", "rm",
@@ -65,14 +68,16 @@ def pronounceable(token: str) -> bool:
         word = word[:-1] + "i"  # a final y after a consonant is a vowel: `CUNY`
     groups = _GROUPS.findall(word)
     vowels = [g for g in groups if g[0] in "aeiou"]
-    if not vowels or any(len(g) > 2 for g in vowels) or groups[-1] in ("aa", "ii", "uu"):
-        return False  # no English word ends in `aa`: `ACAA`
+    if (not vowels or any(len(g) > 2 or (len(g) == 2 and g not in _DIGRAPHS) for g in vowels)
+            or groups[-1] in ("aa", "ii", "uu")):
+        return False  # no English vowels `ao` (`INAO`), and no word ends in `aa`: `ACAA`
     first, last = groups[0], groups[-1]
+    ends = last[0] in "aeiou" or len(last) == 1 or last in _CODAS  # not `USATF`
     if first[0] in "aeiou":  # `OPEC`, `UKIP`; not `UCLA`, `AARP`
-        return len(vowels) >= 2 and len(groups[1]) == 1
+        return len(vowels) >= 2 and len(groups[1]) == 1 and ends
     if len(first) > 1 and first not in _ONSETS:
         return False
-    return last[0] in "aeiou" or len(last) == 1 or (len(groups) > 2 and last in _CODAS)
+    return last[0] in "aeiou" or len(last) == 1 or (len(groups) > 2 and ends)
 
 
 def letters(token: str, rule: str) -> str:

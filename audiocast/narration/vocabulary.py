@@ -110,7 +110,7 @@ ACRONYM_WORDS = frozenset({
     "CUNY", "GEICO", "ASCAP", "NORAD", "STEM", "TED", "YOLO", "WIMP", "SALT", "START",
     "ARPA", "TIF", "ARPU", "PFAS", "PFOS", "EBITDA", "LIHEAP", "WIFIA", "SOLAS", "LIDAR",
     "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA", "NSAID", "DUC", "EFSA", "HACCP",
-    "NHTSA", "CPAP", "SIPP", "ALPA", "WOSM", "LEO", "AGMA", "IGRA", "MRF", "FSMA",
+    "NHTSA", "CPAP", "SIPP", "ALPA", "WOSM", "LEO", "AGMA", "IGRA", "MRF", "FSMA", "YAG",
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
@@ -124,6 +124,7 @@ SPELLED_ACRONYMS = frozenset({
     "ASE", "MAIB", "MOU", "FEI", "USEF", "POW", "ABA", "DUII", "USACE", "ODA", "CAP", "IFPL", "HIC",
     "SAI", "USD", "AME",  # student aid index; the currency code alone; a church
     "PET", "TUE", "OAR", "MAT", "NAIC",  # a plastic, an exemption, a state's rules, a test
+    "AVA", "BAA",  # a wine region (American Viticultural Area), a marathon's association
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
@@ -144,7 +145,7 @@ COMMON_WORDS = frozenset({
 SPECIAL_READINGS = {
     "AAA": "triple A", "NAACP": "N double A C P", "WWII": "World War Two",
     "WWI": "World War One", "IEEE": "I triple E", "NCAA": "N C double A",
-    "HVAC": "H vac",
+    "HVAC": "H vac", "MRSA": "mersa",
 }
 
 CURRENCIES = {"$": ("dollar", "dollars", "cent", "cents"),
