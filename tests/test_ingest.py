@@ -327,7 +327,9 @@ def test_the_blogging_platforms_own_boxes_are_not_read() -> None:
             'full fare table.</div></div>'
             '<div class="note">Text a card writes straight into a div is read too.</div>'
             '<p>Teams went short this year<a class="footnote-anchor" href="#f-1">1</a>, the '
-            'log shows.</p>')
+            'log shows.</p>'
+            '<blockquote class="wp-block-pullquote"><p>“Teams went short.”</p></blockquote>'
+            '<div class="pull-quote">“Short.”</div>')
     assert fragment_paragraphs(html)[0] == (
         "The ferry board cut the winter timetable to two sailings a day.",
         "Islanders will meet the board on Thursday.",
@@ -341,8 +343,9 @@ _POST = ('<blockquote class="{kind}"><p>What a night at the fairground! Thank yo
 
 
 @pytest.mark.parametrize("kind", ["twitter-tweet", "instagram-media", "fb-post",
-                                  "fb-xfbml-parse-ignore", "bluesky-embed"])
-def test_a_social_post_embedded_in_a_page_or_a_feed_item_is_not_read(kind: str) -> None:
+                                  "fb-xfbml-parse-ignore", "bluesky-embed",
+                                  "wp-block-pullquote", "c-pullquote"])
+def test_a_social_post_or_a_pull_quote_in_a_page_or_a_feed_item_is_not_read(kind: str) -> None:
     from audiocast.ingest.extract import fragment_paragraphs, from_page
 
     story = "<p>The rider scored 84 points, a record for the arena.</p>"

@@ -38,7 +38,10 @@ _PLATFORM_BOXES = frozenset(("wp-caption", "sharedaddy", "jp-relatedposts",
 _EMBEDS = frozenset(("twitter-tweet", "instagram-media", "tiktok-embed", "fb-post",
                      "fb-xfbml-parse-ignore", "bluesky-embed", "text-post-media",
                      "reddit-embed-bq"))
-_EMBEDDED = re.compile("|".join(_EMBEDS))
+# a pull quote (`wp-block-pullquote`, `c-pullquote`, `pull-quote`): a line of the story
+# set large beside it, heard twice if read
+_PULL_QUOTE = re.compile(r"pull-?quote", re.IGNORECASE)
+_EMBEDDED = re.compile("|".join((*_EMBEDS, _PULL_QUOTE.pattern)), re.IGNORECASE)
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -67,14 +70,21 @@ def _block_text(block: lxml.html.HtmlElement) -> str:
     return f"- {text}" if text and up is not None and up.tag == "ul" else text
 
 
+def _is_box(element: lxml.html.HtmlElement, classes: frozenset[str]) -> bool:
+    names = str(element.get("class", ""))
+    return bool(classes.intersection(names.split())) or _PULL_QUOTE.search(names) is not None
+
+
 def _drop_boxes(root: lxml.html.HtmlElement, classes: frozenset[str]) -> None:
-    for box in [e for e in root.iter() if classes.intersection(str(e.get("class", "")).split())]:
+    """Drops the elements of these classes, and pull quotes."""
+    for box in [e for e in root.iter() if _is_box(e, classes)]:
         if box.getparent() is not None:
             box.drop_tree()
 
 
 def _without_embeds(html: str) -> str:
-    """The page without the social posts embedded in it (most pages have none)."""
+    """The page without the social posts embedded in it and its pull quotes (most pages
+    have neither)."""
     if not _EMBEDDED.search(html):
         return html
     try:
