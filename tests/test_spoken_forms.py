@@ -125,6 +125,11 @@ SAID = [
     ("write to review@idwr.example today", "write to review at I D W R dot example today"),
     # capitals that read as words are said as words; the others, and tickers, are spelled
     ("roofs made of RAAC panels", "roofs made of Raac panels"),
+    ("NIAMH NÍ FHLANNABHRA of CARRAIG MÓR and the ÖBB", "Niamh Ní Fhlannabhra of Carraig Mór "
+     "and the Ö B B"),
+    ("noise of 71 dBA at night", "noise of seventy-one decibels at night"),
+    ("she ran 39:05 (38:47, F35); they won 31:28", "she ran thirty-nine oh five (thirty-eight "
+     "forty-seven, F thirty-five); they won thirty-one to twenty-eight"),
     ("the USATF and INAO rules", "the U S A T F and I N A O rules"),  # `tf`, `ao`: no English
     ("an AVA since 2019, a Nd:YAG laser and MRSA", "an A V A since twenty nineteen, a Nd:Yag "
      "laser and mersa"),

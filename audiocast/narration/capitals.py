@@ -13,9 +13,10 @@ from audiocast.narration import vocabulary as v
 from audiocast.narration.compiled import kept_regex
 from audiocast.narration.spans import seal
 
-_CAPS = kept_regex(r"(?<![\w&'’.-])([A-Z][A-Z&]*[A-Z])(['’]?s|['’]S)?(?![\w&])"
-                   r"|(?<=\w-)([A-Z][A-Z&]*[A-Z])(?![\w&])")
-_VOWELS = kept_regex(r"[AEIOUY]")
+# capitals, accented ones too (`NIAMH NÍ FHLANNABHRA`)
+_CAPS = kept_regex(r"(?<![\w&'’.-])([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ&]*[A-ZÀ-ÖØ-Þ])(['’]?s|['’]S)?(?![\w&])"
+                   r"|(?<=\w-)([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ&]*[A-ZÀ-ÖØ-Þ])(?![\w&])")
+_VOWELS = kept_regex(r"[AEIOUYÀ-ÆÈ-ÏÒ-ÖØ-Ý]")
 _ENDINGS = (("'s", ""), ("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"),
             ("ing", ""), ("ing", "e"), ("ied", "y"), ("er", ""), ("ers", ""))
 _PUNCT = ",;:.!?'\"’”“()-—"
@@ -134,6 +135,8 @@ def say_capitals(token: str, in_run: bool, acronym: bool = False) -> tuple[str, 
     if not acronym and is_english(token) and (
             in_run or len(token) >= 3 or token.lower() in v.COMMON_WORDS):
         return "words", "words in capitals" if in_run else "emphasis"
+    if in_run and not token.isascii():  # `NÍ`, `MÓR` in a name: acronyms have no accents
+        return "words", "name in capitals"
     if len(token) <= 3 or (not in_run and len(token) <= 5 and not pronounceable(token)):
         return "letters", "acronym spelled"
     if not in_run and len(token) <= 5:

@@ -181,6 +181,9 @@ def unit_adjectives(text: str) -> str:
 _RATIO = kept_regex(r"(?<![\w:.,/$€£])(\d{1,3}):(\d{1,3})(?![\w:]|[.,]\d)")
 _RATIO_AFTER = kept_regex(r"\s(?:ratios?|odds|scale|split|majority|margin)\b")
 _RATIO_BEFORE = kept_regex(r"\b(?:ratios?|odds|scale)(?: of)? $")
+# minutes and seconds of a run, not a clock (`ran 39:30`, `(39:30, F45)`): no score either
+_RUN_BEFORE = kept_regex(r"(?:\b(?:ran|runs?|clocked|timed at|finish(?:ed|ing)? in|in a time of|"
+                         r"(?:PB|PR|best|record) of)|\()\s?$")
 
 
 def _is_ratio(text: str, m: re.Match[str]) -> bool:
@@ -195,11 +198,17 @@ def _is_ratio(text: str, m: re.Match[str]) -> bool:
 
 def ratios(text: str) -> str:
     """`ratios of 1:4 on wards` -> `one to four`; `won 3:1` -> `three to one`; a time stays
-    a time: `10:30`."""
+    a time: `10:30`, and a run's minutes and seconds are said as runners say them: `ran
+    39:05` -> `thirty-nine oh five`."""
     def say(m: re.Match[str]) -> str:
         if not _is_ratio(text, m):
             return m[0]
-        return said(f"{cardinal(int(m[1]))} to {cardinal(int(m[2]))}", "ratios")
+        minutes, seconds = int(m[1]), int(m[2])
+        if (len(m[2]) == 2 and seconds < 60 and minutes < 100
+                and _RUN_BEFORE.search(text, max(0, m.start() - 24), m.start())):
+            after = f"oh {cardinal(seconds)}" if 0 < seconds < 10 else cardinal(seconds)
+            return said(f"{cardinal(minutes)} {after if seconds else 'minutes'}", "ratios")
+        return said(f"{cardinal(minutes)} to {cardinal(seconds)}", "ratios")
     return _RATIO.sub(say, text)
 
 

@@ -201,7 +201,8 @@ UNITS = {"mph": "miles per hour", "km/h": "kilometers per hour", "kph": "kilomet
          "MW": "megawatts", "GW": "gigawatts", "sq ft": "square feet", "ha": "hectares",
          "g": "grams", "ppl": "pence per litre", "cc": "C C", "oz": "ounces",
          "ml": "milliliters", "mL": "milliliters", "pts": "points", "MWe": "megawatts electric",
-         "kW": "kilowatts", "hp": "horsepower", "rpm": "R P M"}
+         "kW": "kilowatts", "hp": "horsepower", "rpm": "R P M", "dB": "decibels",
+         "dBA": "decibels", "dB(A)": "decibels"}
 
 # A measure joined to the noun it describes ("a 1,200-lb bale"): the unit in the singular.
 UNIT_ADJECTIVES = {"lb": "pound", "kg": "kilogram", "km": "kilometer", "mm": "millimeter",
