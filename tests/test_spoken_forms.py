@@ -128,6 +128,9 @@ SAID = [
     ("NIAMH NÍ FHLANNABHRA of CARRAIG MÓR and the ÖBB", "Niamh Ní Fhlannabhra of Carraig Mór "
      "and the Ö B B"),
     ("noise of 71 dBA at night", "noise of seventy-one decibels at night"),
+    ("an Award of Merit, or AM, and Jane or HIM", "an Award of Merit, or A M, and Jane or him"),
+    ("80 points for an AM, an IT desk, a BIG deal, I AM here", "eighty points for an A M, an I T "
+     "desk, a big deal, I am here"),
     ("she ran 39:05 (38:47, F35); they won 31:28", "she ran thirty-nine oh five (thirty-eight "
      "forty-seven, F thirty-five); they won thirty-one to twenty-eight"),
     ("the USATF and INAO rules", "the U S A T F and I N A O rules"),  # `tf`, `ao`: no English

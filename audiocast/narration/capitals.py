@@ -145,6 +145,16 @@ def say_capitals(token: str, in_run: bool, acronym: bool = False) -> tuple[str, 
 
 
 _DEFINED = kept_regex(r"\b[A-Z][\w'’-]+ \($")  # "... Regional Index ("
+_DEFINED_OR = kept_regex(r"((?:[A-Z][\w'’-]*\s(?:(?:of|and|the|for|on)\s)?)+)[A-Z][\w'’-]*,? or $")
+
+
+def _initials_before(before: str, token: str) -> bool:
+    """Whether the name before `, or` has the token's initials: `Award of Merit, or AM`."""
+    m = _DEFINED_OR.search(before)
+    if m is None:
+        return False
+    words = re.findall(r"[A-Z][\w'’-]*", m[0])
+    return "".join(w[0] for w in words[-len(token):]) == token
 _JOINED = kept_regex(r"(?<![\w&'’.-])([A-Z]{2,})-$")
 _CLOCK = kept_regex(r"\d ?$")
 
@@ -153,13 +163,19 @@ _CLOCK = kept_regex(r"\d ?$")
 _COMPANY_FORMS = frozenset({"AS", "ASA", "AB", "AG", "SA", "NV", "BV", "OY", "OYJ", "SPA"})
 _NAMED = kept_regex(r"\b[A-ZÀ-Þ][a-zà-ÿ][\w'’&.-]* $")
 _FLIGHT = kept_regex(r"\b(?i:flight) $")
+# a word no article comes before: after one, its capitals are letters (`an AM`, `an IT desk`)
+_ARTICLE = kept_regex(r"\b(?:[Aa]n?|[Tt]he) $")
+_FUNCTION_WORDS = frozenset(("am", "is", "us", "it", "as", "or", "so", "do", "be", "me", "we",
+                             "he", "if", "in", "on", "at", "by", "to", "of", "up", "an", "and"))
 
 
 def _stands_as_acronym(text: str, start: int, end: int) -> bool:
-    """Capitals defined in parentheses after a name (`Arlen Regional Index (ARX)`), the
+    """Capitals defined in parentheses or after `or` after a name (`Arlen Regional Index
+    (ARX)`, `an Award of Merit, or AM,`), the
     second half of capitals joined to a spelled first (`OB-GYN`), `AM` or `PM` after a
     time (`500 AM`), a spelled one after `THE` (`THE US`), a company's form after its
-    name (`Sambandet AS`) and an airline's code (`flight AWN 102`) are an acronym:
+    name (`Sambandet AS`), an airline's code (`flight AWN 102`) and a word no article
+    comes before after one (`an AM`, `an IT desk`) are an acronym:
     an English word of the same letters is no emphasis there."""
     before = text[max(0, start - 80):start]
     if text[start:end] in ("AM", "PM") and _CLOCK.search(before):  # "500 AM AST"
@@ -170,7 +186,11 @@ def _stands_as_acronym(text: str, start: int, end: int) -> bool:
         return True
     if _FLIGHT.search(before) and text[end:end + 2].strip().isdigit():  # `flight AWN 102`
         return True
+    if text[start:end].lower() in _FUNCTION_WORDS and _ARTICLE.search(before):
+        return True
     if text[end:end + 1] == ")" and _DEFINED.search(before):
+        return True
+    if text[end:end + 1] in (",", ")", ".") and _initials_before(before, text[start:end]):
         return True
     joined = _JOINED.search(before)
     return joined is not None and say_capitals(joined[1], False)[0] == "letters"
