@@ -226,12 +226,15 @@ summer would force some of them to sell part of their herds before the autumn.</
     'enters its tenth week</p></div>',
     '<p class="story__summary">The county asks residents to save water as the dry spell '
     'enters its tenth week.</p>',
+    '<div class="field field--name-field-subhead">The county asks residents to save water as '
+    'the dry spell enters its tenth week.</div>',  # Drupal's
 ])
 def test_a_dek_in_a_block_or_a_compound_class_name_is_kept(dek: str) -> None:
-    from audiocast.ingest.extract import from_page
+    from audiocast.ingest.extract import _dek, from_page
 
     article = from_page(_PAGE.format(dek=dek), "https://calder.example/a", "a.html")
     assert article.paragraphs[0].startswith("The county asks residents to save water")
+    assert _dek(_PAGE.format(dek=dek)).startswith("The county asks")  # where extraction drops it
 
 
 def test_a_short_label_with_a_dek_like_class_is_not_a_dek() -> None:

@@ -200,7 +200,7 @@ def labels(value: object) -> tuple[str, ...]:
 
 
 _DEK = frozenset(("dek", "deck", "teaser", "standfirst", "summary", "subtitle", "intro", "lede",
-                  "strapline", "subheadline", "synopsis", "excerpt", "abstract"))
+                  "strapline", "subhead", "subheadline", "synopsis", "excerpt", "abstract"))
 _NOT_DEK = frozenset(("byline", "author", "authors", "date", "dates", "time", "timestamp", "meta",
                       "credit", "caption", "figcaption", "label", "tags", "share", "sharing",
                       "kicker", "eyebrow", "breadcrumb", "widget", "tool", "promo", "image",
