@@ -323,6 +323,14 @@ def test_a_sponsors_label_takes_the_copy_under_it_that_names_the_sponsor() -> No
     for after in ("Happy Monday. Three stories today, and one of them is about you.", news):
         reading = _read("Together with Brightline Payroll", after, *NEWS)
         assert reading.kept == [after, *NEWS]
+    # in capitals too, its copy naming it in any case; a label that names no one takes the
+    # one short paragraph under it that reports no one
+    reading = _read(NEWS[0], "TOGETHER WITH BRIGHTLINE", copy, NEWS[1])
+    assert reading.kept == list(NEWS)
+    reading = _read(NEWS[0], "A WORD FROM OUR PARTNER", "Dry Creek Feed: tubs and tags.", NEWS[1])
+    assert reading.kept == list(NEWS)
+    reading = _read(NEWS[0], "A word from our sponsor", news, NEWS[1])
+    assert reading.kept == [NEWS[0], news, NEWS[1]]
 
 
 def test_a_show_disables_a_rule_by_name_and_adds_its_own() -> None:

@@ -301,15 +301,22 @@ def _listed(paragraphs: list[str], start: int, count: int, items: Pattern | None
     return n
 
 
+_FROM_PARTNER = kept_regex(r"(?i)\b(?:sponsors?|partners?)\W*$")
+MAX_PARTNER_WORDS = 40
+
+
 def _sponsored(paragraphs: list[str], start: int, rule: Rule) -> int:
     """How many paragraphs after a sponsor's label (`start` - 1) are its copy: they name the
     sponsor the label names (the pattern's `sponsor` group, in any case, or its first word
     of five letters or more: `Corrida's socks` under `PRESENTED BY CORRIDA SOCKS`), and
-    quote or report no one."""
+    quote or report no one; under a label that names no one ("A word from our partner"),
+    the one short paragraph that quotes or reports no one."""
     found = rule.pattern.search(paragraphs[start - 1])
     name = (found.groupdict().get("sponsor") or "") if found else ""
-    if not name:
-        return 0
+    if not name:  # "A word from our partner": the one short paragraph under it is theirs
+        under = paragraphs[start] if start < len(paragraphs) else ""
+        return int(bool(_FROM_PARTNER.search(paragraphs[start - 1])) and 0 < word_count(under)
+                   <= MAX_PARTNER_WORDS and not reports(under))
     first = name.split()[0]
     names = [name, first] if len(first) >= 5 and first != name else [name]
     named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b", re.IGNORECASE)
