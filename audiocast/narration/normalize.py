@@ -893,7 +893,8 @@ def _roman_value(numeral: str) -> int:
 
 
 _OPUS = kept_regex(r"\bOp\. ?(\d{1,3})([a-z]?)(?:,? No\. ?(\d{1,3}))?\b")
-_CATALOGUE = kept_regex(r"(?<![\w.])(BWV|HWV|RV|KV|K\.|D\.) ?(\d{1,4})([a-z]?)\b(?![.,]\d)")
+_CATALOGUE = kept_regex(r"(?<![\w.])(BWV|HWV|WAB|WWV|RV|KV|K\.|D\.) ?(\d{1,4})([a-z]?)\b"
+                        r"(?![.,]\d)")
 _HOBOKEN = kept_regex(r"\bHob\. ?([IVXL]{1,6})[:/](\d{1,3})\b")
 
 

@@ -125,13 +125,14 @@ SPELLED_ACRONYMS = frozenset({
     "SAI", "USD", "AME",  # student aid index; the currency code alone; a church
     "PET", "TUE", "OAR", "MAT", "NAIC",  # a plastic, an exemption, a state's rules, a test
     "AVA", "BAA",  # a wine region (American Viticultural Area), a marathon's association
+    "CUP", "KABCO",  # a conditional use permit; a crash's injury scale
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
     "SAST", "WAT", "EAT",
 })
 # Of those, the ones a line in capitals most likely uses as plain words ("WHO IS IT").
-COMMON_WORDS_UPPER = frozenset({"IT", "WHO", "US", "CAP"})
+COMMON_WORDS_UPPER = frozenset({"IT", "WHO", "US", "CAP", "CUP"})
 
 # Common short English words, for words in capitals the word list may lack.
 COMMON_WORDS = frozenset({
