@@ -301,7 +301,7 @@ def _listed(paragraphs: list[str], start: int, count: int, items: Pattern | None
     return n
 
 
-_FROM_PARTNER = kept_regex(r"(?i)\b(?:sponsors?|partners?)\W*$")
+_FROM_PARTNER = kept_regex(r"(?i)\b(?:sponsors?|partners?|sponsored|(?:paid|partner) content)\W*$")
 MAX_PARTNER_WORDS = 40
 
 
