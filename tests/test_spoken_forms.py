@@ -129,6 +129,8 @@ SAID = [
      "and the Ö B B"),
     ("noise of 71 dBA at night", "noise of seventy-one decibels at night"),
     ("WAB 107, a CUP, THE WORLD CUP", "W A B one oh seven, a C U P, the world cup"),
+    ("carried 10st 4lb, the 21st and 11th", "carried ten stone four pounds, the twenty-first "
+     "and eleventh"),
     ("an Award of Merit, or AM, and Jane or HIM", "an Award of Merit, or A M, and Jane or him"),
     ("80 points for an AM, an IT desk, a BIG deal, I AM here", "eighty points for an A M, an I T "
      "desk, a big deal, I am here"),
