@@ -421,3 +421,12 @@ def test_a_dek_that_repeats_the_headline_is_not_said_twice_and_counts_toward_the
     huge = Article("a.md", title, ("A county judge dismissed the charge.",), dek="Word " * 50_000)
     with pytest.raises(AudiocastError, match="characters long"):
         Narrator(2000).article(huge)
+
+
+@pytest.mark.parametrize("html", ["a<br>\x0bb", "<table><tr><td>\x01 cell</td></tr></table>",
+                                  "<html>", "<!DOCTYPE html>"])
+def test_a_fragment_with_control_characters_or_no_body_is_no_crash(html: str) -> None:
+    from audiocast.ingest.extract import fragment_paragraphs
+
+    paragraphs, _ = fragment_paragraphs(html)
+    assert all("\x0b" not in p and "\x01" not in p for p in paragraphs)

@@ -458,3 +458,24 @@ def test_an_e_mail_that_is_not_encoded_keeps_its_text_as_written(tmp_path: Path)
     article = read_article(path)
     assert article.title == "Hütteninfo 7"
     assert "Bed in dormitory: members €22" in " ".join(article.paragraphs)
+
+
+# what a fuzzer found: each once stopped an article (a crash) or the build (no end in sight)
+HOSTILE = {
+    "a number of 307 digits": ("1" * 307,),
+    "a number int() refuses": ("$" + "1" * 4301, "1" * 4301 + "th"),
+    "digits of another script": ("𝟙𝟚𝟛 555-1234 and ١٢٣",),
+    "the spans' own markers": ("\U000f0001\U000f0003 and \ue000x\ue001",),
+    "a poll's option of skin-toned thumbs": ("Vote now", "👍🏽" * 30 + "."),
+    "a run of full stops": ("." * 8000,),
+    "a token of letters and digits": ("a1" * 20000,),
+}
+
+
+@pytest.mark.parametrize("paragraphs", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_text_is_narrated_to_its_end(paragraphs: tuple[str, ...]) -> None:
+    narration = Narrator(600).article(Article(Path("a.md"), "A headline of some length",
+                                              (*paragraphs, "The council met on Monday.")))
+    said = " ".join(s.text for s in narration.segments)
+    assert said.endswith("The council met on Monday.")
+    assert not any(c >= "\U000f0000" for c in said)  # no marker leaks into what is said

@@ -95,20 +95,27 @@ def _without_embeds(html: str) -> str:
     return lxml.html.tostring(root, encoding="unicode")
 
 
+# control characters an entity may write (`&#11;`), which lxml refuses to set as text
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def fragment_paragraphs(html: str) -> tuple[tuple[str, ...], frozenset[int]]:
     """The text of an HTML fragment, one paragraph per block element (a block inside another
     is counted once; a table's row is one), and which paragraphs are headings; a line break
     (`<br>`) between two lines is a space."""
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError, AssertionError):  # `<html>`, `<!DOCTYPE html>`
+        return (), frozenset()
     for junk in root.xpath(".//script|.//style|.//figure|.//figcaption|.//aside"):
         junk.drop_tree()
     _drop_boxes(root, _PLATFORM_BOXES | _EMBEDS)
     for br in root.iter("br"):
-        br.tail = " " + (br.tail or "")
+        br.tail = " " + _XML_UNSAFE.sub("", br.tail or "")
     for row in root.iter("tr"):  # a table's row is a paragraph: its cells, with commas
         cells = [" ".join(c.text_content().split()) for c in row if c.tag in ("td", "th")]
         row.clear()
-        row.text = ", ".join(c for c in cells if c)
+        row.text = _XML_UNSAFE.sub("", ", ".join(c for c in cells if c))
     blocks = [(_block_text(b), b.tag in _HEADINGS) for b in root.iter(*_BLOCKS)]
     blocks = [b for b in blocks if b[0]]
     if not blocks:

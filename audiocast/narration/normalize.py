@@ -1034,6 +1034,21 @@ def rules_for(language: str) -> tuple[Rule, ...]:
     return RULES_BY_LANGUAGE.get(language.split("-")[0].lower(), NEUTRAL)
 
 
+_PRIVATE = kept_regex("[\ue000-\uf8ff\U000f0000-\U0010ffff]")  # where spans and masks are made
+_OTHER_DIGIT = kept_regex(r"(?![0-9])\d")  # `𝟙`, `١`
+_LONG_NUMBER = kept_regex(r"\d[\d,.]{39,}")  # longer than any number said as one
+
+
+def guarded(text: str) -> str:
+    """Hostile text made safe for the rules: no private-use characters (the spans and the
+    lexicon's masks are made of them), every digit an ASCII one, and a run of digits longer
+    than any number (int() refuses 4,300) said digit by digit."""
+    text = _PRIVATE.sub("", text)
+    if not text.isascii():
+        text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m[0], 0)), text)
+    return _LONG_NUMBER.sub(lambda m: " ".join(c for c in m[0] if c.isdigit()), text)
+
+
 def say(text: str, language: str = "en") -> str:
     """What to say for `text`, with the spans rules decided sealed in it (`spans.unseal`)."""
     for rule in rules_for(language):

@@ -80,7 +80,8 @@ class Narrator:
 
     def say(self, written: str) -> str:
         """What to say for `written`, its typed spans sealed in it (`spans.unseal`)."""
-        return self.lexicon.sealed(written, lambda text: normalize.say(text, self.language))
+        return self.lexicon.sealed(normalize.guarded(written),
+                                   lambda text: normalize.say(text, self.language))
 
     def said(self, written: str) -> list[Segment]:
         """What is said for one written sentence, a segment (a take) at a time."""

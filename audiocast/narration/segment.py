@@ -54,7 +54,8 @@ _AFTER_CLOCK = frozenset((
     "December", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
 ))
 
-_BOUNDARY = kept_regex(r"[.!?]+[\"')\]”’»]*\s+(?=[\"'(\[“‘«]?[A-Z0-9\U000f0001])")
+# from the first mark of a run only: each start inside a run of 8,000 dots would scan it all
+_BOUNDARY = kept_regex(r"(?<![.!?])[.!?]+[\"')\]”’»]*\s+(?=[\"'(\[“‘«]?[A-Z0-9\U000f0001])")
 _FALLBACKS = (r"(?<=;)\s+", r"(?<=:)\s+", r"(?<=,)\s+", r"\s+")
 
 

@@ -31,7 +31,7 @@ def _hide(text: str) -> str:
 
 
 def _show(text: str) -> str:
-    return "".join(chr(ord(c) - _SHIFT) for c in text)
+    return "".join(chr(ord(c) - _SHIFT) if ord(c) >= _SHIFT else c for c in text)  # or "?"
 
 
 def seal(kind: str, text: str, plain: str = "", rule: str = "") -> str:
