@@ -12,7 +12,7 @@ For every article file X.ext with an X.ext.expect.toml beside it:
   * a text is not both furniture and news.
 Prints counts per format and per class and the word count, and exits 1 on any error.
 
-    python3 check.py [-v]
+    python3 check.py [-v] [FOLDER]    # FOLDER: a set laid out as this one (a held-out set)
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent
 FOLDERS = {"wire": "wire", "web": "web", "feeds": "feed", "newsletter": "newsletter"}
 CLASSES = {"caption", "credit", "byline", "contributor", "contact", "social", "related",
            "widget", "timestamp", "copyright", "syndication", "masthead", "footer",
@@ -73,6 +73,8 @@ def items_in_feed(path: Path) -> int:
 
 def main() -> int:
     verbose = "-v" in sys.argv
+    folders = [a for a in sys.argv[1:] if a != "-v"]
+    root = Path(folders[0]).resolve() if folders else HERE
     errors: list[str] = []
     files = Counter()
     articles = Counter()
@@ -82,18 +84,18 @@ def main() -> int:
     says = Counter()
     tag_spanning = 0
     for folder, fmt in FOLDERS.items():
-        for src in sorted((ROOT / folder).glob("*")):
+        for src in sorted((root / folder).glob("*")):
             if src.name.endswith(".expect.toml") or not src.is_file():
                 continue
             exp_path = src.with_name(src.name + ".expect.toml")
-            rel = src.relative_to(ROOT)
+            rel = src.relative_to(root)
             if not exp_path.exists():
                 errors.append(f"{rel}: no {exp_path.name}")
                 continue
             try:
                 exp = tomllib.loads(exp_path.read_text(encoding="utf-8"))
             except tomllib.TOMLDecodeError as e:
-                errors.append(f"{exp_path.relative_to(ROOT)}: {e}")
+                errors.append(f"{exp_path.relative_to(root)}: {e}")
                 continue
             files[fmt] += 1
             articles[fmt] += items_in_feed(src) if fmt == "feed" else 1
