@@ -872,20 +872,15 @@ def decades(text: str) -> str:
     return re.sub(r"(?<![\w.,'])([1-9])0s\b", lambda m: plural(cardinal(int(m[1]) * 10)), text)
 
 
-_STONE = kept_regex(r"(?<![\w.,])(\d{1,2})st\b")
-
-
 def ordinals(text: str) -> str:
     """`9th` -> `ninth`; `21st` -> `twenty-first`; `1,000th` -> `one thousandth`; a weight
     in stones, whose `st` no ordinal of its number takes: `10st` -> `ten stone`."""
-    def stone(m: re.Match[str]) -> str:
-        n = int(m[1])
-        if n % 10 == 1 and n % 100 != 11:
-            return m[0]  # `1st`, `21st`: an ordinal
-        return f"{cardinal(n)} stone"
-    text = _STONE.sub(stone, text)
-    return re.sub(r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b",
-                  lambda m: ordinal(int(m[1].replace(",", ""))), text)
+    def say(m: re.Match[str]) -> str:
+        n = int(m[1].replace(",", ""))
+        if m[2] == "st" and not (n % 10 == 1 and n % 100 != 11):
+            return f"{cardinal(n)} stone"
+        return ordinal(n)
+    return re.sub(r"(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)(st|nd|rd|th)\b", say, text)
 
 
 _NUMERAL = r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
