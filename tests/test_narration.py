@@ -479,3 +479,4 @@ def test_hostile_text_is_narrated_to_its_end(paragraphs: tuple[str, ...]) -> Non
     said = " ".join(s.text for s in narration.segments)
     assert said.endswith("The council met on Monday.")
     assert not any(c >= "\U000f0000" for c in said)  # no marker leaks into what is said
+    assert len(said.split()) < 400  # a listener hears no hour of digits
