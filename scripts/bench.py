@@ -7,8 +7,10 @@ Sections (all by default):
   edition   an 8-article edition (original filler news, the eSpeak voice): first build with
             2 workers and with 1, an edit of one article (as a process, and as the desk
             rebuilds it in its running process), a rebuild with nothing changed;
-            the LAME encoder alone on the same audio and the naive pipeline (takes joined
-            with pydub's `+`, pyloudnorm on the whole, one export), each as a process
+            the LAME encoder alone on the same audio, the eSpeak voice alone on the same
+            takes (with the encoder, the least a first build can cost), and the naive
+            pipeline (takes joined with pydub's `+`, pyloudnorm on the whole, one
+            export), each as a process
   nochange  a rebuild with nothing changed, at 3, 30 and 300 episodes
   memory    peak memory of the main process and of each worker building a 60-minute edition
   encoder   LAME's quality settings at the default bitrate: speed, and what is lost against
@@ -211,6 +213,30 @@ encoder.finish()
 """
 
 
+TEXTS = """
+import json, sys
+from pathlib import Path
+from audiocast.config import load_show
+from audiocast.narration.script import Narrator
+from audiocast.sources import read_edition
+from audiocast.speech import make_engine
+edition = Path(sys.argv[1])
+show = load_show(edition.parents[1])
+engine = make_engine(show.voice)
+script = Narrator.for_show(show, engine.max_chars).edition(show.title, read_edition(edition))
+Path(sys.argv[2]).write_text(json.dumps([segment.text for segment in script.segments]))
+"""
+
+VOICE_ALONE = """
+import json, sys
+from pathlib import Path
+from audiocast.model import Voice
+from audiocast.speech import make_engine
+engine = make_engine(Voice(engine="espeak"))
+for text in json.loads(Path(sys.argv[1]).read_text()):
+    engine.synthesize(text)
+"""
+
 DESK_EDITS = """
 import statistics, sys, threading, time
 from pathlib import Path
@@ -270,6 +296,9 @@ def edition_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
     encoder = statistics.median(timed_process(ENCODER_ALONE, str(pcm))
                                 for _ in range(args.runs))
     naive = timed_process(NAIVE, str(next((one / "episodes").iterdir())))
+    texts = tmp / "texts.json"
+    timed_process(TEXTS, str(next((one / "episodes").iterdir())), str(texts))
+    voice = statistics.median(timed_process(VOICE_ALONE, str(texts)) for _ in range(args.runs))
     rows = [("first build, 2 workers", first2), ("first build, 1 worker", first1),
             ("edit one article", edit), ("nothing changed", same)]
     print(f"{'':26}{'whole process':>14}{'in build':>10}{'x realtime':>11}"
@@ -279,18 +308,22 @@ def edition_section(tmp: Path, args: argparse.Namespace) -> dict[str, float]:
               f"{run.peaks.get('main', 0):9.0f}{run.worker_peak:10.0f}")
     print(f"{'edit one, from the desk':26}{'':14}{desk:9.2f}s   (in its running process)")
     print(f"{'LAME encoder alone':26}{encoder:13.2f}s{'':10}{seconds / encoder:10.0f}x")
+    print(f"{'eSpeak voice alone':26}{voice:13.2f}s{'':10}{seconds / voice:10.0f}x"
+          "   (the edition's takes, no audio work)")
     print(f"{'naive pipeline, 1 process':26}{naive:13.2f}s{'':10}{seconds / naive:10.0f}x")
     figures = {"audio_s": seconds, "first_2_workers_s": first2.wall,
                "first_1_worker_s": first1.wall, "edit_one_s": edit.wall,
                "edit_one_share": edit.wall / first2.wall, "nochange_s": same.wall,
                "edit_one_desk_s": desk, "edit_one_desk_share": desk / first2.wall,
                "encoder_alone_s": encoder, "first_1_worker_vs_encoder": first1.wall / encoder,
+               "voice_alone_s": voice, "floor_vs_encoder": (voice + encoder) / encoder,
                "naive_s": naive, "naive_vs_1_worker": naive / first1.wall,
                "naive_vs_2_workers": naive / first2.wall}
     print(f"edit one article: {figures['edit_one_share']:.1%} of the first build (2 workers)"
           f", from the desk {figures['edit_one_desk_share']:.1%}"
           f"; first build (1 worker) / encoder alone: "
-          f"{figures['first_1_worker_vs_encoder']:.2f}x; naive / audiocast: "
+          f"{figures['first_1_worker_vs_encoder']:.2f}x (the voice and the encoder alone, "
+          f"one after the other: {figures['floor_vs_encoder']:.2f}x); naive / audiocast: "
           f"{figures['naive_vs_1_worker']:.2f}x (1 worker), "
           f"{figures['naive_vs_2_workers']:.2f}x (2 workers)")
     return figures

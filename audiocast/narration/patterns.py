@@ -20,9 +20,10 @@ class Pattern(Protocol):
 
 
 class Deferred:
-    """A built-in pattern, compiled on its first search of a text it may match (`needs`,
-    see `prefilter.py`): loading a show (every command, and a rebuild that narrates nothing)
-    needs the rules' names, not their patterns, and one article needs few of them."""
+    """A built-in pattern, searched only in a text it may match (`needs`, see
+    `prefilter.py`), and compiled on the first such search: loading a show (every command,
+    and a rebuild that narrates nothing) needs the rules' names, not their patterns, and one
+    article needs few of them."""
 
     __slots__ = ("_compiled", "needs", "source")
 
@@ -35,9 +36,9 @@ class Deferred:
         return self._compiled is not None
 
     def search(self, text: str) -> re.Match[str] | None:
+        if self.needs and not may_match(self.needs, text):  # a few `in` tests: cheaper
+            return None  # than most searches, and most paragraphs fail them
         if self._compiled is None:
-            if self.needs and not may_match(self.needs, text):
-                return None
             self._compiled = kept_regex(self.source)
         return self._compiled.search(text)
 

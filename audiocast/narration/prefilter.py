@@ -54,7 +54,15 @@ def _folded(text: str) -> str | None:
 
 def may_match(needs: Needs, text: str) -> bool:
     folded = _folded(text)
-    return folded is None or all(any(w in folded for w in clause) for clause in needs)
+    if folded is None:
+        return True
+    for clause in needs:  # loops, not all(any(…)): this runs for every rule and paragraph
+        for word in clause:
+            if word in folded:
+                break
+        else:
+            return False
+    return True
 
 
 def _parsed(toml: str) -> list[dict[str, Any]]:
