@@ -331,6 +331,12 @@ def test_a_sponsors_label_takes_the_copy_under_it_that_names_the_sponsor() -> No
     assert reading.kept == list(NEWS)
     reading = _read(NEWS[0], "A word from our sponsor", news, NEWS[1])
     assert reading.kept == [NEWS[0], news, NEWS[1]]
+    # copy that does not name the sponsor but sells is the sponsor's; news under it is not
+    sells = "Blowers and clippers that hold up in the heat. Readers get 15% off with code SHOW."
+    reading = _read(NEWS[0], "TOGETHER WITH COBALT SUPPLY", sells, NEWS[1])
+    assert reading.kept == list(NEWS)
+    reading = _read(NEWS[0], "TOGETHER WITH COBALT SUPPLY", "The fair opens on Friday.", NEWS[1])
+    assert reading.kept == [NEWS[0], "The fair opens on Friday.", NEWS[1]]
 
 
 def test_a_show_disables_a_rule_by_name_and_adds_its_own() -> None:

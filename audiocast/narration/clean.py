@@ -303,20 +303,24 @@ def _listed(paragraphs: list[str], start: int, count: int, items: Pattern | None
 
 _FROM_PARTNER = kept_regex(r"(?i)\b(?:sponsors?|partners?|sponsored|(?:paid|partner) content)\W*$")
 MAX_PARTNER_WORDS = 40
+# what a sponsor's copy says that news does not: "15% off with code RINGSIDE", "Get a quote"
+_SELLS = kept_regex(r"(?i)\b(?:(?:use|with|promo) code [A-Z0-9]{3,}|\d{1,2}% off|get a quote|"
+                    r"shop (?:now|the|our)|free trial|order (?:now|today)|book (?:now|today))\b")
 
 
 def _sponsored(paragraphs: list[str], start: int, rule: Rule) -> int:
     """How many paragraphs after a sponsor's label (`start` - 1) are its copy: they name the
     sponsor the label names (the pattern's `sponsor` group, in any case, or its first word
     of five letters or more: `Corrida's socks` under `PRESENTED BY CORRIDA SOCKS`), and
-    quote or report no one; under a label that names no one ("A word from our partner"),
+    quote or report no one; or else the one short paragraph under it that sells ("15% off
+    with code RINGSIDE"); under a label that names no one ("A word from our partner"),
     the one short paragraph that quotes or reports no one."""
     found = rule.pattern.search(paragraphs[start - 1])
     name = (found.groupdict().get("sponsor") or "") if found else ""
+    under = paragraphs[start] if start < len(paragraphs) else ""
+    short = 0 < word_count(under) <= MAX_PARTNER_WORDS and not reports(under)
     if not name:  # "A word from our partner": the one short paragraph under it is theirs
-        under = paragraphs[start] if start < len(paragraphs) else ""
-        return int(bool(_FROM_PARTNER.search(paragraphs[start - 1])) and 0 < word_count(under)
-                   <= MAX_PARTNER_WORDS and not reports(under))
+        return int(short and bool(_FROM_PARTNER.search(paragraphs[start - 1])))
     first = name.split()[0]
     names = [name, first] if len(first) >= 5 and first != name else [name]
     named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b", re.IGNORECASE)
@@ -324,7 +328,7 @@ def _sponsored(paragraphs: list[str], start: int, rule: Rule) -> int:
     while (n < rule.sponsor_copy and start + n < len(paragraphs)
            and named.search(paragraphs[start + n]) and not reports(paragraphs[start + n])):
         n += 1
-    return n
+    return n or int(short and bool(_SELLS.search(under)))  # it sells, without the name
 
 
 MAX_BLOCK_WORDS = 12  # a line of a contact block: a name, a title, a number, an address

@@ -549,8 +549,9 @@ def dates(text: str) -> str:
 _CLOCK = kept_regex(r"\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?\s?m\b\.?")
 _CLOCK_24 = kept_regex(r"(?<![\d:])(\d{1,2}):(\d{2})(?![\d:])")
 # North America's zones as a time names them: `8 p.m. ET` -> `8 p.m. Eastern time`
-_ZONE_AFTER_CLOCK = kept_regex(r"(\d\s?[ap]\.?\s?m\b\.?)\s([ECMP])T\b")
-_ZONE_NAMES = {"E": "Eastern", "C": "Central", "M": "Mountain", "P": "Pacific"}
+_ZONE_AFTER_CLOCK = kept_regex(r"(\d\s?[ap]\.?\s?m\b\.?)\s([ECMPAN])T\b")
+_ZONE_NAMES = {"E": "Eastern", "C": "Central", "M": "Mountain", "P": "Pacific", "A": "Atlantic",
+               "N": "Newfoundland"}
 
 
 def _minutes(mm: str | None) -> str:
@@ -562,8 +563,8 @@ def _minutes(mm: str | None) -> str:
 def times(text: str) -> str:
     """`3:30 p.m.` -> `three thirty p m`; `6:05 a.m.` -> `six oh five a m`; `9 p.m.` ->
     `nine p m`; `6.24pm` -> `six twenty-four p m`; `10:00` -> `ten o'clock`; `6 p.m. CT` ->
-    `six p m Central time`. The `a m` is spelled (an engine may read a lone `a` as the
-    article)."""
+    `six p m Central time` (`AT`, Atlantic, and `NT`, Newfoundland, too). The `a m` is
+    spelled (an engine may read a lone `a` as the article)."""
     def say(m: re.Match[str]) -> str:
         hour = int(m[1])
         if not 0 < hour <= 12:

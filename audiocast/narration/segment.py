@@ -49,7 +49,8 @@ _CLOCK = frozenset(("a.m", "p.m"))
 _AFTER_CLOCK = frozenset((
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "ET", "EST",
     "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST",
-    "CET", "Eastern", "Central", "Mountain", "Pacific", "local", "January", "February",
+    "CET", "AT", "AST", "ADT", "NT", "NST", "NDT", "Atlantic", "Newfoundland",
+    "Eastern", "Central", "Mountain", "Pacific", "local", "January", "February",
     "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec",
 ))
