@@ -353,6 +353,7 @@ SAID = [
      "three, subsection two"),
     ("at 6 p.m. CT on", "at six p m Central time on"),
     ("set for 2:30 p.m. AT on Friday", "set for two thirty p m Atlantic time on Friday"),
+    ("filed by Pell Holdings II against", "filed by Pell Holdings two against"),
     ("edited 22/01/2026 at", "edited the twenty-second of January, twenty twenty-six at"),
     ("due 01/22/2026 at", "due January twenty-second, twenty twenty-six at"),
     ("Vell declared on 287/6 dec at tea", "Vell declared on two eighty-seven for six declared at "

@@ -264,7 +264,10 @@ ROMAN_CARDINAL_AFTER = {"War", "Bowl", "Title", "Chapter", "Phase", "Part", "Act
                         "Episode", "Volume", "Book", "Season", "Series", "Round", "Division",
                         "Grade", "Tier", "Mark", "Game", "Match", "Leg", "Heat", "Unit",
                         "Region", "Zone", "District", "Annex", "Appendix", "Article", "Group",
-                        "Pool", "Severity", "Schedule", "Section"}
+                        "Pool", "Severity", "Schedule", "Section",
+                        # a company or fund's series: `TCV Holdings II LLC`, `Fund III`
+                        "Holdings", "Fund", "Partners", "Capital", "Properties", "Investors",
+                        "Ventures", "Associates", "Equity", "Realty"}
 
 # Dates that name an event, said as people say them.
 EVENT_DATES = {"9/11": "nine eleven", "24/7": "twenty-four seven", "7/7": "seven seven",
