@@ -222,6 +222,23 @@ def _joined(parts: list[str]) -> str:
     return f"{said(',', 'phone numbers')} ".join(parts)
 
 
+def _grouped(m: re.Match[str]) -> str:
+    rule = "phone numbers"
+    return _joined([_prefix(m[1], rule), _digits(m[3], rule), _digits(m[4], rule)])
+
+
+def _international(m: re.Match[str]) -> str:
+    rule = "phone numbers"
+    groups = re.findall(r"\d+", m[2])
+    return said("plus", rule) + " " + _joined([_digits(g, rule) for g in (m[1], *groups)])
+
+
+def _paired(m: re.Match[str]) -> str:
+    pairs = re.findall(r"\d\d", m[1])
+    return _joined([_digits(p, "phone numbers") if p[0] == "0"
+                    else said(cardinal(int(p)), "phone numbers") for p in pairs])
+
+
 def phone_numbers(text: str) -> str:
     """`1-800-555-0199` -> `one, eight hundred, five five five, oh one nine nine`;
     `(503) 555-0110` -> `five oh three, ...`; `call 555-0162`, `on 555 0147`, `by calling
@@ -242,31 +259,17 @@ def phone_numbers(text: str) -> str:
             return m[0]
         return _joined(_phone_parts(None, m[1], m[2], "phone numbers"))
 
-    def grouped(m: re.Match[str]) -> str:
-        rule = "phone numbers"
-        return _joined([_prefix(m[1], rule), _digits(m[3], rule), _digits(m[4], rule)])
-
     def spaced(m: re.Match[str]) -> str:
         if not _calls_before(text, m.start()):
             return m[0]
         area = [_digits(m[1], "phone numbers")] if m[1] else []
         return _joined([*area, *_phone_parts(None, m[2], m[3], "phone numbers")])
 
-    def international(m: re.Match[str]) -> str:
-        rule = "phone numbers"
-        groups = re.findall(r"\d+", m[2])
-        return said("plus", rule) + " " + _joined([_digits(g, rule) for g in (m[1], *groups)])
-
-    def paired(m: re.Match[str]) -> str:
-        pairs_ = re.findall(r"\d\d", m[1])
-        return _joined([_digits(p, "phone numbers") if p[0] == "0"
-                        else said(cardinal(int(p)), "phone numbers") for p in pairs_])
-
-    text = _INTERNATIONAL.sub(international, text)
-    text = _PAIRED_PHONE.sub(paired, text)
+    text = _INTERNATIONAL.sub(_international, text)
+    text = _PAIRED_PHONE.sub(_paired, text)
     text = _BRACKETED_TRUNK.sub(lambda m: _joined([_digits(g, "phone numbers")
                                                    for g in m.groups()]), text)
-    text = _GROUPED_PHONE.sub(grouped, _PHONE.sub(say, text))
+    text = _GROUPED_PHONE.sub(_grouped, _PHONE.sub(say, text))
     text = _SHORT_PHONE.sub(lambda m: _short_phone(text, m), text)
     text = _SHORT_GROUPED.sub(lambda m: _short_phone(text, m, True), text)
     text = _SPACED_LOCAL.sub(spaced, text)

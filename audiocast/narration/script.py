@@ -116,7 +116,6 @@ class Narrator:
                 hint="check the file is one article; [narration] max_article_chars raises "
                      "the limit")
         reading = self.reading(article)
-        dropped = reading.dropped
         headline, title = self.headline(article, reading)
         segments = self._sentence(headline, self.pauses.headline_pause_ms, chapter, article,
                                   "headline")
@@ -125,6 +124,18 @@ class Narrator:
             pause = (self.pauses.paragraph_pause_ms if i == len(dek) - 1
                      else self.pauses.sentence_pause_ms)
             segments += self._sentence(sentence, pause, chapter, article)
+        self.body(article, reading, chapter, segments)
+        if not segments:
+            raise AudiocastError("nothing in this article can be said (no words in its "
+                                 "headline or text)", article.source)
+        return Narration(tuple(segments), tuple(reading.dropped),
+                         tuple(reading.kept_by_editor), title)
+
+    def body(self, article: Article, reading: Reading, chapter: int | None,
+             segments: list[Segment]) -> None:
+        """The kept paragraphs' segments added to `segments`, sentence by sentence (a
+        subhead whole; its break lengthens the pause before it); a sentence with nothing to
+        say goes into `reading.dropped`."""
         for index, paragraph in enumerate(reading.kept):
             if index in reading.breaks and segments:
                 segments[-1] = dataclasses.replace(
@@ -139,13 +150,8 @@ class Narrator:
                                       else pause, chapter, article)
                 if not said:
                     why = "dateline agency" if datelines.find(sentence) else "nothing to say"
-                    dropped.append(Dropped(sentence, why))
+                    reading.dropped.append(Dropped(sentence, why))
                 segments += said
-        if not segments:
-            raise AudiocastError("nothing in this article can be said (no words in its "
-                                 "headline or text)", article.source)
-        return Narration(tuple(segments), tuple(dropped), tuple(reading.kept_by_editor),
-                         title)
 
     def reading(self, article: Article) -> Reading:
         """What of the article is read and what is left out, by the rules for its
