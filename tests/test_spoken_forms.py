@@ -127,6 +127,7 @@ SAID = [
     ("roofs made of RAAC panels", "roofs made of Raac panels"),
     ("NIAMH NÍ FHLANNABHRA of CARRAIG MÓR and the ÖBB", "Niamh Ní Fhlannabhra of Carraig Mór "
      "and the Ö B B"),
+    ("read “FERMÉ - GRÈVE” in IMBA trail days", "read \"Fermé - Grève\" in Imba trail days"),
     ("noise of 71 dBA at night", "noise of seventy-one decibels at night"),
     ("WAB 107, a CUP, THE WORLD CUP", "W A B one oh seven, a C U P, the world cup"),
     ("carried 10st 4lb, the 21st and 11th", "carried ten stone four pounds, the twenty-first "
@@ -354,6 +355,7 @@ SAID = [
     ("at 6 p.m. CT on", "at six p m Central time on"),
     ("set for 2:30 p.m. AT on Friday", "set for two thirty p m Atlantic time on Friday"),
     ("filed by Pell Holdings II against", "filed by Pell Holdings two against"),
+    ("won the Ponta Alta XL Challenge", "won the Ponta Alta X L Challenge"),
     ("edited 22/01/2026 at", "edited the twenty-second of January, twenty twenty-six at"),
     ("due 01/22/2026 at", "due January twenty-second, twenty twenty-six at"),
     ("Vell declared on 287/6 dec at tea", "Vell declared on two eighty-seven for six declared at "

@@ -27,8 +27,9 @@ _HEADINGS = ("h2", "h3", "h4")  # h1 is the headline
 # the blogging platforms' own boxes in a post's HTML, by their class: WordPress's captions
 # and Jetpack's share, like and related bars, Substack's subscribe box and buttons, Ghost's
 # sign-up, call-to-action and button cards and its callout (a box beside the story: key
-# dates, a member offer, a warning); and Substack's footnote numbers (`year1,` is no word)
-_PLATFORM_BOXES = frozenset(("wp-caption", "sharedaddy", "jp-relatedposts",
+# dates, a member offer, a warning); Beehiiv's image caption; and Substack's footnote
+# numbers (`year1,` is no word)
+_PLATFORM_BOXES = frozenset(("wp-caption", "sharedaddy", "jp-relatedposts", "image__source",
                              "subscription-widget-wrap", "button-wrapper", "kg-signup-card",
                              "kg-cta-card", "kg-button-card", "kg-callout-card",
                              "footnote-anchor", "footnote-number"))

@@ -135,8 +135,8 @@ def say_capitals(token: str, in_run: bool, acronym: bool = False) -> tuple[str, 
     if not acronym and is_english(token) and (
             in_run or len(token) >= 3 or token.lower() in v.COMMON_WORDS):
         return "words", "words in capitals" if in_run else "emphasis"
-    if in_run and not token.isascii():  # `NÍ`, `MÓR` in a name: acronyms have no accents
-        return "words", "name in capitals"
+    if not token.isascii() and (in_run or len(token) > 3):  # `NÍ`, `MÓR`, `GRÈVE`:
+        return "words", "name in capitals"  # an acronym has no accents (but `ÖVP`)
     if len(token) <= 3 or (not in_run and len(token) <= 5 and not pronounceable(token)):
         return "letters", "acronym spelled"
     if not in_run and len(token) <= 5:

@@ -112,6 +112,7 @@ ACRONYM_WORDS = frozenset({
     "NACS", "MERV", "EFRA", "NYMEX", "REM", "ESFRI", "ONDA", "NSAID", "DUC", "EFSA", "HACCP",
     "NHTSA", "CPAP", "SIPP", "ALPA", "WOSM", "LEO", "AGMA", "IGRA", "MRF", "FSMA", "YAG",
     "SLAPP", "ADIPS",  # a lawsuit to silence critics; a fairground rides' inspection scheme
+    "IMBA",  # the mountain bikers' association
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
@@ -128,6 +129,7 @@ SPELLED_ACRONYMS = frozenset({
     "AVA", "BAA",  # a wine region (American Viticultural Area), a marathon's association
     "CUP", "KABCO",  # a conditional use permit; a crash's injury scale
     "ARA", "AMI", "AGA",  # a rally association; area median income; a general adjustment
+    "GAR",  # the Grand Army of the Republic, a Civil War veterans' order
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
