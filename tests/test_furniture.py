@@ -337,6 +337,10 @@ def test_a_sponsors_label_takes_the_copy_under_it_that_names_the_sponsor() -> No
     assert reading.kept == list(NEWS)
     reading = _read(NEWS[0], "TOGETHER WITH COBALT SUPPLY", "The fair opens on Friday.", NEWS[1])
     assert reading.kept == [NEWS[0], "The fair opens on Friday.", NEWS[1]]
+    # a place the sponsor is named after is not the sponsor
+    news = "The Larkspur Junction School District will hold a hiring fair on Saturday."
+    reading = _read(NEWS[0], "Presented by Larkspur Junction Credit Union", news, NEWS[1])
+    assert reading.kept == [NEWS[0], news, NEWS[1]]
 
 
 def test_a_show_disables_a_rule_by_name_and_adds_its_own() -> None:

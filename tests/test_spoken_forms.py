@@ -128,6 +128,8 @@ SAID = [
     ("NIAMH NÍ FHLANNABHRA of CARRAIG MÓR and the ÖBB", "Niamh Ní Fhlannabhra of Carraig Mór "
      "and the Ö B B"),
     ("read “FERMÉ - GRÈVE” in IMBA trail days", "read \"Fermé - Grève\" in Imba trail days"),
+    ("BY APPOINTMENT ONLY, WALK-INS AFTER 2 and the US-UK deal",
+     "by appointment only, walk-ins after two and the U S-U K deal"),
     ("noise of 71 dBA at night", "noise of seventy-one decibels at night"),
     ("WAB 107, a CUP, THE WORLD CUP", "W A B one oh seven, a C U P, the world cup"),
     ("carried 10st 4lb, the 21st and 11th", "carried ten stone four pounds, the twenty-first "

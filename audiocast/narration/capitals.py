@@ -203,8 +203,11 @@ _HYPHENATED = kept_regex(r"(?<![\w&'’.-])([A-Z]{1,8})-([A-Z]{1,8})(?![\w&'’-
 
 
 def _hyphenated_word(m: re.Match[str]) -> str:
-    """`CO-OP` -> `co-op`, `WI-FI` -> `wi-fi`: its halves joined make a word; else as it was."""
-    if not is_english(m[1] + m[2]):
+    """`CO-OP` -> `co-op`, `WI-FI` -> `wi-fi`: its halves joined make a word, or are words
+    (`WALK-INS`, `NO-GO`); else as it was."""
+    halves = (m[1], m[2][:-1] if m[2].endswith("S") and len(m[2]) > 2 else m[2])  # plural
+    if not (is_english(m[1] + m[2]) or (all(map(is_english, halves))
+                                         and max(map(len, halves)) >= 3)):
         return m[0]
     return seal("words", m[0], m[0].lower(), "acronyms: words in capitals")
 

@@ -321,14 +321,32 @@ def _sponsored(paragraphs: list[str], start: int, rule: Rule) -> int:
     short = 0 < word_count(under) <= MAX_PARTNER_WORDS and not reports(under)
     if not name:  # "A word from our partner": the one short paragraph under it is theirs
         return int(short and bool(_FROM_PARTNER.search(paragraphs[start - 1])))
-    first = name.split()[0]
-    names = [name, first] if len(first) >= 5 and first != name else [name]
-    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b", re.IGNORECASE)
     n = 0
     while (n < rule.sponsor_copy and start + n < len(paragraphs)
-           and named.search(paragraphs[start + n]) and not reports(paragraphs[start + n])):
+           and _names_sponsor(paragraphs[start + n], name) and not reports(paragraphs[start + n])):
         n += 1
     return n or int(short and bool(_SELLS.search(under)))  # it sells, without the name
+
+
+_CAPITALIZED_RUN = kept_regex(r"[A-Z][\w&.-]*(?:['’]s)?(?:\s+[A-Z][\w&.-]*(?:['’]s)?)*")
+
+
+def _names_sponsor(paragraph: str, name: str) -> bool:
+    """Whether the paragraph names the sponsor: its whole name, in any case, or its first
+    word of five letters or more where the capitalized words that run from it begin the
+    name (`Corrida's socks` for Corrida Socks, but not `Larkspur Junction School District`
+    for Larkspur Junction Credit Union)."""
+    if re.search(rf"\b{re.escape(name)}\b", paragraph, re.IGNORECASE):
+        return True
+    words = name.lower().split()
+    if len(words) < 2 or len(words[0]) < 5:
+        return False
+    for m in re.finditer(rf"\b{re.escape(words[0])}\b", paragraph, re.IGNORECASE):
+        run = _CAPITALIZED_RUN.match(paragraph, m.start())
+        said = [re.sub(r"['’]s$", "", w).lower() for w in (run[0] if run else m[0]).split()]
+        if said == words[:len(said)]:
+            return True
+    return False
 
 
 MAX_BLOCK_WORDS = 12  # a line of a contact block: a name, a title, a number, an address

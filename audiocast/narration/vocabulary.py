@@ -113,6 +113,7 @@ ACRONYM_WORDS = frozenset({
     "NHTSA", "CPAP", "SIPP", "ALPA", "WOSM", "LEO", "AGMA", "IGRA", "MRF", "FSMA", "YAG",
     "SLAPP", "ADIPS",  # a lawsuit to silence critics; a fairground rides' inspection scheme
     "IMBA",  # the mountain bikers' association
+    "ANZAC", "DUPR", "OSCR",  # the corps; a pickleball rating ("dupper"); a charity regulator
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
