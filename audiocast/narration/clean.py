@@ -305,7 +305,8 @@ _FROM_PARTNER = kept_regex(r"(?i)\b(?:sponsors?|partners?|sponsored|(?:paid|part
 MAX_PARTNER_WORDS = 40
 # what a sponsor's copy says that news does not: "15% off with code RINGSIDE", "Get a quote"
 _SELLS = kept_regex(r"(?i)\b(?:(?:use|with|promo) code [A-Z0-9]{3,}|\d{1,2}% off|get a quote|"
-                    r"shop (?:now|the|our)|free trial|order (?:now|today)|book (?:now|today))\b")
+                    r"shop (?:now|the|our)|free trial|order (?:now|today)|book (?:now|today)|"
+                    r"save \d{1,2}%|free shipping|register (?:by|now|today))\b")
 
 
 def _sponsored(paragraphs: list[str], start: int, rule: Rule) -> int:

@@ -131,6 +131,7 @@ SPELLED_ACRONYMS = frozenset({
     "CUP", "KABCO",  # a conditional use permit; a crash's injury scale
     "ARA", "AMI", "AGA",  # a rally association; area median income; a general adjustment
     "GAR",  # the Grand Army of the Republic, a Civil War veterans' order
+    "CYP", "PIP",  # children and young people (a UK service); poured-in-place surfacing
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
