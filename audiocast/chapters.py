@@ -81,7 +81,7 @@ def ready(voice: Voice) -> None:
     loaded (a worker does this while the main process plans)."""
     from audiocast.audio import master  # noqa: F401  numpy and the encoder: loaded here only
 
-    engine_for(voice)
+    engine_for(voice).identity()  # an engine may load its library on first use: here, then
 
 
 def render_chapter(job: ChapterJob) -> RenderedChapter:
