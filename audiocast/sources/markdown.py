@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from audiocast import sanitize
 from audiocast.errors import AudiocastError
@@ -135,6 +136,32 @@ def _inline_lines(token) -> list[str]:
     return [line for line in map(sanitize.line, out) if line]
 
 
+class _Table:
+    """A table's rows as they stream past: each a paragraph, its cells joined by commas, a
+    header row a heading."""
+
+    def __init__(self) -> None:
+        self.cells: list[str] | None = None  # the row being read
+        self.header = False
+
+    def takes(self, tok: Token, paragraphs: list[str], headings: set[int]) -> bool:
+        """Whether the token is the table's (a row's end adds the row to `paragraphs`)."""
+        if tok.type in ("thead_open", "thead_close"):
+            self.header = tok.type == "thead_open"
+        elif tok.type == "tr_open":
+            self.cells = []
+        elif tok.type == "tr_close" and self.cells is not None:
+            row, self.cells = ", ".join(c for c in self.cells if c), None
+            if row:
+                if self.header:
+                    headings.add(len(paragraphs))
+                paragraphs.append(row)
+        elif tok.type == "inline" and self.cells is not None:
+            self.cells.append(" ".join(_inline_lines(tok)))
+            return True
+        return False
+
+
 def _body(content: str, title: str) -> tuple[
         str, list[str], frozenset[int], frozenset[int], WrittenLines]:
     """The title (the first heading, when the front matter has none), the paragraphs,
@@ -148,26 +175,12 @@ def _body(content: str, title: str) -> tuple[
     lines: list[tuple[int, tuple[str, ...]]] = []
     tokens = (_md_tables if len(content) <= MAX_TABLE_TEXT else _md).parse(content)
     number = ""  # an ordered list item's number, said before its text ("1. Let workers ...")
-    cells: list[str] | None = None  # the row being read, inside a table
-    header = False
+    table = _Table()
     for i, tok in enumerate(tokens):
         if tok.type == "list_item_open" and tok.info:
             number = f"{tok.info}{tok.markup or '.'} "
         bullets += {"bullet_list_open": 1, "bullet_list_close": -1}.get(tok.type, 0)
-        if tok.type in ("thead_open", "thead_close"):
-            header = tok.type == "thead_open"
-        elif tok.type == "tr_open":
-            cells = []
-        elif tok.type == "tr_close" and cells is not None:
-            row, cells = ", ".join(c for c in cells if c), None
-            if row:
-                if header:
-                    headings.add(len(paragraphs))
-                paragraphs.append(row)
-        if tok.type != "inline":
-            continue
-        if cells is not None:
-            cells.append(" ".join(_inline_lines(tok)))
+        if table.takes(tok, paragraphs, headings) or tok.type != "inline":
             continue
         parts = _inline_lines(tok)
         text, numbered, number = number + " ".join(parts), bool(number), ""

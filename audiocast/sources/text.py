@@ -10,6 +10,7 @@ drop is the narration stage's call.
 
 from __future__ import annotations
 
+import datetime as dt
 import email.parser
 import email.policy
 import re
@@ -165,9 +166,10 @@ def _paragraphs(pieces: list[tuple[str, bool]]) -> tuple[
     return tuple(paragraphs), frozenset(headings), tuple(lines)
 
 
-def read(path: Path, reading: Reading = PLAIN) -> Article:
-    text, encoding = read_text(path, reading)
-    parts = blocks(text)
+def _preamble(text: str, parts: list[str]
+              ) -> tuple[list[str], tuple[str, ...], dict[str, str], dt.date | None]:
+    """The parts from the headline on, and what came before it: an e-mail's headers (its
+    subject becomes the headline) or a newsletter's masthead, and the date either gives."""
     preamble: tuple[str, ...] = ()
     date = None
     headers, lines, after = _mail_headers(parts[0]) if parts else ({}, [], [])
@@ -191,6 +193,12 @@ def read(path: Path, reading: Reading = PLAIN) -> Article:
         for ln in lines:
             m = _BACK_ISSUES.match(ln)
             date = date or parse_date(m["date"] if m else ln)
+    return parts, preamble, headers, date
+
+
+def read(path: Path, reading: Reading = PLAIN) -> Article:
+    text, encoding = read_text(path, reading)
+    parts, preamble, headers, date = _preamble(text, blocks(text))
     if not parts:
         raise AudiocastError("no headline or text after the masthead", path,
                              hint="put the headline after a blank line, then the paragraphs")
