@@ -935,8 +935,10 @@ def roman_numerals(text: str) -> str:
             return f"{word} {cardinal(value)} to {cardinal(_roman_value(m[4]))}"
         if word in v.ROMAN_CARDINAL_AFTER:
             return f"{word} {cardinal(value)}{rest.replace('*', ' star', 1)}"
-        if len(numeral) >= 2 and numeral != "XL":  # a single I, V or X after a name is too
-            return f"{word} the {ordinal(value)}{rest}"  # often a word; XL, a size
+        # a single I, V or X after a name is too often a word, and no king or pope counts
+        # past thirty (`Ponta Alta XL`: a size)
+        if len(numeral) >= 2 and value <= 30:
+            return f"{word} the {ordinal(value)}{rest}"
         return m.group(0)
     return _ROMAN.sub(say, text)
 
