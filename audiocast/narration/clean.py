@@ -329,7 +329,9 @@ def _sponsored(paragraphs: list[str], start: int, rule: Rule) -> int:
     return n or int(short and bool(_SELLS.search(under)))  # it sells, without the name
 
 
-_CAPITALIZED_RUN = kept_regex(r"[A-Z][\w&.-]*(?:['’]s)?(?:\s+[A-Z][\w&.-]*(?:['’]s)?)*")
+# up to five capitalized words (a sponsor's name has at most four: one more tells them apart);
+# unbounded, a paragraph of one name repeated would be read to its end from every mention
+_CAPITALIZED_RUN = kept_regex(r"[A-Z][\w&.-]*(?:['’]s)?(?:\s+[A-Z][\w&.-]*(?:['’]s)?){0,4}")
 
 
 def _names_sponsor(paragraph: str, name: str) -> bool:
