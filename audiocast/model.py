@@ -396,6 +396,20 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class TagInfo:
+    """What an episode's MP3 is tagged with (its chapters aside)."""
+
+    title: str
+    artist: str
+    album: str
+    date: dt.date
+    comment: str
+    language: str
+    cover: bytes
+    cover_mime: str
+
+
+@dataclass(frozen=True)
 class Cue:
     """A stretch of the transcript on the final audio's timeline, in milliseconds."""
 

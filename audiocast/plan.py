@@ -37,6 +37,7 @@ from audiocast.model import (
     Script,
     Segment,
     Show,
+    TagInfo,
     Voice,
 )
 from audiocast.narration import presentation
@@ -44,7 +45,6 @@ from audiocast.narration.clean import clean
 from audiocast.narration.compiled import kept_in, store_of
 from audiocast.narration.script import Narration, Narrator, titled
 from audiocast.narrations import Narrations, narrator_key
-from audiocast.publish.tags import TagInfo
 from audiocast.speech import Engine, engine_text, make_engine, take_key
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from audiocast.narration.clean import NEWSLETTER
+from audiocast.narration.clean import builtin
 from audiocast.narration.compiled import Kept, _entries, kept_in, kept_regex
 from audiocast.narration.patterns import Deferred
 
-RULES = [r for r in NEWSLETTER.rules if isinstance(r.pattern, Deferred)]
+RULES = [r for r in builtin(examples=True).rules if isinstance(r.pattern, Deferred)]
 
 
 def _found(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:

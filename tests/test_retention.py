@@ -13,9 +13,9 @@ import lameenc
 from mutagen.id3 import ID3, CTOCFlags
 
 from audiocast.config import load_show
-from audiocast.model import Chapter
+from audiocast.model import Chapter, TagInfo
 from audiocast.publish.registry import Registry
-from audiocast.publish.tags import TagInfo, write_tags
+from audiocast.publish.tags import write_tags
 from audiocast.tidy import DAY, prune_cache, remove_superseded
 from tests.conftest import audiocast_command, run
 from tests.published import feed_entries

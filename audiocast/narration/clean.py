@@ -253,13 +253,14 @@ def _heading_half(rule: Rule, halves: tuple[str, ...]) -> bool:
     return rule.kind == "subhead" and bool(words) and max(words) > 3 * min(words) + 2
 
 
-def _load_builtin() -> Profile:
+def builtin(examples: bool = False) -> Profile:
+    """The built-in rules; with their `examples` (for the tests: narrating needs none)."""
     rules, needs = prefilter.load(resources.files(__package__).joinpath("furniture.toml")
-                                  .read_text())
+                                  .read_bytes(), examples)
     return Profile((*(_rule(r, needs) for r in rules), OTHER_SCRIPT))
 
 
-NEWSLETTER = _load_builtin()
+NEWSLETTER = builtin()
 BUILTIN_RULES = tuple(r.name for r in NEWSLETTER.rules)
 
 

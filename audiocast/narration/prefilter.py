@@ -8,8 +8,9 @@ A pattern's needs are clauses, every one of which must hold: a clause holds when
 strings is in the paragraph, lowercased. The needs are worked out from the patterns once,
 by `scripts/furniture_needs.py`, and kept beside the rules in `furniture.json`, each
 under a digest of its pattern: a pattern changed since is simply searched. That file also
-holds the rules as parsed (JSON loads in a millisecond; the TOML parser takes 18 ms of
-every process that narrates), used while furniture.toml is the one they were parsed from.
+holds the rules as parsed, without their examples (which only the tests read: JSON loads
+in a few milliseconds, the TOML parser takes 18 ms of every process that narrates), used
+while furniture.toml is the one they were parsed from.
 
 Sound for every pattern: the strings are ASCII, and the only characters outside ASCII
 that a case-blind pattern's ASCII letter matches (İ ı ſ K) make the filter stand aside.
@@ -30,18 +31,22 @@ MAX_CLAUSES = 3  # the most selective ones: each more costs a look at every para
 _CASE_BLIND_ASCII = frozenset("İıſK")  # matched by an ASCII letter under (?i)
 
 
-def digest(pattern: str) -> str:
-    return hashlib.sha256(pattern.encode()).hexdigest()[:16]
+EXAMPLES = ("drops", "keeps")  # a rule's examples: in furniture.toml only
 
 
-def load(toml: str) -> tuple[list[dict[str, Any]], dict[str, Needs]]:
-    """The rules of `toml` (furniture.toml's text), and the needs kept beside them, by
-    pattern digest."""
+def digest(text: str | bytes) -> str:
+    return hashlib.sha256(text.encode() if isinstance(text, str) else text).hexdigest()[:16]
+
+
+def load(toml: bytes, examples: bool = False) -> tuple[list[dict[str, Any]], dict[str, Needs]]:
+    """The rules of `toml` (furniture.toml as read), with their `examples` or not, and the
+    needs kept beside them, by pattern digest."""
     try:
-        kept = json.loads(resources.files(__package__).joinpath(KEPT_FILE).read_text())
+        kept = json.loads(resources.files(__package__).joinpath(KEPT_FILE).read_bytes())
     except FileNotFoundError:
         kept = {}
-    rules = kept["rule"] if kept.get("toml") == digest(toml) else _parsed(toml)
+    rules = (kept["rule"] if kept.get("toml") == digest(toml) and not examples
+             else _parsed(toml.decode()))
     needs = {key: tuple(map(tuple, clauses)) for key, clauses in kept.get("needs", {}).items()}
     return rules, needs
 
@@ -73,12 +78,15 @@ def _parsed(toml: str) -> list[dict[str, Any]]:
 
 def table(toml: str) -> str:
     """The kept file's text for furniture.toml's text: its digest, then the needs of each
-    pattern that needs anything, a line each, then the rules, a line each."""
+    pattern that needs anything, a line each, then the rules without their examples, a line
+    each."""
     rules = _parsed(toml)
     needs = {digest(r["pattern"]): needs_of(r["pattern"]) for r in rules}
     lines = [f"{json.dumps(k)}: {json.dumps(v)}" for k, v in sorted(needs.items()) if v]
     return (f'{{"toml": {json.dumps(digest(toml))},\n"needs": {{\n' + ",\n".join(lines)
-            + '\n},\n"rule": [\n' + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rules)
+            + '\n},\n"rule": [\n' + ",\n".join(
+                json.dumps({k: v for k, v in r.items() if k not in EXAMPLES}, ensure_ascii=False)
+                for r in rules)
             + "\n]}\n")
 
 

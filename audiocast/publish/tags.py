@@ -7,8 +7,6 @@ Frame Addendum, section 4: a CTOC's children may be CTOCs)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from mutagen.id3 import (
@@ -30,20 +28,7 @@ from mutagen.id3 import (
 from mutagen.mp3 import MP3
 
 from audiocast.errors import AudiocastError
-from audiocast.model import Chapter
-
-
-@dataclass(frozen=True)
-class TagInfo:
-    title: str
-    artist: str
-    album: str
-    date: dt.date
-    comment: str
-    language: str
-    cover: bytes
-    cover_mime: str
-
+from audiocast.model import Chapter, TagInfo
 
 MAX_CHILDREN = 255  # entries one CTOC can list
 
