@@ -95,6 +95,8 @@ SAID = [
     ("was NOT taking on water", "was not taking on water"),
     ("FBI AGENTS FOLLOWED THE DONATIONS", "F B I agents followed the donations"),
     ("THE US AND EU AGREED", "the U S and E U agreed"),
+    ("a $12 million GO bond, and GO BONDS", "a twelve million dollar G O bond, and G O bonds"),
+    ("GO team! GO to the polls", "go team! go to the polls"),
     ("TELL US WHAT YOU SAW", "tell us what you saw"),
     ("a SAG-AFTRA contract", "a Sag-Aftra contract"),
     ("the NAACP and AAA", "the N double A C P and triple A"),

@@ -165,6 +165,7 @@ _NAMED = kept_regex(r"\b[A-ZÀ-Þ][a-zà-ÿ][\w'’&.-]* $")
 _FLIGHT = kept_regex(r"\b(?i:flight) $")
 # a word no article comes before: after one, its capitals are letters (`an AM`, `an IT desk`)
 _ARTICLE = kept_regex(r"\b(?:[Aa]n?|[Tt]he) $")
+_BOND = kept_regex(r" (?i:bonds?)\b")
 _FUNCTION_WORDS = frozenset(("am", "is", "us", "it", "as", "or", "so", "do", "be", "me", "we",
                              "he", "if", "in", "on", "at", "by", "to", "of", "up", "an", "and"))
 
@@ -175,7 +176,8 @@ def _stands_as_acronym(text: str, start: int, end: int) -> bool:
     second half of capitals joined to a spelled first (`OB-GYN`), `AM` or `PM` after a
     time (`500 AM`), a spelled one after `THE` (`THE US`), a company's form after its
     name (`Sambandet AS`), an airline's code (`flight AWN 102`) and a word no article
-    comes before after one (`an AM`, `an IT desk`) are an acronym:
+    comes before after one (`an AM`, `an IT desk`), and `GO` before `bond` (general
+    obligation) are an acronym:
     an English word of the same letters is no emphasis there."""
     before = text[max(0, start - 80):start]
     if text[start:end] in ("AM", "PM") and _CLOCK.search(before):  # "500 AM AST"
@@ -187,6 +189,8 @@ def _stands_as_acronym(text: str, start: int, end: int) -> bool:
     if _FLIGHT.search(before) and text[end:end + 2].strip().isdigit():  # `flight AWN 102`
         return True
     if text[start:end].lower() in _FUNCTION_WORDS and _ARTICLE.search(before):
+        return True
+    if text[start:end] == "GO" and _BOND.match(text, end):  # a general obligation bond
         return True
     if text[end:end + 1] == ")" and _DEFINED.search(before):
         return True

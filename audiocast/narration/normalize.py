@@ -666,7 +666,8 @@ def rands(text: str) -> str:
 
 _PRICE = (rf"(?<![A-Za-z$])({v.alternation(v.CURRENCY_PREFIXES)}|[$€£¥₹])\s?({_AMOUNT})"
           rf"(?:[\s-]?({_SCALE})\b)?")
-_MONEY = kept_regex(rf"{_PRICE}(?=(\s+[a-z]+\b)?)")
+# the word after it, past capitals that name its kind (`a $12 million GO bond`)
+_MONEY = kept_regex(rf"{_PRICE}(?=(\s+(?:[A-Z]{{2,5}}\s+)?[a-z]+\b)?)")
 _MONEY_PER = kept_regex(rf"{_PRICE}/({v.alternation(v.PRICE_UNITS)})(?![\w/])")
 _DETERMINER = kept_regex(r"\b(?:a|an|the|its|their|his|her|our|your|this|that|each|every|"
                          r"another)\s+$", re.IGNORECASE)
@@ -675,7 +676,7 @@ _DETERMINER = kept_regex(r"\b(?:a|an|the|its|their|his|her|our|your|this|that|ea
 def _describes(m: re.Match[str]) -> bool:
     """Whether the amount is a compound adjective for the word after it (`a $48 million
     rebuild`), not a plain amount before a verb (`spend $3.8 million replacing`)."""
-    word = (m[4] or "").strip()
+    word = m[4].split()[-1] if m[4] else ""
     if not word or word in v.AFTER_AMOUNT or not (m[3] or "." not in m[2]):
         return False
     return not word.endswith("ing") or bool(
