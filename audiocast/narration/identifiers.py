@@ -44,13 +44,16 @@ def dockets(text: str) -> str:
 _DATED_CODE = kept_regex(r"\b([A-Z]{1,6})-((?:19|20)\d\d|\d\d)-(\d{3,7})\b")
 _YEAR_FIRST_CODE = kept_regex(r"(?<![\w-])(\d\d)-([A-Z]{1,3})-(\d{3,7})\b")
 _YEAR_MONTH_CODE = kept_regex(r"(?<![\w-])((?:19|20)\d\d)-(\d\d)-(\d{4,6})\b(?!-)")
+_YEAR_COURT_CODE = kept_regex(r"(?<![\w-])(\d\d)([A-Z]{1,4})-([A-Z]{1,4})(\d{3,7})\b(?!-)")
 
 
 def dated_codes(text: str) -> str:
     """Identifiers of letters, a year and a serial number, such as advisories, requests and
     court cases: `CVE-2026-31877` -> `C V E twenty twenty-six, three one eight seven seven`,
     `A-24-0917` -> `A twenty-four, oh nine one seven`, `26-CV-0412` -> `twenty-six, C V,
-    oh four one two`; `2026-03-0001` -> `twenty twenty-six, oh three, oh oh oh one`."""
+    oh four one two`; `2026-03-0001` -> `twenty twenty-six, oh three, oh oh oh one`; a state
+    court's case, year and county then court and number: `25SL-CC04471` -> `twenty-five S L,
+    C C oh four four seven one`."""
     rule = "dated codes"
 
     def say(m: re.Match[str]) -> str:
@@ -63,7 +66,10 @@ def dated_codes(text: str) -> str:
     def year_month(m: re.Match[str]) -> str:
         return (f"{said(year(int(m[1])) + ',', rule)} {_digits(m[2], rule)}{said(',', rule)} "
                 f"{_digits(m[3], rule)}")
-    text = _YEAR_MONTH_CODE.sub(year_month, text)
+    def year_court(m: re.Match[str]) -> str:
+        return (f"{said(cardinal(int(m[1])), rule)} {letters(m[2], rule)}{said(',', rule)} "
+                f"{letters(m[3], rule)} {_digits(m[4], rule)}")
+    text = _YEAR_COURT_CODE.sub(year_court, _YEAR_MONTH_CODE.sub(year_month, text))
     return _YEAR_FIRST_CODE.sub(year_first, _DATED_CODE.sub(say, text))
 
 

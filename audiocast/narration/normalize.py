@@ -344,8 +344,9 @@ def slash_dates(text: str) -> str:
 _CASE_NUMBER = kept_regex(r"\b(?:(Ords?|Res)\.\s)?(Nos?\.|No(?=\s\d))\s*"
                           r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:-\d+)*)\b")
 _ENACTMENTS = {"Ord": "Ordinance", "Ords": "Ordinances", "Res": "Resolution"}
-# `No. A-24-0917`, `No. 25-LT-014117`
-_CODE_NUMBER = kept_regex(r"\b(Nos?\.)\s(?=[A-Z]{1,6}[- ]?\d|\d\d-[A-Z]{1,3}-\d)")
+# `No. A-24-0917`, `No. 25-LT-014117`, `No. 25SL-CC04471`
+_CODE_NUMBER = kept_regex(r"\b(Nos?\.)\s(?=[A-Z]{1,6}[- ]?\d|\d\d-[A-Z]{1,3}-\d"
+                          r"|\d\d[A-Z]{1,4}-[A-Z]{1,4}\d)")
 
 
 def _case_group(group: str, first: bool, more: bool) -> str:

@@ -114,6 +114,7 @@ ACRONYM_WORDS = frozenset({
     "SLAPP", "ADIPS",  # a lawsuit to silence critics; a fairground rides' inspection scheme
     "IMBA",  # the mountain bikers' association
     "ANZAC", "DUPR", "OSCR",  # the corps; a pickleball rating ("dupper"); a charity regulator
+    "AMSA", "ILCA", "BASC",  # a maritime safety authority; a dinghy class; a shooting body
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
@@ -132,6 +133,8 @@ SPELLED_ACRONYMS = frozenset({
     "ARA", "AMI", "AGA",  # a rally association; area median income; a general adjustment
     "GAR",  # the Grand Army of the Republic, a Civil War veterans' order
     "CYP", "PIP",  # children and young people (a UK service); poured-in-place surfacing
+    "OAM", "BIS", "COD", "BOR",  # a medal; best in show; a dispersion; a board of revision
+    "CAUV",  # current agricultural use value (a farm's taxable value)
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
