@@ -155,6 +155,16 @@ def _initials_before(before: str, token: str) -> bool:
         return False
     words = re.findall(r"[A-Z][\w'’-]*", m[0])
     return "".join(w[0] for w in words[-len(token):]) == token
+
+
+def _initials_of(before: str, token: str) -> bool:
+    """Whether the words before `(` have the token's initials: `general obligation (GO)`."""
+    if not before.endswith("("):
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", before[-80:])[-len(token):]
+    return len(words) == len(token) and "".join(w[0] for w in words).upper() == token
+
+
 _JOINED = kept_regex(r"(?<![\w&'’.-])([A-Z]{2,})-$")
 _CLOCK = kept_regex(r"\d ?$")
 
@@ -172,7 +182,7 @@ _FUNCTION_WORDS = frozenset(("am", "is", "us", "it", "as", "or", "so", "do", "be
 
 def _stands_as_acronym(text: str, start: int, end: int) -> bool:
     """Capitals defined in parentheses or after `or` after a name (`Arlen Regional Index
-    (ARX)`, `an Award of Merit, or AM,`), the
+    (ARX)`, `general obligation (GO)`, `an Award of Merit, or AM,`), the
     second half of capitals joined to a spelled first (`OB-GYN`), `AM` or `PM` after a
     time (`500 AM`), a spelled one after `THE` (`THE US`), a company's form after its
     name (`Sambandet AS`), an airline's code (`flight AWN 102`) and a word no article
@@ -192,7 +202,8 @@ def _stands_as_acronym(text: str, start: int, end: int) -> bool:
         return True
     if text[start:end] == "GO" and _BOND.match(text, end):  # a general obligation bond
         return True
-    if text[end:end + 1] == ")" and _DEFINED.search(before):
+    if text[end:end + 1] == ")" and (_DEFINED.search(before)
+                                     or _initials_of(before, text[start:end])):
         return True
     if text[end:end + 1] in (",", ")", ".") and _initials_before(before, text[start:end]):
         return True

@@ -115,6 +115,7 @@ ACRONYM_WORDS = frozenset({
     "IMBA",  # the mountain bikers' association
     "ANZAC", "DUPR", "OSCR",  # the corps; a pickleball rating ("dupper"); a charity regulator
     "AMSA", "ILCA", "BASC",  # a maritime safety authority; a dinghy class; a shooting body
+    "APHIS",  # the USDA's animal and plant health inspection service
 })
 
 # Acronyms that are also English words but are spelled in news copy ("a 3.41 ERA").
@@ -135,6 +136,7 @@ SPELLED_ACRONYMS = frozenset({
     "CYP", "PIP",  # children and young people (a UK service); poured-in-place surfacing
     "OAM", "BIS", "COD", "BOR",  # a medal; best in show; a dispersion; a board of revision
     "CAUV",  # current agricultural use value (a farm's taxable value)
+    "NCUSIF",  # the credit unions' share insurance fund
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
