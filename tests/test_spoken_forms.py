@@ -103,6 +103,7 @@ SAID = [
     ("a $12 million GO bond, and GO BONDS", "a twelve million dollar G O bond, and G O bonds"),
     ("GO team! GO to the polls", "go team! go to the polls"),
     ("20-year general obligation (GO) bonds", "twenty-year general obligation (G O) bonds"),
+    ("the 1st VIII won; the 2nd XV lost", "the first eight won; the second fifteen lost"),
     ("TELL US WHAT YOU SAW", "tell us what you saw"),
     ("a SAG-AFTRA contract", "a Sag-Aftra contract"),
     ("the NAACP and AAA", "the N double A C P and triple A"),

@@ -890,6 +890,9 @@ _NUMERAL = r"(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _ROMAN = kept_regex(rf"\b([A-Z][a-z]+) ({_NUMERAL})\b(?![-–/]?\d)(\*?)"  # not `LX-2100`
                     rf"(?:[-–](?=[IVXL])({_NUMERAL})\b)?")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+# a school's or a club's team by its ordinal and its size: `1st XV`, `2nd XI`, `1st VIII`
+_TEAM = kept_regex(r"(?<![\w,])(\d{1,2}(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth) "
+                   r"(IV|VIII|XI|XII|XIII|XV)\b(?![-–/]?\d)")
 
 
 def _roman_value(numeral: str) -> int:
@@ -926,7 +929,8 @@ def music_catalogues(text: str) -> str:
 def roman_numerals(text: str) -> str:
     """`World War II` -> `World War two`; `Henry VIII` -> `Henry the eighth`; a listed
     building's `Grade II*` -> `Grade two star`; `Classes I-II` -> `Classes one to two`; `Mark
-    IV` (and `Mk IV`, `phrases`) -> `Mark four`."""
+    IV` (and `Mk IV`, `phrases`) -> `Mark four`; a team by its size: `1st XV` -> `first
+    fifteen`."""
     def say(m: re.Match[str]) -> str:
         word, numeral, rest = m[1], m[2], m.group(0)[m.end(2) - m.start():]
         if not numeral:
@@ -942,6 +946,7 @@ def roman_numerals(text: str) -> str:
         if len(numeral) >= 2 and value <= 30:
             return f"{word} the {ordinal(value)}{rest}"
         return m.group(0)
+    text = _TEAM.sub(lambda m: f"{m[1]} {cardinal(_roman_value(m[2]))}", text)
     return _ROMAN.sub(say, text)
 
 
