@@ -137,6 +137,7 @@ SPELLED_ACRONYMS = frozenset({
     "OAM", "BIS", "COD", "BOR",  # a medal; best in show; a dispersion; a board of revision
     "CAUV",  # current agricultural use value (a farm's taxable value)
     "NCUSIF",  # the credit unions' share insurance fund
+    "SHA", "APA",  # a provincial hockey association; the Administrative Procedure Act
     # time zones
     "AST", "ADT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST",
     "GMT", "UTC", "BST", "CET", "CEST", "IST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
