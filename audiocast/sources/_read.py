@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import itertools
 import re
 from pathlib import Path
@@ -93,8 +92,10 @@ def parse_date(text: str) -> dt.date | None:
         return dt.datetime.fromisoformat(text).date()
     except ValueError:
         pass
+    from email.utils import parsedate_to_datetime  # a mail-style date: rare, and slow to load
+
     try:
-        return email.utils.parsedate_to_datetime(text).date()
+        return parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         return None
 
