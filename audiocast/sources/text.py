@@ -11,8 +11,6 @@ drop is the narration stage's call.
 from __future__ import annotations
 
 import datetime as dt
-import email.parser
-import email.policy
 import re
 from pathlib import Path
 
@@ -93,6 +91,9 @@ def _mail(text: str, headers: dict[str, str]) -> tuple[dict[str, str], str | Non
     decoded, and a body that is encoded or in parts (quoted-printable, base64, multipart)
     as its plain text (None when it has none, or its charset is unknown). Text that is not
     encoded is kept as it was written: the library would read it as ASCII."""
+    import email.parser  # loaded only for an e-mail: most exports are not
+    import email.policy
+
     message = email.parser.Parser(policy=email.policy.default).parsestr(text)
     if message["subject"] is None:  # labels in two languages: no e-mail to the library
         return headers, None
